@@ -1,0 +1,41 @@
+# Styrkort — every target sets itself up: a fresh clone needs only `make run` or `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+TS     := $(wildcard resources/translations/sv/*.ts)
+QM     := resources/translations/styrkort_sv.qm
+export PIP_DISABLE_PIP_VERSION_CHECK = 1
+
+.PHONY: run test bench soak setup translations lint clean
+
+run: setup
+	$(PY) main.py $(ARGS)
+
+test: setup lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+setup: $(STAMP) $(QM)
+
+translations: $(QM)
+
+lint: setup
+	$(VENV)/bin/ruff check app tests benchmarks main.py
+	$(VENV)/bin/lint-imports --no-cache
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+$(QM): $(TS) $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+clean:
+	rm -rf $(VENV) $(QM) build *.egg-info

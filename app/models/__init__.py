@@ -1,0 +1,47 @@
+"""The domain's entities. Importing this package registers every table on `Base.metadata`."""
+
+from app.models.audit import AuditEntry, ImportMapping
+from app.models.base import Base
+from app.models.directives import DelegationDecision, DelegationItem, Directive, directive_goal
+from app.models.enums import (
+    ActivityState,
+    AdoptionState,
+    AuditAction,
+    Direction,
+    DirectiveState,
+    DirectiveType,
+    Gender,
+    GoalLevel,
+    Horizon,
+    LabelledEnum,
+    PeriodKind,
+    ProviderType,
+    Status,
+    ToleranceKind,
+    UnitKind,
+)
+from app.models.followup import (
+    Assessment,
+    DialogueMeeting,
+    GoalIndicator,
+    ImportBatch,
+    Indicator,
+    Period,
+    Result,
+    Target,
+    assessment_meeting,
+    dialogue_meeting_goal,
+)
+from app.models.goals import Goal
+from app.models.organisation import OrgUnit
+from app.models.plans import Activity, Milestone, OperationalPlan, activity_goal
+from app.models.settings import DbSetting
+
+__all__ = [
+    "Activity", "ActivityState", "AdoptionState", "Assessment", "AuditAction", "AuditEntry", "Base",
+    "DbSetting", "DelegationDecision", "DelegationItem", "DialogueMeeting", "Direction", "Directive",
+    "DirectiveState", "DirectiveType", "Gender", "Goal", "GoalIndicator", "GoalLevel", "Horizon",
+    "ImportBatch", "ImportMapping", "Indicator", "LabelledEnum", "Milestone", "OperationalPlan",
+    "OrgUnit", "Period", "PeriodKind", "ProviderType", "Result", "Status", "Target", "ToleranceKind",
+    "UnitKind", "activity_goal", "assessment_meeting", "dialogue_meeting_goal", "directive_goal",
+]

@@ -1,0 +1,26 @@
+"""Where Styrkort keeps its files: the user's data folder (platformdirs), unless
+STYRKORT_DATA_DIR says otherwise (tests, portable installs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+
+def data_dir() -> Path:
+    override = os.environ.get("STYRKORT_DATA_DIR")
+    path = Path(override) if override else platformdirs.user_data_path("Styrkort", appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / "styrkort.sqlite"
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

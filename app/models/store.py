@@ -1,0 +1,329 @@
+"""The store: one SQLite file (or a PostgreSQL URL) opened safely.
+
+Opening never modifies a file that is not a healthy Styrkort database of this or an older
+schema: the file is inspected read-only first. An older schema is upgraded after a backup
+copy is written beside it."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models.base import Base
+from app.models.errors import StyrkortError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# A Styrkort file is recognised by these tables, whatever its revision.
+SIGNATURE_TABLES = {"alembic_version", "goal", "org_unit"}
+
+
+class StoreError(StyrkortError):
+    """The file cannot be opened as a Styrkort database; the file was left untouched."""
+
+
+class NotADatabaseError(StoreError):
+    pass
+
+
+class ForeignDatabaseError(StoreError):
+    pass
+
+
+class NewerSchemaError(StoreError):
+    pass
+
+
+class CorruptDatabaseError(StoreError):
+    pass
+
+
+def alembic_config():
+    # Alembic is imported only when a schema is created or migrated: it costs start-up time.
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w-]+|None)['\"]?", re.M)
+
+
+@functools.cache
+def _revision_graph() -> dict[str, str | None]:
+    """revision → down_revision, read from the migration files without importing Alembic
+    (tests prove it agrees with Alembic's own view)."""
+    graph: dict[str, str | None] = {}
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            down = found.get("down_revision")
+            graph[found["revision"]] = None if down in (None, "None") else down
+    return graph
+
+
+def known_revisions() -> set[str]:
+    return set(_revision_graph())
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
+
+
+@dataclass(frozen=True)
+class FileInspection:
+    """What a read-only look at a file found."""
+
+    exists: bool
+    revision: str | None = None
+    tables: frozenset[str] = frozenset()
+
+
+def inspect_file(path: Path) -> FileInspection:
+    """Classify a file without writing to it; raise a StoreError naming the problem."""
+    if not path.exists():
+        return FileInspection(exists=False)
+    if path.is_dir():
+        raise NotADatabaseError(
+            f"{path} är en mapp, inte en databasfil.", f"{path} is a folder, not a database file."
+        )
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_MAGIC))
+    if path.stat().st_size == 0:
+        return FileInspection(exists=True)
+    if header != SQLITE_MAGIC:
+        raise NotADatabaseError(
+            f"{path} är ingen SQLite-databas. Välj en Styrkort-fil (.sqlite) eller öppna en säkerhetskopia.",
+            f"{path} is not an SQLite database. Choose a Styrkort file (.sqlite) or open a backup.",
+        )
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = frozenset(
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            )
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"{path} är skadad och kan inte läsas ({exc}). Öppna en säkerhetskopia.",
+            f"{path} is damaged and cannot be read ({exc}). Open a backup.",
+        ) from exc
+    if tables and not SIGNATURE_TABLES <= tables:
+        raise ForeignDatabaseError(
+            f"{path} är en SQLite-databas från ett annat program, inte en Styrkort-fil. Filen har inte ändrats.",
+            f"{path} is an SQLite database of another program, not a Styrkort file. The file was not changed.",
+        )
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            f"{path} kommer från en nyare version av Styrkort (schema {revision}). "
+            "Uppdatera Styrkort för att öppna den. Filen har inte ändrats.",
+            f"{path} comes from a newer Styrkort (schema {revision}). "
+            "Update Styrkort to open it. The file was not changed.",
+        )
+    return FileInspection(exists=True, revision=revision, tables=tables)
+
+
+def _sqlite_url(path: Path, readonly: bool) -> str:
+    if readonly:
+        return f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
+    return f"sqlite:///{path}"
+
+
+def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+    """Foreign keys on every connection (SQLite leaves them off); our own BEGIN so that a
+    transaction really spans every statement of a unit of work."""
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        if wal:
+            with contextlib.suppress(sqlite3.OperationalError):
+                cursor.execute("PRAGMA journal_mode=WAL")
+        # FULL: a committed transaction survives a power cut, also in WAL mode.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(target: str | Path, *, readonly: bool = False, wal: bool = True) -> Engine:
+    if isinstance(target, str) and "://" in target:
+        return sa.create_engine(target, pool_pre_ping=True)
+    engine = sa.create_engine(_sqlite_url(Path(target), readonly))
+    _configure_sqlite(engine, wal=wal and not readonly)
+    return engine
+
+
+@dataclass
+class Store:
+    """An open database. Use `transaction()` for a unit of work: all or nothing."""
+
+    location: str
+    engine: Engine
+    readonly: bool = False
+    path: Path | None = None
+    backups_made: list[Path] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work commits together at the end, or not at all."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def backup_copy(source: Path, destination: Path) -> Path:
+    """A consistent copy through SQLite's online backup API (safe while the file is open)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return destination
+
+
+def _timestamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _upgrade(engine: Engine) -> None:
+    """Run migrations with foreign keys off (a table rebuild with ON DELETE CASCADE would
+    otherwise delete child rows) and prove afterwards that every reference still holds."""
+    with engine.connect() as conn:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        from alembic import command
+
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        if conn.in_transaction():
+            conn.commit()
+        if sqlite:
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            if broken:
+                raise CorruptDatabaseError(
+                    f"Uppgraderingen lämnade {len(broken)} brutna referenser; återställ säkerhetskopian.",
+                    f"The upgrade left {len(broken)} broken references; restore the backup.",
+                )
+
+
+def _create_schema(engine: Engine) -> None:
+    from alembic import command
+
+    Base.metadata.create_all(engine)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.stamp(cfg, "head")
+
+
+def integrity_problems(engine: Engine, *, quick: bool = True) -> list[str]:
+    """SQLite's own verdict on the file, plus dangling foreign keys. Empty means healthy."""
+    if engine.dialect.name != "sqlite":
+        return []
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql(
+            "PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()]
+        problems = [r for r in rows if r != "ok"]
+        problems += [f"foreign key: {tuple(r)}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    return problems
+
+
+def open_store(target: str | Path, *, readonly: bool = False, create: bool = True) -> Store:
+    """Open (or create) a Styrkort database.
+
+    A file that is not SQLite, belongs to another program, is damaged or comes from a newer
+    Styrkort raises a StoreError and is left byte-for-byte untouched."""
+    if isinstance(target, str) and "://" in target:
+        engine = make_engine(target)
+        with engine.connect() as conn:
+            has_schema = sa.inspect(conn).has_table("alembic_version")
+        if has_schema:
+            _upgrade(engine)
+        else:
+            _create_schema(engine)
+        return Store(location=target, engine=engine)
+
+    path = Path(target).expanduser()
+    found = inspect_file(path)
+    if not found.exists and not create:
+        raise StoreError(f"Filen {path} finns inte.", f"The file {path} does not exist.")
+    if not found.exists or not found.tables:
+        if readonly:
+            raise StoreError(f"{path} är tom och kan inte öppnas skrivskyddad.",
+                             f"{path} is empty and cannot be opened read-only.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(path)
+        _create_schema(engine)
+        return Store(location=str(path), engine=engine, path=path)
+
+    engine = make_engine(path, readonly=readonly)
+    problems = integrity_problems(engine)
+    if problems:
+        engine.dispose()
+        raise CorruptDatabaseError(
+            f"{path} är skadad ({problems[0]}). Öppna en säkerhetskopia. Filen har inte ändrats.",
+            f"{path} is damaged ({problems[0]}). Open a backup. The file was not changed.",
+        )
+    store = Store(location=str(path), engine=engine, readonly=readonly, path=path)
+    if found.revision != head_revision():
+        if readonly:
+            engine.dispose()
+            raise StoreError(
+                f"{path} har ett äldre schema och måste uppgraderas; öppna den utan skrivskydd.",
+                f"{path} has an older schema and must be upgraded; open it without read-only.",
+            )
+        backup = backup_copy(path, path.with_name(f"{path.stem}.before-upgrade-{found.revision}-{_timestamp()}{path.suffix}"))
+        store.backups_made.append(backup)
+        _upgrade(engine)
+    return store

@@ -1,0 +1,91 @@
+"""Periods and their stable codes: 2025 (år), 2025T1 (tertial), 2025K1 (kvartal), 2025-03 (månad)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.models import Period, PeriodKind
+from app.models.errors import StyrkortError
+
+_PATTERNS = [
+    (re.compile(r"^(\d{4})$"), PeriodKind.YEAR, 1, 12),
+    (re.compile(r"^(\d{4})\s*[Tt]([1-3])$"), PeriodKind.TERTIAL, 3, 4),
+    (re.compile(r"^(\d{4})\s*[KkQq]([1-4])$"), PeriodKind.QUARTER, 4, 3),
+    (re.compile(r"^(\d{4})-(\d{2})$"), PeriodKind.MONTH, 12, 1),
+]
+
+
+@dataclass(frozen=True)
+class PeriodSpec:
+    code: str
+    kind: PeriodKind
+    year: int
+    number: int
+    start_date: dt.date
+    end_date: dt.date
+
+
+def parse_period(text: str) -> PeriodSpec:
+    """Parse a period code; raise a StyrkortError naming the accepted forms otherwise."""
+    raw = str(text).strip()
+    if re.fullmatch(r"\d{4}\.0", raw):  # a year read from a spreadsheet as a float
+        raw = raw[:4]
+    for pattern, kind, count, months in _PATTERNS:
+        match = pattern.match(raw)
+        if not match:
+            continue
+        year = int(match.group(1))
+        number = int(match.group(2)) if kind is not PeriodKind.YEAR else 1
+        if not 1 <= number <= count or not 1900 <= year <= 2200:
+            break
+        first_month = (number - 1) * months + 1
+        last_month = first_month + months - 1
+        start = dt.date(year, first_month, 1)
+        end = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+        code = {
+            PeriodKind.YEAR: f"{year}",
+            PeriodKind.TERTIAL: f"{year}T{number}",
+            PeriodKind.QUARTER: f"{year}K{number}",
+            PeriodKind.MONTH: f"{year}-{number:02d}",
+        }[kind]
+        return PeriodSpec(code, kind, year, number, start, end)
+    raise StyrkortError(
+        f"{text!r} är ingen period. Skriv år (2025), tertial (2025T1), kvartal (2025K1) eller månad (2025-03).",
+        f"{text!r} is not a period. Write a year (2025), tertial (2025T1), quarter (2025K1) or month (2025-03).",
+    )
+
+
+def ensure_period(session: Session, code: str) -> Period:
+    """The period with this code, created when missing."""
+    spec = parse_period(code)
+    period = session.execute(sa.select(Period).where(Period.code == spec.code)).scalar_one_or_none()
+    if period is None:
+        period = Period(code=spec.code, kind=spec.kind, year=spec.year, number=spec.number,
+                        start_date=spec.start_date, end_date=spec.end_date)
+        session.add(period)
+        session.flush()
+    return period
+
+
+def previous_comparable(spec: PeriodSpec) -> PeriodSpec:
+    """The same period a year earlier: what a trend compares against (2025T2 → 2024T2)."""
+    code = {
+        PeriodKind.YEAR: f"{spec.year - 1}",
+        PeriodKind.TERTIAL: f"{spec.year - 1}T{spec.number}",
+        PeriodKind.QUARTER: f"{spec.year - 1}K{spec.number}",
+        PeriodKind.MONTH: f"{spec.year - 1}-{spec.number:02d}",
+    }[spec.kind]
+    return parse_period(code)
+
+
+def list_periods(session: Session, kind: PeriodKind | None = None) -> list[Period]:
+    query = sa.select(Period).order_by(Period.start_date, Period.end_date.desc())
+    if kind is not None:
+        query = query.where(Period.kind == kind)
+    return list(session.execute(query).scalars())

@@ -1,0 +1,1 @@
+"""Qt adapters over the domain: windows, pages, dialogs, forms and item models."""

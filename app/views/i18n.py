@@ -1,0 +1,47 @@
+"""Language: Swedish by default through Qt's translator (resources/translations/*.qm);
+English on request. Domain terms come from the enums' own labels (see app/models/enums.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from app.models.enums import LabelledEnum
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGES = {"sv": "Svenska", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def current_language() -> str:
+    language = str(QSettings().value("ui/language", "sv"))
+    return language if language in LANGUAGES else "sv"
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Install Styrkort's and Qt's own translations (buttons in standard dialogs)."""
+    language = language or current_language()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return language
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS_DIR / f"styrkort_{language}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt_base = QTranslator(app)
+    if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    return language
+
+
+def term(member: LabelledEnum | None) -> str:
+    """A domain term in the UI's language, exactly as the glossary spells it."""
+    if member is None:
+        return ""
+    return member.label(current_language())

@@ -1,0 +1,216 @@
+"""The main window: pages in tabs, menus with standard shortcuts, remembered geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.commands import EditContext
+from app.models.errors import StyrkortError
+from app.models.store import Store, backup_copy
+from app.views.i18n import current_language
+from app.views.pages import page_factories
+
+MAX_RECENT = 8
+DB_FILTER = "Styrkort-databas (*.sqlite *.db);;Alla filer (*)"
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value("files/recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or [])]
+
+
+def remember_recent(path: str) -> None:
+    files = [path, *[f for f in recent_files() if f != path]][:MAX_RECENT]
+    QSettings().setValue("files/recent", files)
+
+
+class MainWindow(QMainWindow):
+    """One window per open database. Opening another file opens a new window and closes this one."""
+
+    databaseRequested = Signal(str, bool)  # path, create new
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.context = EditContext(store, self)
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(APP_NAME)
+        self._update_title()
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        for factory in page_factories():
+            page = factory(self.context, self)
+            self.pages.addTab(page, page.title())
+        self.setCentralWidget(self.pages)
+        self.structure = self.pages.widget(0)
+        self._build_menus()
+        self._build_status_bar()
+        self.context.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.context.undo_stack.indexChanged.connect(lambda _index: self._update_title())
+        self._restore_state()
+        if store.path is not None:
+            remember_recent(str(store.path))
+
+    # --- window state -------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        tab = settings.value("window/page", 0, type=int)
+        if 0 <= tab < self.pages.count():
+            self.pages.setCurrentIndex(tab)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/page", self.pages.currentIndex())
+        for index in range(self.pages.count()):
+            save = getattr(self.pages.widget(index), "save_state", None)
+            if save:
+                save()
+        super().closeEvent(event)
+
+    def _update_title(self) -> None:
+        name = self.store.path.name if self.store.path else self.store.location
+        readonly_text = self.tr("read-only")
+        readonly = f" [{readonly_text}]" if self.store.readonly else ""
+        self.setWindowTitle(f"{name}{readonly} – {APP_NAME}")
+
+    # --- menus ----------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, object_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if object_name:
+            action.setObjectName(object_name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.setObjectName("fileMenu")
+        self.file_menu.addAction(self._action(self.tr("&New database…"), self.new_database,
+                                              QKeySequence.StandardKey.New, "actionNew"))
+        self.file_menu.addAction(self._action(self.tr("&Open…"), self.open_database,
+                                              QKeySequence.StandardKey.Open, "actionOpen"))
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addAction(self._action(self.tr("Save a &copy as…"), self.save_copy,
+                                              QKeySequence.StandardKey.SaveAs, "actionSaveCopy"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self._action(self.tr("&Settings…"), self.show_settings,
+                                              QKeySequence.StandardKey.Preferences, "actionSettings"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                              "actionQuit"))
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.setObjectName("editMenu")
+        undo = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("actionUndo")
+        redo = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        redo.setObjectName("actionRedo")
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.setObjectName("viewMenu")
+        for index in range(self.pages.count()):
+            action = self._action(self.pages.tabText(index), lambda _=False, i=index: self.pages.setCurrentIndex(i),
+                                  QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None)
+            self.view_menu.addAction(action)
+        for index in range(self.pages.count()):
+            for menu_name, action in getattr(self.pages.widget(index), "menu_actions", lambda: [])():
+                {"file": self.file_menu, "edit": self.edit_menu}.get(menu_name, self.view_menu).addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Styrkort"), self.show_about, None, "actionAbout"))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.databaseRequested.emit(p, False))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _build_status_bar(self) -> None:
+        self.location_label = QLabel(self.store.location)
+        self.location_label.setObjectName("databaseLocation")
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.location_label)
+        if self.store.backups_made:
+            self.statusBar().showMessage(
+                self.tr("The database was upgraded; a backup was saved as %1").arg(
+                    str(self.store.backups_made[-1].name)), 15000)
+        else:
+            self.statusBar().showMessage(self.tr("Ready"), 3000)
+
+    # --- file actions ---------------------------------------------------------------------
+    def _start_dir(self) -> str:
+        return str(self.store.path.parent) if self.store.path else str(Path.home())
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), self._start_dir(), DB_FILTER)
+        if path:
+            if not Path(path).suffix:
+                path += ".sqlite"
+            self.databaseRequested.emit(path, True)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), self._start_dir(), DB_FILTER)
+        if path:
+            self.databaseRequested.emit(path, False)
+
+    def save_copy(self) -> None:
+        if self.store.path is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy as"), self._start_dir(), DB_FILTER)
+        if not path:
+            return
+        if Path(path).resolve() == self.store.path.resolve():
+            QMessageBox.warning(self, APP_NAME, self.tr("Choose another file than the open one."))
+            return
+        try:
+            backup_copy(self.store.path, Path(path))
+        except OSError as exc:
+            QMessageBox.critical(self, APP_NAME, self.tr("The copy could not be saved: %1").arg(str(exc)))
+            return
+        self.statusBar().showMessage(self.tr("A copy was saved as %1").arg(path), 8000)
+
+    def show_settings(self) -> None:
+        from app.views.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Styrkort"), self.tr(
+            "<h3>Styrkort %1</h3><p>Goals, follow-up and directives for Swedish regions and "
+            "municipalities.</p><p>Database: %2</p>").arg(__version__).arg(self.store.location))
+
+    def show_error(self, error: StyrkortError) -> None:
+        QMessageBox.warning(self, APP_NAME, error.message(current_language()))

@@ -1,0 +1,21 @@
+"""The main window's pages, in tab order. A feature adds its page with one line here.
+
+A page is a QWidget built as `factory(context, parent)`; it may offer `menu_actions()` (a list
+of QActions for the window's menus) and `title()`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from app.commands import EditContext
+
+PageFactory = Callable[[EditContext, QWidget | None], QWidget]
+
+
+def page_factories() -> list[PageFactory]:
+    # Imported here so that a page's heavy libraries load only when the window is built.
+    from app.views.structure_page import StructurePage
+
+    return [StructurePage]

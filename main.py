@@ -1,0 +1,8 @@
+"""Start Styrkort: `python main.py [--db PATH]`, the same as the `styrkort` command."""
+
+import sys
+
+from app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
