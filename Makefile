@@ -7,7 +7,7 @@ TS     := $(wildcard resources/translations/sv/*.ts)
 QM     := resources/translations/styrkort_sv.qm
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: run test bench soak setup translations lint clean
+.PHONY: run test bench soak setup translations lint clean dist
 
 run: setup
 	$(PY) main.py $(ARGS)
@@ -36,6 +36,9 @@ $(STAMP): pyproject.toml | $(PY)
 
 $(QM): $(TS) $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+dist: setup
+	$(PY) -m pip wheel -q --no-deps -w dist .
 
 clean:
 	rm -rf $(VENV) $(QM) build *.egg-info

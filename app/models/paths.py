@@ -24,3 +24,15 @@ def log_dir() -> Path:
     path = data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def resource_path(*parts: str) -> Path:
+    """A file from resources/: in the source tree when run from a checkout (make run), else
+    where a wheel installs it (sys.prefix/share/styrkort, see pyproject's data-files)."""
+    import sys
+
+    source_tree = Path(__file__).resolve().parents[2] / "resources"
+    candidate = source_tree.joinpath(*parts)
+    if candidate.exists():
+        return candidate
+    return Path(sys.prefix, "share", "styrkort").joinpath(*parts)

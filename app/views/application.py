@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.models.errors import StyrkortError
-from app.models.paths import default_db_path
+from app.models.paths import default_db_path, resource_path
 from app.models.store import Store, open_store
 from app.views.i18n import current_language, install_translators
 
@@ -20,6 +21,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("styrkort")
+    icon = resource_path("icons", "styrkort.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translators(app)
     return app
 

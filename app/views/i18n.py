@@ -3,13 +3,11 @@ English on request. Domain terms come from the enums' own labels (see app/models
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from app.models.enums import LabelledEnum
+from app.models.paths import resource_path
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 _installed: list[QTranslator] = []
 
@@ -30,7 +28,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         return language
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS_DIR / f"styrkort_{language}.qm")):
+    if ours.load(str(resource_path("translations", f"styrkort_{language}.qm"))):
         app.installTranslator(ours)
         _installed.append(ours)
     qt_base = QTranslator(app)
