@@ -129,3 +129,21 @@ def test_read_only_database_is_marked_in_the_title(qtbot, demo_path):
     assert window.context.undo_stack.count() == 0
     assert Qt.ItemFlag.ItemIsEditable not in window.structure.goal_model.flags(
         window.structure.goal_model.index(0, 0))
+
+
+def test_english_can_be_chosen_in_settings(qtbot, demo_store):
+    from app.views.settings_dialog import SettingsDialog
+
+    install_translators(QApplication.instance(), "sv")
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    assert QSettings().value("ui/language") == "en"
+    install_translators(QApplication.instance())
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert window.structure.goal_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Vision:")
+    QSettings().setValue("ui/language", "sv")
+    install_translators(QApplication.instance(), "sv")
