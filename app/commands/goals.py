@@ -55,11 +55,11 @@ class UpdateGoalCommand(StoreCommand):
 
     def apply(self, session: Session) -> Change:
         goals.update_goal(session, self.goal_id, self.new)
-        return _goal_change([self.goal_id], "title" in self.new or "code" in self.new)
+        return _goal_change([self.goal_id], False)
 
     def revert(self, session: Session) -> Change:
         goals.update_goal(session, self.goal_id, self.old)
-        return _goal_change([self.goal_id], "title" in self.new or "code" in self.new)
+        return _goal_change([self.goal_id], False)
 
 
 class DeleteGoalsCommand(StoreCommand):

@@ -503,6 +503,16 @@ def owner_choices(session: Session) -> list[tuple[int, str]]:
     return [(unit_id, name) for unit_id, name in rows]
 
 
+def titles(session: Session, goal_ids) -> dict[int, tuple[str, str | None]]:
+    """id → (title, code) of the goals that still exist: what a tree row shows."""
+    found: dict[int, tuple[str, str | None]] = {}
+    for chunk in _chunks(list(goal_ids)):
+        for goal_id, title, code in session.execute(
+                sa.select(_goal.c.id, _goal.c.title, _goal.c.code).where(_goal.c.id.in_(chunk))):
+            found[goal_id] = (title, code)
+    return found
+
+
 def goal_fields(session: Session, goal_id: int) -> dict[str, object]:
     """The editable fields' current values (what a form shows and a command captures as old)."""
     row = session.execute(sa.select(*[_goal.c[name] for name in EDITABLE_FIELDS]).where(_goal.c.id == goal_id)).one()
