@@ -32,10 +32,21 @@ class CascadeView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.tree)
         self.shown: tuple[str, int] | None = None
+        self._stale = False
         context.bus.changed.connect(self._on_change)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale and self.shown is not None:
+            self._refresh()
 
     def show_goal(self, goal_id: int) -> None:
         self.shown = ("goal", goal_id)
+        if not self.isVisible():
+            # A vision's breakdown is the whole tree: compute it only when someone looks.
+            self._stale = True
+            return
+        self._stale = False
         with self.context.store.session() as session:
             detail = goals.goal_detail(session, goal_id)
             groups = goals.goal_cascade(session, goal_id) if detail else []
@@ -60,6 +71,10 @@ class CascadeView(QWidget):
 
     def show_unit(self, unit_id: int) -> None:
         self.shown = ("org_unit", unit_id)
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         with self.context.store.session() as session:
             owned = goals.unit_goals(session, unit_id)
         self.tree.clear()
@@ -81,7 +96,9 @@ class CascadeView(QWidget):
             self.goalActivated.emit(goal_id)
 
     def _on_change(self, change: Change) -> None:
-        if change.entity not in ("goal", "org_unit") or self.shown is None:
-            return
+        if change.entity in ("goal", "org_unit") and self.shown is not None:
+            self._refresh()
+
+    def _refresh(self) -> None:
         kind, shown_id = self.shown
         (self.show_goal if kind == "goal" else self.show_unit)(shown_id)

@@ -5,7 +5,7 @@ and pushes it; the tree refreshes from the change bus, keeping expansion and sel
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -75,7 +75,12 @@ class GoalEditor(QObject):
         model.editRefused.connect(self.tell)
         model.goalsMoved.connect(self.select_ids)
         model.rowsInserted.connect(self._rows_fetched)
-        search.field.textChanged.connect(self.apply_search)
+        # Searching 100 000 goals takes a fraction of a second: wait until typing pauses.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(lambda: self.apply_search(self.search.field.text()))
+        search.field.textChanged.connect(lambda _text: self._search_timer.start())
         search.field.installEventFilter(self)
 
         def action(name: str, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -297,6 +302,8 @@ class GoalEditor(QObject):
 
     def clear_search(self) -> None:
         self.search.field.clear()
+        self._search_timer.stop()
+        self.apply_search("")
         self.view.setFocus()
 
     def apply_search(self, text: str) -> None:

@@ -172,6 +172,7 @@ def test_search_filter_shows_matches_with_ancestors_and_esc_clears(qtbot, demo_s
     qtbot.keyClick(page.goal_tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.goal_search.field.hasFocus()
     qtbot.keyClicks(page.goal_search.field, "samma dag")
+    qtbot.waitUntil(lambda: page.goal_search.count.text() != "")
     match, parent, area = (goal_id(demo_store, c) for c in ("1.1.1", "1.1", "1"))
     assert editor.is_visible(match) and editor.is_visible(parent) and editor.is_visible(area)
     assert not editor.is_visible(goal_id(demo_store, "1.2"))
@@ -225,6 +226,7 @@ def test_cascade_shows_breakdown_by_owner_and_undo_history_lists_steps(qtbot, de
     window = make_window(qtbot, demo_store)
     page = window.structure
     page.select_goal(goal_id(demo_store, "1"))
+    page.side.setCurrentWidget(page.cascade)
     tree = page.cascade.tree
     owners = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert owners and all(owners)
