@@ -27,6 +27,11 @@ class CascadeView(QWidget):
         self.tree.setObjectName("cascadeTree")
         self.tree.setHeaderLabels([self.tr("Goal"), self.tr("Level"), self.tr("Part of")])
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
@@ -67,7 +72,6 @@ class CascadeView(QWidget):
             for goal in group.goals:
                 top.addChild(self._goal_item(goal))
             top.setExpanded(True)
-        self.tree.resizeColumnToContents(1)
 
     def show_unit(self, unit_id: int) -> None:
         self.shown = ("org_unit", unit_id)
@@ -81,7 +85,6 @@ class CascadeView(QWidget):
         self.caption.setText(self.tr("This unit owns %n goal(s).", "", len(owned)))
         for goal in owned:
             self.tree.addTopLevelItem(self._goal_item(goal))
-        self.tree.resizeColumnToContents(1)
 
     def _goal_item(self, goal: goals.CascadeGoal) -> QTreeWidgetItem:
         title = f"{goal.code}  {goal.title}" if goal.code else goal.title

@@ -74,6 +74,7 @@ class GoalEditor(QObject):
         view.installEventFilter(self)
         model.editRefused.connect(self.tell)
         model.goalsMoved.connect(self.select_ids)
+        model.goalsMoved.connect(lambda _ids: self.done())
         model.rowsInserted.connect(self._rows_fetched)
         # Searching 100 000 goals takes a fraction of a second: wait until typing pauses.
         self._search_timer = QTimer(self)
@@ -205,9 +206,17 @@ class GoalEditor(QObject):
         if message and hasattr(window, "statusBar"):
             window.statusBar().showMessage(message, 10000)
 
+    def done(self) -> None:
+        """Confirm a finished edit in the status bar, with the way back."""
+        window = self.view.window()
+        if hasattr(window, "statusBar"):
+            text = self.tr("%1 – Ctrl+Z undoes it").replace("%1", self.context.undo_stack.undoText())
+            window.statusBar().showMessage(text, 8000)
+
     def push(self, command) -> bool:
         self.tell("")
         if self.context.push(command):
+            self.done()
             return True
         if self.context.last_error is not None:
             self.tell(self.context.last_error.message(current_language()))

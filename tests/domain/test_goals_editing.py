@@ -229,10 +229,10 @@ def _apply_random(demo_store, steps, undo) -> None:
                     before = goals.move_goals(s, moved, second, row)
                     undo.append(lambda s, before=before, moved=moved: goals.restore_placements(s, before, moved))
                 elif kind in ("reorder", "indent", "outdent"):
-                    op = {"reorder": lambda: goals.reorder_goal(s, first, 1 if row % 2 else -1),
-                          "indent": lambda: goals.indent_goal(s, first),
-                          "outdent": lambda: goals.outdent_goal(s, first)}[kind]
-                    before = op()
+                    if kind == "reorder":
+                        before = goals.reorder_goal(s, first, 1 if row % 2 else -1)
+                    else:
+                        before = (goals.indent_goal if kind == "indent" else goals.outdent_goal)(s, first)
                     undo.append(lambda s, before=before, moved=[first]: goals.restore_placements(s, before, moved))
                 elif kind == "delete":
                     snapshot = goals.delete_goals(s, [first])

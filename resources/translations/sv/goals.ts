@@ -206,6 +206,10 @@
       <source>Undo history…</source>
       <translation>Ångrahistorik…</translation>
     </message>
+    <message>
+      <source>%1 – Ctrl+Z undoes it</source>
+      <translation>%1 – Ctrl+Z ångrar</translation>
+    </message>
   </context>
   <context>
     <name>GoalForm</name>
