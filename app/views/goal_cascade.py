@@ -45,13 +45,16 @@ class CascadeView(QWidget):
         if self._stale and self.shown is not None:
             self._refresh()
 
+    def _deferred(self, kind: str, node_id: int) -> bool:
+        """Remember what to show; True while hidden: a vision's breakdown is the whole tree, so it
+        is computed only when someone looks."""
+        self.shown = (kind, node_id)
+        self._stale = not self.isVisible()
+        return self._stale
+
     def show_goal(self, goal_id: int) -> None:
-        self.shown = ("goal", goal_id)
-        if not self.isVisible():
-            # A vision's breakdown is the whole tree: compute it only when someone looks.
-            self._stale = True
+        if self._deferred("goal", goal_id):
             return
-        self._stale = False
         with self.context.store.session() as session:
             detail = goals.goal_detail(session, goal_id)
             groups = goals.goal_cascade(session, goal_id) if detail else []
@@ -74,11 +77,8 @@ class CascadeView(QWidget):
             top.setExpanded(True)
 
     def show_unit(self, unit_id: int) -> None:
-        self.shown = ("org_unit", unit_id)
-        if not self.isVisible():
-            self._stale = True
+        if self._deferred("org_unit", unit_id):
             return
-        self._stale = False
         with self.context.store.session() as session:
             owned = goals.unit_goals(session, unit_id)
         self.tree.clear()

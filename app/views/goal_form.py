@@ -252,21 +252,20 @@ class GoalForm(QWidget):
         self.link(picker.chosen_ids())
 
     def link(self, indicator_ids: list[int]) -> None:
-        """Link indicators; several at once are one undo step (a macro)."""
-        if not indicator_ids or self.goal_id is None:
-            return
-        stack = self.context.undo_stack
-        stack.beginMacro(self.tr("Link %n indicator(s)", "", len(indicator_ids)))
-        for indicator_id in indicator_ids:
-            self._push(LinkIndicatorCommand(self.context, self.goal_id, indicator_id, self.tr("Link indicator")))
-        stack.endMacro()
+        self._in_one_step(self.tr("Link %n indicator(s)", "", len(indicator_ids)), LinkIndicatorCommand,
+                          indicator_ids, self.tr("Link indicator"))
 
     def unlink_selected(self) -> None:
         ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.indicators.selectedItems()]
-        if not ids or self.goal_id is None:
+        self._in_one_step(self.tr("Unlink %n indicator(s)", "", len(ids)), UnlinkIndicatorCommand,
+                          ids, self.tr("Unlink indicator"))
+
+    def _in_one_step(self, macro_text: str, command_class, indicator_ids: list[int], text: str) -> None:
+        """Several indicators linked or unlinked at once are one undo step (Orange's macro habit)."""
+        if not indicator_ids or self.goal_id is None:
             return
         stack = self.context.undo_stack
-        stack.beginMacro(self.tr("Unlink %n indicator(s)", "", len(ids)))
-        for indicator_id in ids:
-            self._push(UnlinkIndicatorCommand(self.context, self.goal_id, indicator_id, self.tr("Unlink indicator")))
+        stack.beginMacro(macro_text)
+        for indicator_id in indicator_ids:
+            self._push(command_class(self.context, self.goal_id, indicator_id, text))
         stack.endMacro()

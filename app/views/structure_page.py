@@ -163,15 +163,9 @@ class StructurePage(QWidget):
 
     def select_goal(self, goal_id: int) -> None:
         """Reveal and select a goal (used by other pages: search, follow-up, charts)."""
-        from app.services.trees import goal_ancestor_ids
-
-        with self.context.store.session() as session:
-            ancestors = goal_ancestor_ids(session, goal_id)
-        for ancestor in ancestors:
-            self.goal_model.ensure_loaded(ancestor)
-            self.goal_tree.expand(self.goal_model.index_for_id(ancestor))
+        index = self.goal_editor.reveal(goal_id)
         self.trees.setCurrentIndex(0)
-        self.goal_tree.setCurrentIndex(self.goal_model.index_for_id(goal_id))
+        self.goal_tree.setCurrentIndex(index)
 
     def select_unit(self, unit_id: int) -> None:
         from app.services.trees import unit_ancestor_ids

@@ -233,6 +233,13 @@ def test_cascade_shows_breakdown_by_owner_and_undo_history_lists_steps(qtbot, de
     shown = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
              for j in range(tree.topLevelItem(i).childCount())]
     assert len(shown) == 7 and any(text.startswith("1.1.1") for text in shown)
+    with demo_store.session() as s:
+        owner = s.get(Goal, goal_id(demo_store, "1.1.1")).owner_unit_id
+        owned = s.execute(sa.select(sa.func.count()).where(Goal.owner_unit_id == owner)).scalar_one()
+    page.select_unit(owner)
+    assert page.cascade.caption.text() == f"Enheten äger {owned} mål."
+    assert tree.topLevelItemCount() == owned
+    page.select_goal(goal_id(demo_store, "1"))
     drop(page, ["1.4"], "2")
     history = window.findChild(type(page.goal_editor.history), "actionUndoHistory")
     history.trigger()
