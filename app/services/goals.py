@@ -513,6 +513,28 @@ def titles(session: Session, goal_ids) -> dict[int, tuple[str, str | None]]:
     return found
 
 
+def goal_id_by_code(session: Session, code: str) -> int:
+    goal_id = session.execute(sa.select(Goal.id).where(Goal.code == code)).scalar()
+    if goal_id is None:
+        raise RuleViolation(f"Det finns inget mål med koden {code}.", f"There is no goal with the code {code}.")
+    return goal_id
+
+
+def in_tree_order(session: Session, goal_ids) -> list[int]:
+    """The given goals in the order the tree shows them (depth first, by position)."""
+    wanted = set(goal_ids)
+    ordered: list[int] = []
+
+    def walk(parent_id):
+        for child in _children_ids(session, parent_id):
+            if child in wanted:
+                ordered.append(child)
+            walk(child)
+
+    walk(None)
+    return ordered
+
+
 def goal_fields(session: Session, goal_id: int) -> dict[str, object]:
     """The editable fields' current values (what a form shows and a command captures as old)."""
     row = session.execute(sa.select(*[_goal.c[name] for name in EDITABLE_FIELDS]).where(_goal.c.id == goal_id)).one()
