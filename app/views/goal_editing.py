@@ -75,6 +75,8 @@ class GoalEditor(QObject):
         model.editRefused.connect(self.tell)
         model.goalsMoved.connect(self.select_ids)
         model.goalsMoved.connect(lambda _ids: self.done())
+        # A refusal stays in view until the user moves on to another goal.
+        view.selectionModel().currentChanged.connect(lambda *_: self.notice.hide())
         model.rowsInserted.connect(self._rows_fetched)
         # Searching 100 000 goals takes a fraction of a second: wait until typing pauses.
         self._search_timer = QTimer(self)
