@@ -21,6 +21,7 @@ from app.models import (
 )
 from app.models.errors import RuleViolation
 from app.services import audit
+from app.services.trees import goal_ancestor_ids
 
 
 @dataclass
@@ -190,19 +191,10 @@ def restore_placements(session: Session, before: Placement, moved) -> None:
                          summary=_title(session, goal_id))
 
 
-def ancestor_ids(session: Session, goal_id: int) -> list[int]:
-    chain: list[int] = []
-    parent = session.execute(sa.select(_goal.c.parent_id).where(_goal.c.id == goal_id)).scalar()
-    while parent is not None:
-        chain.append(parent)
-        parent = session.execute(sa.select(_goal.c.parent_id).where(_goal.c.id == parent)).scalar()
-    return chain
-
-
 def top_level(session: Session, goal_ids) -> list[int]:
     """The given goals minus those under another given goal (they move or go along with it)."""
     chosen = set(goal_ids)
-    return [g for g in dict.fromkeys(goal_ids) if not chosen.intersection(ancestor_ids(session, g))]
+    return [g for g in dict.fromkeys(goal_ids) if not chosen.intersection(goal_ancestor_ids(session, g))]
 
 
 def check_move(session: Session, goal_ids, new_parent_id: int | None) -> list[int]:
@@ -211,7 +203,7 @@ def check_move(session: Session, goal_ids, new_parent_id: int | None) -> list[in
     if not moving:
         raise RuleViolation("Inget mål är valt.", "No goal is selected.")
     parent_level = None if new_parent_id is None else _level(session, new_parent_id)
-    above = set() if new_parent_id is None else {new_parent_id, *ancestor_ids(session, new_parent_id)}
+    above = set() if new_parent_id is None else {new_parent_id, *goal_ancestor_ids(session, new_parent_id)}
     for goal_id in moving:
         level = _level(session, goal_id)
         if level is GoalLevel.VISION:
