@@ -62,3 +62,17 @@ def test_gui_refuses_a_foreign_file_with_exit_code_2(tmp_path):
     assert result.returncode == 2
     assert "ingen SQLite-databas" in result.stderr
     assert bad.read_text(encoding="utf-8") == "hej"
+
+
+def test_goal_find_and_move_use_the_same_rules_as_the_window(tmp_path):
+    db = tmp_path / "region.sqlite"
+    assert styrkort("demo", "--db", str(db)).returncode == 0
+    found = styrkort("goal-find", "--db", str(db), "väntetid")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.splitlines()[0].startswith("1.1.2\tDelmål\tAkutmottagningens väntetider")
+    moved = styrkort("goal-move", "--db", str(db), "5.1", "5.2", "--under", "4", "--row", "0")
+    assert moved.returncode == 0, moved.stderr
+    refused = styrkort("goal-move", "--db", str(db), "1.1.1", "--under", "2")
+    assert refused.returncode == 2
+    assert "Ett delmål kan inte ligga under ett målområde" in refused.stderr
+    assert styrkort("goal-find", "--db", str(db), "finns inte alls").returncode == 1

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import APP_NAME, __version__
 from app.commands import EditContext
@@ -60,8 +61,9 @@ class MainWindow(QMainWindow):
         self.structure = self.pages.widget(0)
         self._build_menus()
         self._build_status_bar()
-        self.context.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
-        self.context.undo_stack.indexChanged.connect(lambda _index: self._update_title())
+        # The stack clears itself (emitting both signals) while the window is being destroyed.
+        self.context.undo_stack.cleanChanged.connect(lambda _clean: isValid(self) and self._update_title())
+        self.context.undo_stack.indexChanged.connect(lambda _index: isValid(self) and self._update_title())
         self._restore_state()
         if store.path is not None:
             remember_recent(str(store.path))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
 from app.commands import Change, EditContext
+from app.services.goals import titles
 from app.services.trees import goal_children, unit_children
 from app.views.detail_panel import DetailPanel
+from app.views.goal_cascade import CascadeView
+from app.views.goal_editing import GoalEditor, GoalSearchBar
+from app.views.goal_form import GoalForm
 from app.views.tree_models import GoalTreeModel, IdRole, LazyTreeModel, OrgTreeModel
 
 
@@ -43,19 +47,42 @@ class StructurePage(QWidget):
             with store.session() as session:
                 return unit_children(session, parent_id)
 
-        self.goal_model = GoalTreeModel(goals, self)
+        self.goal_model = GoalTreeModel(goals, self, context=context)
         self.org_model = OrgTreeModel(units, self)
         self.goal_tree = make_tree_view(self.goal_model, "goalTree", self.tr("Goal hierarchy"))
         self.org_tree = make_tree_view(self.org_model, "orgTree", self.tr("Organisation"))
+        self.goal_search = GoalSearchBar()
+        self.goal_notice = QLabel()
+        self.goal_notice.setObjectName("goalNotice")
+        self.goal_notice.setWordWrap(True)
+        self.goal_notice.setStyleSheet("color: #8a1c00;")
+        self.goal_notice.hide()
+        goal_side = QWidget()
+        goal_layout = QVBoxLayout(goal_side)
+        goal_layout.setContentsMargins(0, 4, 0, 0)
+        goal_layout.addWidget(self.goal_search)
+        goal_layout.addWidget(self.goal_tree, 1)
+        goal_layout.addWidget(self.goal_notice)
+        self.goal_editor = GoalEditor(context, self.goal_tree, self.goal_model, self.goal_search,
+                                      self.goal_notice, self)
+        self.addAction(self.goal_editor.find)
         self.trees = QTabWidget()
         self.trees.setObjectName("treeTabs")
-        self.trees.addTab(self.goal_tree, self.tr("Goals"))
+        self.trees.addTab(goal_side, self.tr("Goals"))
         self.trees.addTab(self.org_tree, self.tr("Organisation"))
         self.detail = DetailPanel(store)
+        self.goal_form = GoalForm(context)
+        self.cascade = CascadeView(context)
+        self.cascade.goalActivated.connect(self.select_goal)
+        self.side = QTabWidget()
+        self.side.setObjectName("sideTabs")
+        self.side.addTab(self.detail, self.tr("Details"))
+        self.side.addTab(self.goal_form, self.tr("Edit"))
+        self.side.addTab(self.cascade, self.tr("Cascade"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("structureSplitter")
         self.splitter.addWidget(self.trees)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -79,6 +106,11 @@ class StructurePage(QWidget):
     def title(self) -> str:
         return self.tr("Goals and organisation")
 
+    def menu_actions(self):
+        editor = self.goal_editor
+        return [("edit", editor.history), ("edit", editor.find),
+                *[("edit", action) for action in editor.tree_actions]]
+
     def save_state(self) -> None:
         QSettings().setValue("structure/splitter", self.splitter.saveState())
 
@@ -101,15 +133,19 @@ class StructurePage(QWidget):
         goal_id = current.data(IdRole)
         if goal_id is not None:
             self.detail.show_goal(goal_id)
+            self.goal_form.show_goal(goal_id)
+            self.cascade.show_goal(goal_id)
             self.goalSelected.emit(goal_id)
 
     def _unit_current(self, current, _previous) -> None:
         unit_id = current.data(IdRole)
         if unit_id is not None:
             self.detail.show_unit(unit_id)
+            self.cascade.show_unit(unit_id)
             self.unitSelected.emit(unit_id)
 
     def _tab_changed(self, tab: int) -> None:
+        self.side.setTabEnabled(1, tab == 0)
         view = self.goal_tree if tab == 0 else self.org_tree
         current = view.currentIndex()
         if current.isValid():
@@ -117,22 +153,19 @@ class StructurePage(QWidget):
 
     def _on_change(self, change: Change) -> None:
         if change.entity == "goal" and change.structure:
-            self.goal_model.reload()
+            self.goal_editor.reload()
+        elif change.entity == "goal":
+            with self.context.store.session() as session:
+                self.goal_model.refresh_rows(titles(session, change.ids))
         elif change.entity == "org_unit" and change.structure:
             self.org_model.reload()
         self.detail.refresh()
 
     def select_goal(self, goal_id: int) -> None:
         """Reveal and select a goal (used by other pages: search, follow-up, charts)."""
-        from app.services.trees import goal_ancestor_ids
-
-        with self.context.store.session() as session:
-            ancestors = goal_ancestor_ids(session, goal_id)
-        for ancestor in ancestors:
-            self.goal_model.ensure_loaded(ancestor)
-            self.goal_tree.expand(self.goal_model.index_for_id(ancestor))
+        index = self.goal_editor.reveal(goal_id)
         self.trees.setCurrentIndex(0)
-        self.goal_tree.setCurrentIndex(self.goal_model.index_for_id(goal_id))
+        self.goal_tree.setCurrentIndex(index)
 
     def select_unit(self, unit_id: int) -> None:
         from app.services.trees import unit_ancestor_ids

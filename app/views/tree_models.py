@@ -5,14 +5,20 @@ the view first asks for them, so a tree of 100 000 goals opens as fast as its fi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 
+from app.commands import EditContext
+from app.commands.goals import MoveGoalsCommand, UpdateGoalCommand
 from app.models.enums import GoalLevel, UnitKind
 from app.services.trees import TreeRow
-from app.views.i18n import term
+from app.views.i18n import current_language, term
 from app.widgets.icons import kind_icon
+
+GOAL_MIME = "application/x-styrkort-goal-ids"
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
@@ -159,8 +165,125 @@ class LazyTreeModel(QAbstractItemModel):
 
 
 class GoalTreeModel(LazyTreeModel):
+    """The goal tree; editable when given an `EditContext` (napari's pattern): a drop calls the
+    domain's move through a command, and the change bus tells the page to refresh. A refused
+    drop or rename changes nothing and `editRefused` says why."""
+
+    editRefused = Signal(str)
+    goalsMoved = Signal(list)  # ids, after a drop: the view selects them where they landed
+
+    def __init__(self, fetch_children, parent=None, context: EditContext | None = None) -> None:
+        super().__init__(fetch_children, parent)
+        self.context = context
+        self.highlighted: set[int] = set()
+
     def kind_label(self, kind: str) -> str:
         return term(GoalLevel(kind))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.EditRole and index.isValid():
+            return self.node(index).row.title
+        if self.highlighted and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole):
+            if index.isValid() and self.node(index).id in self.highlighted:
+                if role == Qt.ItemDataRole.BackgroundRole:
+                    return QColor(255, 236, 140)
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        return super().data(index, role)
+
+    def refresh_rows(self, rows: dict[int, tuple[str, str | None]]) -> None:
+        """New titles and codes for goals already loaded (an edit that did not change the shape)."""
+        for goal_id, (title, code) in rows.items():
+            node = self._by_id.get(goal_id)
+            if node is not None:
+                node.row.title, node.row.code = title, code
+                index = self.index_for_id(goal_id)
+                self.dataChanged.emit(index, index)
+
+    def loaded_ids(self) -> list[int]:
+        return list(self._by_id)
+
+    def set_highlighted(self, goal_ids: set[int]) -> None:
+        changed = self.highlighted ^ set(goal_ids)
+        self.highlighted = set(goal_ids)
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole]
+        for goal_id in changed:
+            index = self.index_for_id(goal_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index, roles)
+
+    @property
+    def editable(self) -> bool:
+        return self.context is not None and not self.context.store.readonly
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not self.editable:
+            return super().flags(index)
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (super().flags(index) | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemIsDropEnabled)
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not self.editable or role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        title = str(value).strip()
+        node = self.node(index)
+        if title == node.row.title:
+            return False
+        text = self.tr("Rename “%1”").replace("%1", node.row.title)
+        command = UpdateGoalCommand(self.context, node.id, {"title": title}, text)
+        return self._push(command)
+
+    # --- drag and drop ------------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [GOAL_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        ids = [self.node(i).id for i in sorted(indexes, key=self._tree_order) if i.isValid() and i.column() == 0]
+        data = QMimeData()
+        data.setData(GOAL_MIME, json.dumps(list(dict.fromkeys(ids))).encode())
+        return data
+
+    def _tree_order(self, index: Index) -> list[int]:
+        path = []
+        while index.isValid():
+            path.append(index.row())
+            index = index.parent()
+        return list(reversed(path))
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return self.editable and data.hasFormat(GOAL_MIME)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        ids = json.loads(bytes(data.data(GOAL_MIME)).decode())
+        command = MoveGoalsCommand(self.context, ids, self.id_at(parent), row,
+                                   self.tr("Move %n goal(s)", "", len(ids)))
+        # The change bus has already refreshed the tree from the domain; the view's own removal of
+        # the source rows after a move finds nothing to remove (no removeRows here).
+        if not self._push(command):
+            return False
+        self.goalsMoved.emit(ids)
+        return True
+
+    def _push(self, command) -> bool:
+        if self.context.push(command):
+            return True
+        if self.context.last_error is not None:
+            self.editRefused.emit(self.context.last_error.message(current_language()))
+        return False
 
 
 class OrgTreeModel(LazyTreeModel):
