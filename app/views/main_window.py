@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location_label)
         if self.store.backups_made:
             self.statusBar().showMessage(
-                self.tr("The database was upgraded; a backup was saved as %1").arg(
-                    str(self.store.backups_made[-1].name)), 15000)
+                self.tr("The database was upgraded; a backup was saved as %1").replace(
+                    "%1", self.store.backups_made[-1].name), 15000)
         else:
             self.statusBar().showMessage(self.tr("Ready"), 3000)
 
@@ -200,9 +200,9 @@ class MainWindow(QMainWindow):
         try:
             backup_copy(self.store.path, Path(path))
         except OSError as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("The copy could not be saved: %1").arg(str(exc)))
+            QMessageBox.critical(self, APP_NAME, self.tr("The copy could not be saved: %1").replace("%1", str(exc)))
             return
-        self.statusBar().showMessage(self.tr("A copy was saved as %1").arg(path), 8000)
+        self.statusBar().showMessage(self.tr("A copy was saved as %1").replace("%1", path), 8000)
 
     def show_settings(self) -> None:
         from app.views.settings_dialog import SettingsDialog
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Styrkort"), self.tr(
             "<h3>Styrkort %1</h3><p>Goals, follow-up and directives for Swedish regions and "
-            "municipalities.</p><p>Database: %2</p>").arg(__version__).arg(self.store.location))
+            "municipalities.</p><p>Database: %2</p>").replace("%1", __version__).replace("%2", self.store.location))
 
     def show_error(self, error: StyrkortError) -> None:
         QMessageBox.warning(self, APP_NAME, error.message(current_language()))

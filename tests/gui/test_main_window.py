@@ -147,3 +147,28 @@ def test_english_can_be_chosen_in_settings(qtbot, demo_store):
     assert window.structure.goal_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Vision:")
     QSettings().setValue("ui/language", "sv")
     install_translators(QApplication.instance(), "sv")
+
+
+def test_upgrade_backup_and_save_copy_are_reported_in_the_status_bar(qtbot, tmp_path, demo_path, monkeypatch):
+    from alembic import command
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.models.store import alembic_config, make_engine
+
+    old = tmp_path / "gammal.sqlite"
+    engine = make_engine(old)
+    cfg = alembic_config()
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.commit()
+    engine.dispose()
+    window = make_window(qtbot, open_store(old))
+    assert "säkerhetskopia sparades som gammal.before-upgrade-0001" in window.statusBar().currentMessage()
+
+    copy = tmp_path / "kopia.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    window.save_copy()
+    assert copy.exists()
+    assert window.statusBar().currentMessage() == f"En kopia sparades som {copy}"
+    assert open_store(copy).revision() == open_store(old).revision()
