@@ -279,7 +279,7 @@ def validate(session: Session, values: dict, directive_id: int | None = None) ->
     return errors
 
 
-def _raise_first(errors: list[FieldError]) -> None:
+def raise_first(errors: list[FieldError]) -> None:
     if errors:
         raise errors[0].error
 
@@ -307,7 +307,7 @@ def _set_goals(session: Session, directive_id: int, goal_ids) -> None:
 
 def create_directive(session: Session, values: dict) -> int:
     """A new document in state utkast."""
-    _raise_first(validate(session, values))
+    raise_first(validate(session, values))
     d = Directive(**{k: values.get(k) for k in FIELDS if k in values},
                   attachment_data=values.get("attachment_data"), state=DirectiveState.DRAFT)
     d.responsible = d.responsible or ""
@@ -323,7 +323,7 @@ def update_directive(session: Session, directive_id: int, values: dict) -> dict:
     """Change a draft or remiss version; returns the old values (for undo). Refuses a locked one."""
     d = _get(session, directive_id)
     _ensure_editable(d)
-    _raise_first(validate(session, {**directive_values(session, directive_id), **values}, directive_id))
+    raise_first(validate(session, {**directive_values(session, directive_id), **values}, directive_id))
     old = directive_values(session, directive_id)
     for name in FIELDS + ("attachment_data",):
         if name in values:
@@ -362,7 +362,7 @@ def set_state(session: Session, directive_id: int, state: DirectiveState,
                             f"A document that is {d.state.en.lower()} cannot become {state.en.lower()}.")
     touched = {d.id: (d.state, d.adopted_on)}
     if state is DirectiveState.ADOPTED:
-        _raise_first(validate(session, directive_values(session, directive_id), directive_id))
+        raise_first(validate(session, directive_values(session, directive_id), directive_id))
         if d.doc_type is DirectiveType.DELEGATION_ORDER:
             missing = [i.number for i in d.items if not i.delegate.strip()]
             if missing:
