@@ -352,8 +352,11 @@ class DirectiveForm(QWidget):
                 values[name] = None
         values["summary"] = self.inputs["summary"].toPlainText()
         values["body"] = self.inputs["body"].toPlainText()
-        for name in ("doc_type", "owner_unit_id", "adopted_by_unit_id"):
+        for name in ("owner_unit_id", "adopted_by_unit_id"):
             values[name] = self.inputs[name].currentData()
+        # Qt hands enum members back as plain strings.
+        doc_type = self.inputs["doc_type"].currentData()
+        values["doc_type"] = DirectiveType(doc_type) if doc_type else None
         values["goal_ids"] = tuple(sorted(
             self.goal_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.goal_list.count())
             if self.goal_list.item(r).checkState() == Qt.CheckState.Checked))

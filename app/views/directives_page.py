@@ -92,17 +92,19 @@ class RegisterFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
 
     def set_filter(self, **values) -> None:
+        self.beginFilterChange()
         for name, value in values.items():
             setattr(self, name, value)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         row = self.sourceModel().index(source_row, 0, source_parent).data(RowRole)
         if row is None:
             return False
-        return ((self.doc_type is None or row.doc_type is self.doc_type)
+        # Combo boxes hand enum members back as plain strings; StrEnum compares equal to them.
+        return ((self.doc_type is None or row.doc_type == self.doc_type)
                 and (self.owner is None or row.owner_unit_id == self.owner)
-                and (self.state is None or row.state is self.state)
+                and (self.state is None or row.state == self.state)
                 and (not self.due_only or row.review is not None)
                 and (not self.text or self.text.casefold() in f"{row.title} {row.case_number}".casefold()))
 

@@ -257,7 +257,7 @@ class PlanPanel(QWidget):
         with self.context.store.session() as session:
             old = svc.plan_values(session, self.plan_id)
         values = {name: edit.toPlainText() for name, edit in self.sections.items()}
-        values.update(title=self.plan_title.text().strip(), state=self.plan_state.currentData())
+        values.update(title=self.plan_title.text().strip(), state=AdoptionState(self.plan_state.currentData()))
         changed = {k: v for k, v in values.items() if old.get(k) != v}
         if not changed:
             return True
