@@ -26,7 +26,7 @@ from app.commands import Change, EditContext
 from app.commands.plans import AddMilestoneCommand, DeleteMilestoneCommand
 from app.services import annual_cycle
 from app.views.directive_models import Column, RowRole, RowTableModel
-from app.views.directives_page import from_qdate, make_table, to_qdate
+from app.views.directives_page import from_qdate, make_table, scrollable, to_qdate
 from app.views.i18n import current_language
 
 KIND_COLOURS = {"report": "#1f77b4", "review": "#d62728", "plan": "#2ca02c", "budget": "#ff7f0e",
@@ -161,9 +161,13 @@ class AnnualCyclePage(QWidget):
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
         top.addStretch(1)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.addLayout(top)
+        content_layout.addWidget(splitter, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrollable(content))
         context.bus.changed.connect(self._on_change)
         self.reload()
 

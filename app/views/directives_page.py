@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -67,6 +68,15 @@ def make_table(model, object_name: str, accessible_name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
     return view
+
+
+def scrollable(widget: QWidget) -> QScrollArea:
+    """Wrap a page's content so that a small window scrolls rather than being forced wider."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 def to_qdate(date: dt.date) -> QDate:
@@ -118,10 +128,10 @@ class DirectivesPage(QWidget):
         self.context = context
         self.tabs = QTabWidget()
         self.tabs.setObjectName("directiveTabs")
-        self.tabs.addTab(self._build_register(), self.tr("Register"))
+        self.tabs.addTab(scrollable(self._build_register()), self.tr("Register"))
         self.tabs.addTab(self._build_due(), self.tr("To review"))
         self.delegation = DelegationPanel(context, self)
-        self.tabs.addTab(self.delegation, self.tr("Delegation"))
+        self.tabs.addTab(scrollable(self.delegation), self.tr("Delegation"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)

@@ -42,7 +42,7 @@ from app.models import ActivityState, AdoptionState
 from app.services import plans as svc
 from app.services import programme
 from app.views.directive_models import Column, IdRole, RowTableModel, fmt
-from app.views.directives_page import make_table
+from app.views.directives_page import make_table, scrollable
 from app.views.i18n import current_language, term
 
 PLAN_ENTITIES = {"operational_plan", "activity"}
@@ -59,8 +59,8 @@ class PlansPage(QWidget):
         self.tabs = QTabWidget()
         self.plan = PlanPanel(context, self)
         self.programme = ProgrammePanel(context, self)
-        self.tabs.addTab(self.plan, self.tr("Operational plans"))
-        self.tabs.addTab(self.programme, self.tr("Programme for providers"))
+        self.tabs.addTab(scrollable(self.plan), self.tr("Operational plans"))
+        self.tabs.addTab(scrollable(self.programme), self.tr("Programme for providers"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
