@@ -28,6 +28,7 @@ from app.services import annual_cycle
 from app.views.directive_models import Column, RowRole, RowTableModel
 from app.views.directives_page import from_qdate, make_table, scrollable, to_qdate
 from app.views.i18n import current_language
+from app.views.lazy_page import LazyPage
 
 KIND_COLOURS = {"report": "#1f77b4", "review": "#d62728", "plan": "#2ca02c", "budget": "#ff7f0e",
                 "council": "#9467bd", "follow_up": "#17becf", "staff": "#8c564b"}
@@ -103,11 +104,13 @@ class CycleWheel(QWidget):
         painter.end()
 
 
-class AnnualCyclePage(QWidget):
+class AnnualCyclePage(LazyPage):
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("annualCyclePage")
-        self.context = context
+
+    def build(self) -> None:
+        context = self.context
         self.year = QSpinBox()
         self.year.setObjectName("cycleYear")
         self.year.setRange(2000, 2100)

@@ -53,6 +53,7 @@ from app.views.directive_models import (
     fmt,
 )
 from app.views.i18n import current_language, term
+from app.views.lazy_page import LazyPage
 
 DIRECTIVE_ENTITIES = {"directive", "delegation_item", "delegation_decision"}
 
@@ -119,13 +120,15 @@ class RegisterFilter(QSortFilterProxyModel):
                 and (not self.text or self.text.casefold() in f"{row.title} {row.case_number}".casefold()))
 
 
-class DirectivesPage(QWidget):
+class DirectivesPage(LazyPage):
     """Register, Att revidera and Delegation as sub-tabs."""
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("directivesPage")
-        self.context = context
+
+    def build(self) -> None:
+        context = self.context
         self.tabs = QTabWidget()
         self.tabs.setObjectName("directiveTabs")
         self.tabs.addTab(scrollable(self._build_register()), self.tr("Register"))
@@ -264,6 +267,7 @@ class DirectivesPage(QWidget):
 
     def select_directive(self, directive_id: int) -> None:
         """Show a document in the register's form (clearing filters that would hide it)."""
+        self.ensure_built()
         self.tabs.setCurrentIndex(0)
         if not self._select_row(directive_id):
             for combo in (self.type_filter, self.owner_filter, self.state_filter):
@@ -275,6 +279,7 @@ class DirectivesPage(QWidget):
             self.form.load(directive_id)
 
     def new_document(self) -> None:
+        self.ensure_built()
         self.tabs.setCurrentIndex(0)
         self.register_view.clearSelection()
         self.form.new_document()

@@ -44,18 +44,21 @@ from app.services import programme
 from app.views.directive_models import Column, IdRole, RowTableModel, fmt
 from app.views.directives_page import make_table, scrollable
 from app.views.i18n import current_language, term
+from app.views.lazy_page import LazyPage
 
 PLAN_ENTITIES = {"operational_plan", "activity"}
 SECTION_FIELDS = ("mission", "goals_text", "resources", "follow_up")
 
 
-class PlansPage(QWidget):
+class PlansPage(LazyPage):
     """Verksamhetsplaner and the programme for providers as sub-tabs."""
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("plansPage")
-        self.context = context
+
+    def build(self) -> None:
+        context = self.context
         self.tabs = QTabWidget()
         self.plan = PlanPanel(context, self)
         self.programme = ProgrammePanel(context, self)
@@ -303,13 +306,15 @@ class PlanPanel(QWidget):
             self.reload()
 
 
-class ProgrammePanel(QWidget):
+class ProgrammePanel(LazyPage):
     """The programme generated for a term, the planner's own text around it, and export."""
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("programmePanel")
-        self.context = context
+
+    def build(self) -> None:
+        context = self.context
         self.term = QSpinBox()
         self.term.setObjectName("programmeTerm")
         self.term.setRange(2003, 2099)

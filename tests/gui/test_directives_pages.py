@@ -29,6 +29,8 @@ def make(qtbot, page_class, context):
     qtbot.addWidget(page)
     page.resize(1300, 850)
     page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()  # pages build their content when first shown
     return page
 
 
@@ -45,6 +47,7 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, context):
     qtmodeltester.check(page.delegation.unreported_model)
     plans = make(qtbot, PlansPage, context)
     qtmodeltester.check(plans.plan.activity_model)
+    assert not plans.programme.built  # generated only when its tab is opened
     cycle = make(qtbot, AnnualCyclePage, context)
     qtmodeltester.check(cycle.model)
 
@@ -224,7 +227,9 @@ def test_plan_copy_link_goals_and_uncovered_list(qtbot, context, demo_store):
 
 def test_programme_preview_edit_and_export(qtbot, context, tmp_path):
     page = make(qtbot, PlansPage, context)
+    page.tabs.setCurrentIndex(1)
     panel = page.programme
+    QApplication.processEvents()
     panel.term.setValue(2023)
     assert "Program med mål och riktlinjer för utförare 2023–2026" in panel.preview.toPlainText()
     assert "Ängsro vård- och omsorgsboende" in panel.preview.toPlainText()
