@@ -45,6 +45,7 @@ class CycleWheel(QWidget):
         self.setMinimumSize(320, 320)
         self.year = dt.date.today().year
         self.events: list[annual_cycle.CycleEvent] = []
+        self.kind_labels: dict[str, str] = {}
 
     def set_events(self, year: int, events: list[annual_cycle.CycleEvent]) -> None:
         self.year, self.events = year, list(events)
@@ -101,6 +102,18 @@ class CycleWheel(QWidget):
             painter.setPen(QPen(QColor("#b00020"), 2))
             painter.drawLine(QPointF(centre.x() + math.sin(angle) * inner, centre.y() - math.cos(angle) * inner),
                              QPointF(centre.x() + math.sin(angle) * outer, centre.y() - math.cos(angle) * outer))
+        # Legend: the kinds shown this year, in the top left corner.
+        painter.setFont(self.font())
+        line = self.fontMetrics().height() + 2
+        kinds = list(dict.fromkeys(e.kind for e in self.events))
+        for number, kind in enumerate(kinds):
+            y = 8 + number * line
+            painter.setPen(QPen(QColor("white"), 1))
+            painter.setBrush(QColor(KIND_COLOURS.get(kind, "#7f7f7f")))
+            painter.drawEllipse(QPointF(12, y + line / 2), 5, 5)
+            painter.setPen(palette.text().color())
+            painter.drawText(QRectF(22, y, 200, line), Qt.AlignmentFlag.AlignVCenter,
+                             self.kind_labels.get(kind, kind))
         painter.end()
 
 
@@ -187,6 +200,7 @@ class AnnualCyclePage(LazyPage):
             event.id = event.milestone_id
         self.model.set_rows(events)
         self.view.resizeColumnsToContents()
+        self.wheel.kind_labels = self.kinds
         self.wheel.set_events(self.year.value(), events)
 
     def add_milestone(self) -> bool:

@@ -155,10 +155,11 @@ class DirectivesPage(LazyPage):
 
     # --- register -----------------------------------------------------------------------------
     def _build_register(self) -> QWidget:
+        # Review date and status first after the title: what a planner scans the register for.
         columns = [Column("title", self.tr("Title")), Column("doc_type", self.tr("Type")),
-                   Column("case_number", self.tr("Case number")), Column("owner_name", self.tr("Owner")),
-                   Column("state", self.tr("Status")), Column("version_no", self.tr("Version")),
-                   Column("review_due", self.tr("Review due"))]
+                   Column("review_due", self.tr("Review due")), Column("state", self.tr("Status")),
+                   Column("owner_name", self.tr("Owner")), Column("case_number", self.tr("Case number")),
+                   Column("version_no", self.tr("Version"))]
         self.register_model = RowTableModel(columns, self, background=review_background)
         self.register_proxy = RegisterFilter(self)
         self.register_proxy.setSourceModel(self.register_model)
@@ -166,8 +167,6 @@ class DirectivesPage(LazyPage):
         self.register_view.setSortingEnabled(True)
         self.register_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.register_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.register_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.register_view.horizontalHeader().setStretchLastSection(False)
         self.register_view.selectionModel().currentRowChanged.connect(self._register_current)
 
         self.type_filter, self.owner_filter, self.state_filter = QComboBox(), QComboBox(), QComboBox()
@@ -214,8 +213,9 @@ class DirectivesPage(LazyPage):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.register_view)
         splitter.addWidget(self.form)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([780, 620])
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -247,6 +247,8 @@ class DirectivesPage(LazyPage):
         self.register_model.set_rows(rows)
         self.due_model.set_rows(sorted((r for r in rows if r.review), key=lambda r: r.review_due))
         self.register_view.resizeColumnsToContents()
+        self.register_view.setColumnWidth(0, min(self.register_view.columnWidth(0), 260))
+        self.register_view.setColumnWidth(4, min(self.register_view.columnWidth(4), 170))
         self.due_view.resizeColumnsToContents()
         if current is not None:
             self._select_row(current)

@@ -120,7 +120,7 @@ class PlanPanel(QWidget):
                             ("resources", self.tr("Resources")), ("follow_up", self.tr("Follow-up"))):
             edit = QPlainTextEdit()
             edit.setObjectName(f"plan_{name}")
-            edit.setMaximumHeight(80)
+            edit.setMaximumHeight(64)
             self.sections[name] = edit
             sections.addRow(label, edit)
         self.save_button = QPushButton(self.tr("Save plan text"))
@@ -137,6 +137,7 @@ class PlanPanel(QWidget):
         self.activity_model = RowTableModel(columns, self, on_edit=self._edit_activity)
         self.activity_view = make_table(self.activity_model, "activities", self.tr("Activities"))
         self.activity_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.activity_view.horizontalHeader().setStretchLastSection(False)
         self.activity_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_links())
         self.new_activity = QLineEdit()
         self.new_activity.setObjectName("newActivity")
@@ -174,8 +175,9 @@ class PlanPanel(QWidget):
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(right)
-        body.setStretchFactor(0, 3)
+        body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 1)
+        body.setSizes([900, 450])
         self.body = body
         layout = QVBoxLayout(self)
         layout.addLayout(top)

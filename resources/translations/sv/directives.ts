@@ -199,10 +199,6 @@
       <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;HTML (*.html)</translation>
     </message>
     <message>
-      <source>Report</source>
-      <translation>Rapport</translation>
-    </message>
-    <message>
       <source>Reported</source>
       <translation>Anmält</translation>
     </message>
@@ -213,6 +209,10 @@
     <message>
       <source>Unreported</source>
       <translation>Ej anmälda</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Anmälan</translation>
     </message>
   </context>
   <context>
