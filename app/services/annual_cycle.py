@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditAction, Directive, DirectiveState, Milestone, OperationalPlan, Period, PeriodKind
 from app.models.errors import RuleViolation
 from app.services import audit
+from app.services.audited import assign, get_or_refuse
 from app.services.directives import current_versions
 
 MILESTONE_FIELDS = ("title", "due_on", "kind", "unit_id", "description")
@@ -77,13 +78,8 @@ def add_milestone(session: Session, values: dict, milestone_id: int | None = Non
 
 def update_milestone(session: Session, milestone_id: int, values: dict) -> dict:
     milestone = _get(session, milestone_id)
-    old = {k: getattr(milestone, k) for k in values}
     _check({**{k: getattr(milestone, k) for k in MILESTONE_FIELDS}, **values})
-    for name, value in values.items():
-        setattr(milestone, name, value)
-    audit.record_changes(session, "milestone", milestone_id, old, values)
-    session.flush()
-    return old
+    return assign(session, "milestone", milestone, values)
 
 
 def delete_milestone(session: Session, milestone_id: int) -> dict:
@@ -96,7 +92,5 @@ def delete_milestone(session: Session, milestone_id: int) -> dict:
 
 
 def _get(session: Session, milestone_id: int) -> Milestone:
-    milestone = session.get(Milestone, milestone_id)
-    if milestone is None:
-        raise RuleViolation("Händelsen finns inte längre.", "The milestone no longer exists.")
-    return milestone
+    return get_or_refuse(session, Milestone, milestone_id, "Händelsen finns inte längre.",
+                         "The milestone no longer exists.")

@@ -29,6 +29,7 @@ from app.models import (
 )
 from app.models.errors import RuleViolation
 from app.services import audit
+from app.services.audited import assign, get_or_refuse
 
 REVIEW_WINDOW_DAYS = 90
 LOCKED_STATES = (DirectiveState.ADOPTED, DirectiveState.REPEALED)
@@ -286,10 +287,8 @@ def raise_first(errors: list[FieldError]) -> None:
 
 
 def _get(session: Session, directive_id: int) -> Directive:
-    d = session.get(Directive, directive_id)
-    if d is None:
-        raise RuleViolation("Styrdokumentet finns inte längre.", "The document no longer exists.")
-    return d
+    return get_or_refuse(session, Directive, directive_id, "Styrdokumentet finns inte längre.",
+                         "The document no longer exists.")
 
 
 def _ensure_editable(d: Directive) -> None:
@@ -470,20 +469,13 @@ def add_item(session: Session, directive_id: int, values: dict, item_id: int | N
 def update_item(session: Session, item_id: int, values: dict) -> dict:
     item = _get_item(session, item_id)
     _ensure_editable(item.directive)
-    old = {k: getattr(item, k) for k in values}
     _item_errors({**{k: getattr(item, k) for k in ITEM_FIELDS}, **values})
-    for name, value in values.items():
-        setattr(item, name, value)
-    audit.record_changes(session, "delegation_item", item_id, old, values)
-    session.flush()
-    return old
+    return assign(session, "delegation_item", item, values)
 
 
 def _get_item(session: Session, item_id: int) -> DelegationItem:
-    item = session.get(DelegationItem, item_id)
-    if item is None:
-        raise RuleViolation("Delegationspunkten finns inte längre.", "The delegation item no longer exists.")
-    return item
+    return get_or_refuse(session, DelegationItem, item_id, "Delegationspunkten finns inte längre.",
+                         "The delegation item no longer exists.")
 
 
 def delete_item(session: Session, item_id: int) -> ItemSnapshot:
@@ -547,10 +539,13 @@ def add_decision(session: Session, item_id: int, values: dict, decision_id: int 
     return decision.id
 
 
+def _get_decision(session: Session, decision_id: int) -> DelegationDecision:
+    return get_or_refuse(session, DelegationDecision, decision_id, "Beslutet finns inte längre.",
+                         "The decision no longer exists.")
+
+
 def delete_decision(session: Session, decision_id: int) -> tuple[int, dict]:
-    decision = session.get(DelegationDecision, decision_id)
-    if decision is None:
-        raise RuleViolation("Beslutet finns inte längre.", "The decision no longer exists.")
+    decision = _get_decision(session, decision_id)
     values = {k: getattr(decision, k) for k in DECISION_FIELDS}
     item_id = decision.item_id
     audit.record(session, AuditAction.DELETE, "delegation_decision", decision_id, summary=decision.summary)
@@ -563,9 +558,7 @@ def mark_reported(session: Session, decision_ids, meeting: dt.date | None) -> di
     """Set (or with None, clear) the meeting date; returns the old dates for undo."""
     old: dict[int, dt.date | None] = {}
     for decision_id in decision_ids:
-        decision = session.get(DelegationDecision, decision_id)
-        if decision is None:
-            raise RuleViolation("Beslutet finns inte längre.", "The decision no longer exists.")
+        decision = _get_decision(session, decision_id)
         if meeting is not None and meeting < decision.decided_on:
             raise RuleViolation("Ett beslut kan inte anmälas före beslutsdatumet.",
                                 "A decision cannot be reported before it was taken.")

@@ -23,6 +23,7 @@ from app.models import (
 )
 from app.models.errors import RuleViolation
 from app.services import audit
+from app.services.audited import assign, get_or_refuse
 
 PLAN_TEXT_FIELDS = ("title", "mission", "goals_text", "resources", "follow_up", "state")
 ACTIVITY_FIELDS = ("title", "description", "responsible", "start_date", "end_date", "state", "progress")
@@ -92,10 +93,8 @@ def plan_values(session: Session, plan_id: int) -> dict:
 
 
 def _get(session: Session, plan_id: int) -> OperationalPlan:
-    plan = session.get(OperationalPlan, plan_id)
-    if plan is None:
-        raise RuleViolation("Verksamhetsplanen finns inte längre.", "The operational plan no longer exists.")
-    return plan
+    return get_or_refuse(session, OperationalPlan, plan_id, "Verksamhetsplanen finns inte längre.",
+                         "The operational plan no longer exists.")
 
 
 def create_plan(session: Session, unit_id: int, year: int, title: str = "", plan_id: int | None = None) -> int:
@@ -117,12 +116,7 @@ def update_plan(session: Session, plan_id: int, values: dict) -> dict:
     plan = _get(session, plan_id)
     if "title" in values and not values["title"].strip():
         raise RuleViolation("Planen måste ha en titel.", "The plan needs a title.")
-    old = {k: getattr(plan, k) for k in values}
-    for name, value in values.items():
-        setattr(plan, name, value)
-    audit.record_changes(session, "operational_plan", plan_id, old, values)
-    session.flush()
-    return old
+    return assign(session, "operational_plan", plan, values)
 
 
 def delete_plan(session: Session, plan_id: int) -> None:
@@ -240,10 +234,8 @@ def _plain(value):
 
 
 def _get_activity(session: Session, activity_id: int) -> Activity:
-    activity = session.get(Activity, activity_id)
-    if activity is None:
-        raise RuleViolation("Aktiviteten finns inte längre.", "The activity no longer exists.")
-    return activity
+    return get_or_refuse(session, Activity, activity_id, "Aktiviteten finns inte längre.",
+                         "The activity no longer exists.")
 
 
 def delete_activity(session: Session, activity_id: int) -> ActivitySnapshot:
