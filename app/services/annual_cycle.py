@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditAction, Directive, DirectiveState, Milestone, OperationalPlan, Period, PeriodKind
 from app.models.errors import RuleViolation
 from app.services import audit
-from app.services.audited import assign, get_or_refuse
+from app.services.audited import add, assign, get_or_refuse
 from app.services.directives import current_versions
 
 MILESTONE_FIELDS = ("title", "due_on", "kind", "unit_id", "description")
@@ -70,10 +70,7 @@ def _check(values: dict) -> None:
 def add_milestone(session: Session, values: dict, milestone_id: int | None = None) -> int:
     _check(values)
     milestone = Milestone(id=milestone_id, **{k: values[k] for k in MILESTONE_FIELDS if k in values})
-    session.add(milestone)
-    session.flush()
-    audit.record(session, AuditAction.CREATE, "milestone", milestone.id, summary=milestone.title)
-    return milestone.id
+    return add(session, "milestone", milestone, milestone.title)
 
 
 def update_milestone(session: Session, milestone_id: int, values: dict) -> dict:

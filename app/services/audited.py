@@ -3,8 +3,10 @@ refuse, and assign fields with one audit entry per changed field."""
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from app.models import AuditAction
 from app.models.errors import RuleViolation
 from app.services import audit
 
@@ -25,3 +27,16 @@ def assign(session: Session, entity: str, row, values: dict) -> dict:
     audit.record_changes(session, entity, row.id, old, values)
     session.flush()
     return old
+
+
+def add(session: Session, entity: str, row, summary: str) -> int:
+    """Insert `row`, audit its creation, and return its id."""
+    session.add(row)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, entity, row.id, summary=summary)
+    return row.id
+
+
+def next_position(session: Session, column, *where) -> int:
+    """One past the largest `column` among the rows matching `where` (new rows go last)."""
+    return (session.execute(sa.select(sa.func.max(column)).where(*where)).scalar() or 0) + 1

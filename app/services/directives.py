@@ -29,7 +29,7 @@ from app.models import (
 )
 from app.models.errors import RuleViolation
 from app.services import audit
-from app.services.audited import assign, get_or_refuse
+from app.services.audited import add, assign, get_or_refuse, next_position
 
 REVIEW_WINDOW_DAYS = 90
 LOCKED_STATES = (DirectiveState.ADOPTED, DirectiveState.REPEALED)
@@ -312,10 +312,8 @@ def create_directive(session: Session, values: dict) -> int:
                   attachment_data=values.get("attachment_data"), state=DirectiveState.DRAFT)
     d.responsible = d.responsible or ""
     d.summary, d.body = d.summary or "", d.body or ""
-    session.add(d)
-    session.flush()
+    add(session, "directive", d, d.title)
     _set_goals(session, d.id, values.get("goal_ids"))
-    audit.record(session, AuditAction.CREATE, "directive", d.id, summary=d.title)
     return d.id
 
 
@@ -456,14 +454,10 @@ def add_item(session: Session, directive_id: int, values: dict, item_id: int | N
     _item_errors(values)
     position = values.get("position")
     if position is None:
-        position = (session.execute(sa.select(sa.func.max(DelegationItem.position))
-                                    .where(DelegationItem.directive_id == directive_id)).scalar() or 0) + 1
+        position = next_position(session, DelegationItem.position, DelegationItem.directive_id == directive_id)
     item = DelegationItem(id=item_id, directive_id=directive_id, position=position,
                           **{k: values.get(k, "" if k != "report_required" else True) for k in ITEM_FIELDS})
-    session.add(item)
-    session.flush()
-    audit.record(session, AuditAction.CREATE, "delegation_item", item.id, summary=f"{item.number} {item.matter}")
-    return item.id
+    return add(session, "delegation_item", item, f"{item.number} {item.matter}")
 
 
 def update_item(session: Session, item_id: int, values: dict) -> dict:

@@ -23,7 +23,7 @@ from app.models import (
 )
 from app.models.errors import RuleViolation
 from app.services import audit
-from app.services.audited import assign, get_or_refuse
+from app.services.audited import add, assign, get_or_refuse, next_position
 
 PLAN_TEXT_FIELDS = ("title", "mission", "goals_text", "resources", "follow_up", "state")
 ACTIVITY_FIELDS = ("title", "description", "responsible", "start_date", "end_date", "state", "progress")
@@ -106,10 +106,7 @@ def create_plan(session: Session, unit_id: int, year: int, title: str = "", plan
         raise RuleViolation("Enheten finns inte.", "The unit does not exist.")
     plan = OperationalPlan(id=plan_id, unit_id=unit_id, year=year,
                            title=title.strip() or f"Verksamhetsplan {year} – {unit.name}")
-    session.add(plan)
-    session.flush()
-    audit.record(session, AuditAction.CREATE, "operational_plan", plan.id, summary=plan.title)
-    return plan.id
+    return add(session, "operational_plan", plan, plan.title)
 
 
 def update_plan(session: Session, plan_id: int, values: dict) -> dict:
@@ -200,14 +197,11 @@ def add_activity(session: Session, plan_id: int, values: dict, goal_ids=(), acti
     _get(session, plan_id)
     _check_activity({"title": values.get("title", ""), **values})
     if position is None:
-        position = (session.execute(sa.select(sa.func.max(Activity.position))
-                                    .where(Activity.plan_id == plan_id)).scalar() or 0) + 1
+        position = next_position(session, Activity.position, Activity.plan_id == plan_id)
     activity = Activity(id=activity_id, plan_id=plan_id, position=position,
                         **{k: v for k, v in values.items() if k in ACTIVITY_FIELDS})
-    session.add(activity)
-    session.flush()
+    add(session, "activity", activity, activity.title)
     _set_goals(session, activity.id, goal_ids)
-    audit.record(session, AuditAction.CREATE, "activity", activity.id, summary=activity.title)
     return activity.id
 
 
