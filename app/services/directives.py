@@ -30,6 +30,7 @@ from app.models import (
 from app.models.errors import RuleViolation
 from app.services import audit
 from app.services.audited import add, assign, get_or_refuse, next_position
+from app.services.directive_export import Sheet, write_xlsx
 
 REVIEW_WINDOW_DAYS = 90
 LOCKED_STATES = (DirectiveState.ADOPTED, DirectiveState.REPEALED)
@@ -581,23 +582,8 @@ def export_decisions(rows: list[DecisionRow], path: Path, language: str = "sv") 
     """The list for the nämnd meeting as .xlsx or .csv (semicolon-separated, as Swedish Excel reads)."""
     header = [sv if language == "sv" else en for sv, en in DECISION_COLUMNS]
     if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Delegationsbeslut" if language == "sv" else "Delegated decisions"
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(_decision_cells(row))
-            sheet.cell(sheet.max_row, 3).number_format = "yyyy-mm-dd"
-        for letter, width in zip("ABCDEF", (8, 40, 13, 24, 50, 16), strict=True):
-            sheet.column_dimensions[letter].width = width
-        sheet.freeze_panes = "A2"
-        book.save(path)
-        return path
+        title = "Delegationsbeslut" if language == "sv" else "Delegated decisions"
+        return write_xlsx(path, [Sheet(title, header, [_decision_cells(r) for r in rows], (8, 40, 13, 24, 50, 16))])
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(header)

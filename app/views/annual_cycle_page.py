@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
@@ -34,6 +35,17 @@ KIND_COLOURS = {"report": "#1f77b4", "review": "#d62728", "plan": "#2ca02c", "bu
                 "council": "#9467bd", "follow_up": "#17becf", "staff": "#8c564b"}
 MONTHS_SV = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass
+class EventRow:
+    """A line of the list: `id` is the milestone's for the planner's own, None for derived ones."""
+
+    id: int | None
+    due_on: dt.date
+    title: str
+    kind_label: str
+    source: str
 
 
 class CycleWheel(QWidget):
@@ -194,11 +206,8 @@ class AnnualCyclePage(LazyPage):
         with self.context.store.session() as session:
             events = annual_cycle.events(session, self.year.value())
         own, derived = self.tr("Added"), self.tr("From the data")
-        for event in events:
-            event.kind_label = self.kinds.get(event.kind, event.kind)
-            event.source = own if event.milestone_id else derived
-            event.id = event.milestone_id
-        self.model.set_rows(events)
+        self.model.set_rows([EventRow(e.milestone_id, e.due_on, e.title, self.kinds.get(e.kind, e.kind),
+                                      own if e.milestone_id else derived) for e in events])
         self.view.resizeColumnsToContents()
         self.wheel.kind_labels = self.kinds
         self.wheel.set_events(self.year.value(), events)
@@ -216,10 +225,10 @@ class AnnualCyclePage(LazyPage):
 
     def delete_milestone(self) -> bool:
         event = self.view.currentIndex().data(RowRole)
-        if event is None or event.milestone_id is None:
+        if event is None or event.id is None:
             self.message.setText(self.tr("Only added milestones can be deleted; the others come from the data."))
             return False
-        return self.context.push(DeleteMilestoneCommand(self.context, event.milestone_id))
+        return self.context.push(DeleteMilestoneCommand(self.context, event.id))
 
     def _on_change(self, change: Change) -> None:
         if change.entity in ("milestone", "directive", "operational_plan"):

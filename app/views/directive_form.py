@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -422,6 +423,19 @@ class DirectiveForm(QWidget):
         self.version_button.setEnabled(existing and self.state is DirectiveState.ADOPTED)
 
     # --- actions ------------------------------------------------------------------------------
+    def confirm_leave(self) -> bool:
+        """Before showing another document: offer to save typed changes. False means stay."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            fmt(self.tr("Save the changes to “%1”?"), self.inputs["title"].text() or self.tr("New document")),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
     def _fail(self) -> bool:
         error = self.context.last_error
         self.general_error.setText(error.message(current_language()) if error else "")

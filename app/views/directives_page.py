@@ -6,7 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -120,8 +130,44 @@ class RegisterFilter(QSortFilterProxyModel):
                 and (not self.text or self.text.casefold() in f"{row.title} {row.case_number}".casefold()))
 
 
+class ExportSignals(QObject):
+    finished = Signal(str)
+    failed = Signal(str)
+
+
+class RegisterExport(QRunnable):
+    """Writes the register workbook on a worker thread with its own session; `cancel()` stops it
+    between sheets. Results come back through `signals` (queued to the GUI thread)."""
+
+    def __init__(self, store, path: Path, language: str) -> None:
+        super().__init__()
+        self.store, self.path, self.language = store, path, language
+        self.cancelled = False
+        self.signals = ExportSignals()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def run(self) -> None:
+        from app.models.errors import StyrkortError
+        from app.services.directive_export import register_sheets, write_xlsx
+
+        try:
+            with self.store.session() as session:
+                sheets = register_sheets(session, self.language)
+            write_xlsx(self.path, sheets, should_stop=lambda: self.cancelled)
+        except StyrkortError as exc:
+            self.signals.failed.emit(exc.message(self.language))
+        except OSError as exc:
+            self.signals.failed.emit(str(exc))
+        else:
+            self.signals.finished.emit(str(self.path))
+
+
 class DirectivesPage(LazyPage):
     """Register, Att revidera and Delegation as sub-tabs."""
+
+    exportFinished = Signal(str)  # path, or "" when it failed or was cancelled
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -151,7 +197,37 @@ class DirectivesPage(LazyPage):
         action = QAction(self.tr("New &document"), self)
         action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         action.triggered.connect(self.new_document)
-        return [("file", action)]
+        export = QAction(self.tr("Export directives &register…"), self)
+        export.triggered.connect(lambda: self.export_register())
+        return [("file", action), ("file", export)]
+
+    def export_register(self, path: Path | None = None) -> RegisterExport | None:
+        """Directives, delegation, plans and milestones to an Excel workbook, off the GUI thread."""
+        self.ensure_built()
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export directives register"),
+                                                    str(Path.home() / "styrdokument.xlsx"), "Excel (*.xlsx)")
+            if not chosen:
+                return None
+            path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+        worker = RegisterExport(self.context.store, path, current_language())
+        progress = QProgressDialog(self.tr("Exporting the register…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(self.tr("Export"))
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(worker.cancel)
+        self.export_message.clear()
+
+        def done(result: str, ok: bool) -> None:
+            progress.reset()
+            progress.deleteLater()
+            self.export_message.setText(fmt(self.tr("Saved %1"), result) if ok else result)
+            self.exportFinished.emit(result if ok else "")
+
+        worker.signals.finished.connect(lambda p: done(p, True))
+        worker.signals.failed.connect(lambda message: done(message, False))
+        self._export = worker  # keep the signals object alive until the worker reports
+        QThreadPool.globalInstance().start(worker)
+        return worker
 
     # --- register -----------------------------------------------------------------------------
     def _build_register(self) -> QWidget:
@@ -198,6 +274,11 @@ class DirectivesPage(LazyPage):
         new_button = QPushButton(self.tr("New document"))
         new_button.setObjectName("newDirective")
         new_button.clicked.connect(self.new_document)
+        export_button = QPushButton(self.tr("Export…"))
+        export_button.setToolTip(self.tr("Directives, delegation, plans and milestones to Excel"))
+        export_button.clicked.connect(lambda: self.export_register())
+        self.export_message = QLabel()
+        self.export_message.setObjectName("exportMessage")
 
         filters = QHBoxLayout()
         for label, widget in ((self.tr("Type"), self.type_filter), (self.tr("Owner"), self.owner_filter),
@@ -207,6 +288,7 @@ class DirectivesPage(LazyPage):
         filters.addWidget(self.due_filter)
         filters.addWidget(self.search, 1)
         filters.addWidget(new_button)
+        filters.addWidget(export_button)
 
         self.form = DirectiveForm(self.context, self)
         self.form.saved.connect(self.select_directive)
@@ -221,6 +303,7 @@ class DirectivesPage(LazyPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.export_message)
         return page
 
     def _build_due(self) -> QWidget:
@@ -283,14 +366,25 @@ class DirectivesPage(LazyPage):
     def new_document(self) -> None:
         self.ensure_built()
         self.tabs.setCurrentIndex(0)
+        if not self.form.confirm_leave():
+            return
         self.register_view.clearSelection()
         self.form.new_document()
         self.form.inputs["title"].setFocus()
 
     def _register_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         directive_id = current.data(IdRole)
-        if directive_id is not None and directive_id != self.form.directive_id:
-            self.form.load(directive_id)
+        if directive_id is None or directive_id == self.form.directive_id:
+            return
+        if not self.form.confirm_leave():
+            # Stay on the document being edited, typed text and all.
+            if self.form.directive_id is None or not self._select_row(self.form.directive_id):
+                selection = self.register_view.selectionModel()
+                selection.blockSignals(True)
+                self.register_view.clearSelection()
+                selection.blockSignals(False)
+            return
+        self.form.load(directive_id)
 
     def _on_change(self, change: Change) -> None:
         if change.entity == "directive":

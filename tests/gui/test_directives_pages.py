@@ -14,6 +14,7 @@ from app.models import Directive, DirectiveState, OrgUnit
 from app.services import directives as svc
 from app.views.annual_cycle_page import AnnualCyclePage
 from app.views.application import install_translators
+from app.views.directive_models import IdRole
 from app.views.directives_page import DirectivesPage
 from app.views.plans_page import PlansPage
 
@@ -263,3 +264,40 @@ def test_annual_cycle_lists_data_and_own_milestones(qtbot, context):
     assert page.delete_milestone()
     assert "Internkontrollplan 2027" not in row_texts(page.model, 1)
     assert not page.wheel.grab().isNull()
+
+
+def test_switching_documents_asks_before_dropping_typed_text(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    page = make(qtbot, DirectivesPage, context)
+    first = page.form.directive_id
+    page.form.inputs["responsible"].setText("Ny handläggare")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    other = page.register_proxy.index(3, 0)
+    page.register_view.setCurrentIndex(other)
+    assert page.form.directive_id == first
+    assert page.form.inputs["responsible"].text() == "Ny handläggare"
+    assert page.register_view.currentIndex().data(IdRole) == first
+    page.register_view.setCurrentIndex(page.register_proxy.index(3, 0))
+    assert page.form.directive_id == other.data(IdRole) and not answers
+
+
+def test_register_workbook_is_written_off_the_gui_thread(qtbot, context, tmp_path):
+    from openpyxl import load_workbook
+
+    page = make(qtbot, DirectivesPage, context)
+    target = tmp_path / "register.xlsx"
+    with qtbot.waitSignal(page.exportFinished, timeout=20000) as blocker:
+        page.export_register(target)
+    assert blocker.args == [str(target)]
+    assert "register.xlsx" in page.export_message.text()
+    book = load_workbook(target)
+    assert book.sheetnames == ["Styrdokument", "Delegationspunkter", "Delegationsbeslut", "Verksamhetsplaner",
+                               "Aktiviteter", "Årshjul"]
+    documents = book["Styrdokument"]
+    titles = [c.value for c in documents["B"][1:]]
+    assert titles.count("Personalpolicy") == 2 and documents.max_row == 18
+    assert book["Delegationspunkter"].max_row >= 21 and book["Delegationspunkter"]["G2"].value
+    assert book["Delegationsbeslut"].max_row == 13
+    assert book["Aktiviteter"]["H2"].value

@@ -432,6 +432,14 @@
       <source>with</source>
       <translation>med</translation>
     </message>
+    <message>
+      <source>Save the changes to “%1”?</source>
+      <translation>Spara ändringarna i ”%1”?</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Osparade ändringar</translation>
+    </message>
   </context>
   <context>
     <name>DirectivesPage</name>
@@ -510,6 +518,38 @@
     <message>
       <source>Version</source>
       <translation>Version</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Avbryt</translation>
+    </message>
+    <message>
+      <source>Directives, delegation, plans and milestones to Excel</source>
+      <translation>Styrdokument, delegation, planer och årshjul till Excel</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Export directives &amp;register…</source>
+      <translation>Exportera &amp;register över styrdokument…</translation>
+    </message>
+    <message>
+      <source>Export directives register</source>
+      <translation>Exportera register över styrdokument</translation>
+    </message>
+    <message>
+      <source>Exporting the register…</source>
+      <translation>Registret exporteras…</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Exportera…</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>Sparad: %1</translation>
     </message>
   </context>
   <context>
