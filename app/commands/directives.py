@@ -138,6 +138,22 @@ class AddDecisionCommand(StoreCommand):
         return Change("delegation_decision", frozenset({self.decision_id}), structure=True)
 
 
+class DeleteDecisionCommand(StoreCommand):
+    def __init__(self, context: EditContext, decision_id: int) -> None:
+        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Delete delegated decision"))
+        self.decision_id = decision_id
+        self.item_id: int | None = None
+        self.values: dict = {}
+
+    def apply(self, session: Session) -> Change:
+        self.item_id, self.values = svc.delete_decision(session, self.decision_id)
+        return Change("delegation_decision", frozenset({self.decision_id}), structure=True)
+
+    def revert(self, session: Session) -> Change:
+        svc.add_decision(session, self.item_id, self.values, self.decision_id)
+        return Change("delegation_decision", frozenset({self.decision_id}), structure=True)
+
+
 class MarkReportedCommand(StoreCommand):
     """Mark decisions as reported at a nämnd meeting (None clears the date)."""
 

@@ -105,6 +105,20 @@ class AddMilestoneCommand(StoreCommand):
         return Change("milestone", frozenset({self.milestone_id}), structure=True)
 
 
+class UpdateMilestoneCommand(StoreCommand):
+    def __init__(self, context: EditContext, milestone_id: int, values: dict) -> None:
+        super().__init__(context, QCoreApplication.translate("PlanCommands", "Edit milestone"))
+        self.milestone_id, self.values, self.old = milestone_id, dict(values), {}
+
+    def apply(self, session: Session) -> Change:
+        self.old = annual_cycle.update_milestone(session, self.milestone_id, self.values)
+        return Change("milestone", frozenset({self.milestone_id}), structure=True)
+
+    def revert(self, session: Session) -> Change:
+        annual_cycle.update_milestone(session, self.milestone_id, self.old)
+        return Change("milestone", frozenset({self.milestone_id}), structure=True)
+
+
 class DeleteMilestoneCommand(StoreCommand):
     def __init__(self, context: EditContext, milestone_id: int) -> None:
         super().__init__(context, QCoreApplication.translate("PlanCommands", "Delete milestone"))

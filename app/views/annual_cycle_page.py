@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import Change, EditContext
-from app.commands.plans import AddMilestoneCommand, DeleteMilestoneCommand
+from app.commands.plans import AddMilestoneCommand, DeleteMilestoneCommand, UpdateMilestoneCommand
 from app.services import annual_cycle
 from app.views.directive_models import Column, RowRole, RowTableModel
 from app.views.directives_page import from_qdate, make_table, scrollable, to_qdate
@@ -146,9 +146,10 @@ class AnnualCyclePage(LazyPage):
                  "budget": self.tr("Budget"), "council": self.tr("Council"), "follow_up": self.tr("Follow-up"),
                  "staff": self.tr("Staff"), "milestone": self.tr("Milestone")}
         self.kinds = kinds
-        columns = [Column("due_on", self.tr("Date")), Column("title", self.tr("Milestone")),
+        columns = [Column("due_on", self.tr("Date"), True), Column("title", self.tr("Milestone"), True),
                    Column("kind_label", self.tr("Kind")), Column("source", self.tr("Source"))]
-        self.model = RowTableModel(columns, self)
+        # Only the planner's own milestones are edited in place; the others follow the data.
+        self.model = RowTableModel(columns, self, on_edit=self._edit, row_editable=lambda row: row.id is not None)
         self.view = make_table(self.model, "cycleEvents", self.tr("Milestones of the year"))
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setStretchLastSection(False)
@@ -221,6 +222,13 @@ class AnnualCyclePage(LazyPage):
             self.new_title.clear()
             if values["due_on"].year != self.year.value():
                 self.year.setValue(values["due_on"].year)
+        return ok
+
+    def _edit(self, row: EventRow, key: str, value) -> bool:
+        if isinstance(value, str):
+            value = value.strip()
+        ok = self.context.push(UpdateMilestoneCommand(self.context, row.id, {key: value}))
+        self.message.setText("" if ok else self.context.last_error.message(current_language()))
         return ok
 
     def delete_milestone(self) -> bool:

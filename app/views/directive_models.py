@@ -57,12 +57,14 @@ class RowTableModel(QAbstractTableModel):
 
     def __init__(self, columns: list[Column], parent=None,
                  on_edit: Callable[[object, str, object], bool] | None = None,
-                 background: Callable[[object], QColor | None] | None = None) -> None:
+                 background: Callable[[object], QColor | None] | None = None,
+                 row_editable: Callable[[object], bool] | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
         self.rows: list = []
         self.on_edit = on_edit
         self.background = background
+        self.row_editable = row_editable
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -94,7 +96,7 @@ class RowTableModel(QAbstractTableModel):
         if isinstance(row, str):
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if column.editable and self.on_edit is not None:
+        if column.editable and self.on_edit is not None and (self.row_editable is None or self.row_editable(row)):
             flags |= Qt.ItemFlag.ItemIsUserCheckable if column.check else Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -137,7 +139,8 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid() or self.on_edit is None:
             return False
         row, column = self.rows[index.row()], self.columns[index.column()]
-        if isinstance(row, str) or not column.editable:
+        if isinstance(row, str) or not column.editable or not (self.flags(index) & (
+                Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)):
             return False
         if role == Qt.ItemDataRole.CheckStateRole and column.check:
             value = Qt.CheckState(value) == Qt.CheckState.Checked

@@ -45,6 +45,7 @@ from app.commands import Change, EditContext
 from app.commands.directives import (
     AddDecisionCommand,
     AddDelegationItemCommand,
+    DeleteDecisionCommand,
     DeleteDelegationItemCommand,
     MarkReportedCommand,
     UpdateDelegationItemCommand,
@@ -469,12 +470,15 @@ class DelegationPanel(QWidget):
         log_button = QPushButton(self.tr("Log decision"))
         log_button.setObjectName("logDecision")
         log_button.clicked.connect(self.log_decision)
+        delete_decision = QPushButton(self.tr("Delete decision"))
+        delete_decision.clicked.connect(self.delete_decision)
         log_row = QHBoxLayout()
         log_row.addWidget(self.decision_date)
         log_row.addWidget(self.decision_by, 1)
         log_row.addWidget(self.decision_summary, 2)
         log_row.addWidget(self.decision_case, 1)
         log_row.addWidget(log_button)
+        log_row.addWidget(delete_decision)
         decisions_box = QGroupBox(self.tr("Decisions under the selected item"))
         decisions_layout = QVBoxLayout(decisions_box)
         decisions_layout.addWidget(self.decision_view)
@@ -623,6 +627,12 @@ class DelegationPanel(QWidget):
                 edit.clear()
             return True
         return False
+
+    def delete_decision(self) -> bool:
+        decision_id = self.decision_view.currentIndex().data(IdRole)
+        if decision_id is None:
+            return False
+        return self._report(self.context.push(DeleteDecisionCommand(self.context, decision_id)))
 
     def selected_unreported(self) -> list:
         rows = {index.row() for index in self.unreported_view.selectionModel().selectedRows()}

@@ -164,6 +164,10 @@ def test_delegation_items_decisions_and_reporting(qtbot, context, demo_store, tm
     panel.decision_case.setText("ON 2026/300")
     assert panel.log_decision()
     assert row_texts(panel.decision_model, 3) == ["ON 2026/300"]
+    panel.decision_view.setCurrentIndex(panel.decision_model.index(0, 0))
+    assert panel.delete_decision() and panel.decision_model.rowCount() == 0
+    context.undo_stack.undo()
+    assert row_texts(panel.decision_model, 3) == ["ON 2026/300"]
     unreported = row_texts(panel.unreported_model, 4)
     assert len(unreported) == 7 and "ON 2026/300" not in unreported  # 4.1 needs no anmälan
     pdf = panel.export_to(tmp_path / "anmalan.pdf")
@@ -257,12 +261,18 @@ def test_annual_cycle_lists_data_and_own_milestones(qtbot, context):
     assert page.add_milestone()
     row = row_texts(page.model, 1).index("Internkontrollplan 2027")
     assert page.model.index(row, 0).data() == "2026-12-09" and page.model.index(row, 3).data() == "Tillagd"
+    assert page.model.setData(page.model.index(row, 1), "Internkontrollplan 2027 i styrelsen")
+    row = row_texts(page.model, 1).index("Internkontrollplan 2027 i styrelsen")
     derived = row_texts(page.model, 1).index("Delårsrapport jan–aug 2026")
+    assert not page.model.flags(page.model.index(derived, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not page.model.setData(page.model.index(derived, 1), "Ändrad")
     page.view.setCurrentIndex(page.model.index(derived, 0))
     assert not page.delete_milestone()
     page.view.setCurrentIndex(page.model.index(row, 0))
     assert page.delete_milestone()
-    assert "Internkontrollplan 2027" not in row_texts(page.model, 1)
+    assert "Internkontrollplan 2027 i styrelsen" not in row_texts(page.model, 1)
+    context.undo_stack.undo()
+    assert "Internkontrollplan 2027 i styrelsen" in row_texts(page.model, 1)
     assert not page.wheel.grab().isNull()
 
 

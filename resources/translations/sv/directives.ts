@@ -214,6 +214,10 @@
       <source>Report</source>
       <translation>Anmälan</translation>
     </message>
+    <message>
+      <source>Delete decision</source>
+      <translation>Ta bort beslut</translation>
+    </message>
   </context>
   <context>
     <name>DirectiveCommands</name>
@@ -252,6 +256,10 @@
     <message>
       <source>New version</source>
       <translation>Ny version</translation>
+    </message>
+    <message>
+      <source>Delete delegated decision</source>
+      <translation>Ta bort delegationsbeslut</translation>
     </message>
   </context>
   <context>
@@ -628,6 +636,10 @@
     <message>
       <source>New plan</source>
       <translation>Ny plan</translation>
+    </message>
+    <message>
+      <source>Edit milestone</source>
+      <translation>Ändra händelse</translation>
     </message>
   </context>
   <context>
