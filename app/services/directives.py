@@ -361,13 +361,14 @@ def set_state(session: Session, directive_id: int, state: DirectiveState,
                             f"A document that is {d.state.en.lower()} cannot become {state.en.lower()}.")
     touched = {d.id: (d.state, d.adopted_on)}
     if state is DirectiveState.ADOPTED:
+        # The adoption date is part of what is validated (a review date cannot precede it).
+        d.adopted_on = adopted_on or d.adopted_on or dt.date.today()
         raise_first(validate(session, directive_values(session, directive_id), directive_id))
         if d.doc_type is DirectiveType.DELEGATION_ORDER:
             missing = [i.number for i in d.items if not i.delegate.strip()]
             if missing:
                 raise RuleViolation(f"Punkt {', '.join(missing)} saknar delegat.",
                                     f"Item {', '.join(missing)} has no delegate.")
-        d.adopted_on = adopted_on or d.adopted_on or dt.date.today()
         previous = session.get(Directive, d.previous_version_id) if d.previous_version_id else None
         if previous is not None and previous.state is DirectiveState.ADOPTED:
             touched[previous.id] = (previous.state, previous.adopted_on)

@@ -141,3 +141,12 @@ def test_unreported_decisions_and_marking_them_reported(demo_store, tmp_path):
     assert sheet.max_row == 8 and sheet["F2"].value == "ON 2026/233"
     text = svc.export_decisions(rows, tmp_path / "anmalan.csv").read_text(encoding="utf-8-sig")
     assert text.splitlines()[1].startswith("2.2;Upphandling och tilldelningsbeslut över 5 prisbasbelopp;2026-09-30")
+
+
+def test_adopting_checks_the_review_date_against_the_adoption_date(demo_store):
+    with demo_store.transaction() as s:
+        new = svc.create_directive(s, draft_values(s, review_due=dt.date(2026, 6, 30)))
+        with pytest.raises(RuleViolation, match="Revideras senast"):
+            svc.set_state(s, new, DirectiveState.ADOPTED, dt.date(2026, 12, 1))
+        svc.set_state(s, new, DirectiveState.ADOPTED, dt.date(2026, 5, 1))
+        assert s.get(Directive, new).adopted_on == dt.date(2026, 5, 1)
