@@ -82,6 +82,44 @@ def cmd_goal_move(args: argparse.Namespace) -> int:
     return 0
 
 
+def _directives_arguments(parser: argparse.ArgumentParser) -> None:
+    _db_argument(parser)
+    parser.add_argument("--due", action="store_true", help="bara styrdokument att revidera (inom 90 dagar)")
+
+
+def cmd_directives(args: argparse.Namespace) -> int:
+    from app.services.directives import due_for_review, register
+
+    with _open(args).session() as session:
+        rows = due_for_review(session) if args.due else register(session)
+    for row in rows:
+        due = row.review_due.isoformat() if row.review_due else "—"
+        print(f"{row.doc_type.sv:<18} {row.case_number:<14} {row.state.sv:<10} {due:<10}  {row.title}")
+    return 0
+
+
+def _delegation_arguments(parser: argparse.ArgumentParser) -> None:
+    _db_argument(parser)
+    parser.add_argument("--export", metavar="FIL", help="skriv listan till .xlsx eller .csv")
+
+
+def cmd_delegation(args: argparse.Namespace) -> int:
+    from app.services.directives import export_decisions, unreported_decisions
+
+    with _open(args).session() as session:
+        rows = unreported_decisions(session)
+    if args.export:
+        path = Path(args.export)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            raise StyrkortError("Exportera till .xlsx eller .csv.", "Export to .xlsx or .csv.")
+        export_decisions(rows, path)
+        print(f"{len(rows)} delegationsbeslut att anmäla skrivna till {path}")
+        return 0
+    for row in rows:
+        print(f"{row.decided_on.isoformat()}  {row.item_number:<6} {row.case_number:<14} {row.summary}")
+    return 0
+
+
 # Subcommands register here: name → (help, argument setup, handler).
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "demo": ("skapa demoregionen Exempelregionen i en tom databas", _db_argument, cmd_demo),
@@ -89,6 +127,9 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Han
     "goal-find": ("sök mål på rubrik, kod, beskrivning och indikatornamn", _goal_find_arguments, cmd_goal_find),
     "goal-move": ("flytta mål (med allt under dem) till ett nytt överordnat mål", _goal_move_arguments,
                   cmd_goal_move),
+    "styrdokument": ("lista styrdokumenten (--due: de som ska revideras)", _directives_arguments, cmd_directives),
+    "delegationsbeslut": ("lista delegationsbeslut som inte anmälts till nämnden", _delegation_arguments,
+                          cmd_delegation),
 }
 
 

@@ -290,6 +290,7 @@ def build_demo(session: Session) -> DemoContext:
     _indicators(session, ctx)
     _targets_and_results(session, ctx)
     _analyses(session, ctx)
+    build_directives_demo(session, ctx)
     audit.record(session, AuditAction.CREATE, "database", None, summary=f"Demodata: {DEMO_NAME}")
     return ctx
 
@@ -424,4 +425,257 @@ def _analyses(session: Session, ctx: DemoContext) -> None:
             status=Status.NOT_ASSESSED, analysis=analysis, actions=actions, author="Planeringsavdelningen",
             assessed_at=dt.datetime(2026, 2, 10, 14, 0),
         ))
+    session.flush()
+
+
+# --- Styrdokument, delegationsordning, verksamhetsplaner and årshjul ------------------------------
+D = dt.date
+
+# (title, type, case number, owner, adopted by, adopted on, review due, state, responsible, summary)
+DIRECTIVES: list[tuple] = [
+    ("Policy för styrning och ledning", "policy", "RS 2022/311", "RS", "RF", D(2023, 2, 27), D(2027, 2, 28),
+     "adopted", "Anna Lindqvist, planeringschef",
+     "Regionens styr- och ledningssystem: mål- och resultatstyrning med tillit till professionen."),
+    ("Personalpolicy", "policy", "RS 2021/145", "RS", "RF", D(2021, 11, 22), D(2026, 6, 30), "adopted",
+     "Erik Holm, HR-direktör", "Förhållningssätt som arbetsgivare: ledarskap, medarbetarskap, arbetsmiljö."),
+    ("Miljöpolicy", "policy", "RS 2024/88", "RS", "RF", D(2024, 4, 15), D(2028, 4, 30), "adopted",
+     "Sara Nyberg, miljöstrateg", "Regionens miljöarbete och mål för minskad klimatpåverkan."),
+    ("Policy för intern kontroll", "policy", "RS 2023/402", "RS", "RF", D(2023, 10, 30), D(2027, 1, 31),
+     "adopted", "Johan Ek, ekonomidirektör", "Hur nämnderna säkerställer en tillräcklig intern kontroll."),
+    ("Reglemente för regionstyrelsen", "rules_of_procedure", "RS 2022/501", "RS", "RF", D(2022, 12, 12),
+     D(2026, 12, 31), "adopted", "Maria Söder, kanslichef",
+     "Regionstyrelsens uppgifter, uppsiktsplikt och arbetsformer."),
+    ("Reglemente för hälso- och sjukvårdsnämnden", "rules_of_procedure", "RS 2022/502", "HSN", "RF",
+     D(2022, 12, 12), D(2026, 12, 31), "adopted", "Maria Söder, kanslichef",
+     "Nämndens ansvar för hälso- och sjukvård enligt hälso- och sjukvårdslagen."),
+    ("Reglemente för utbildningsnämnden", "rules_of_procedure", "RS 2022/503", "UN", "RF", D(2022, 12, 12),
+     D(2026, 12, 31), "adopted", "Maria Söder, kanslichef", "Nämndens ansvar för grund- och gymnasieskola."),
+    ("Reglemente för omsorgsnämnden", "rules_of_procedure", "RS 2022/504", "ON", "RF", D(2022, 12, 12),
+     D(2026, 12, 31), "adopted", "Maria Söder, kanslichef", "Nämndens ansvar för vård och omsorg om äldre."),
+    ("Riktlinjer för uppföljning av utförare", "guideline", "RS 2024/230", "RS", "RS", D(2024, 9, 2),
+     D(2027, 6, 30), "adopted", "Lena Berg, controller",
+     "Hur egen regi och privata utförare följs upp på lika villkor."),
+    ("Riktlinjer för biståndsbedömning inom äldreomsorgen", "guideline", "ON 2023/57", "ON", "ON",
+     D(2023, 5, 24), D(2026, 10, 31), "adopted", "Karin Olsson, avdelningschef",
+     "Handläggning av ansökningar om hemtjänst och särskilt boende enligt SoL."),
+    ("Riktlinjer för läkemedelshantering i särskilt boende", "guideline", "ON 2026/12", "ON", "ON", None,
+     D(2029, 6, 30), "consultation", "Per Lund, medicinskt ansvarig sjuksköterska",
+     "Ansvar och rutiner för ordination, iordningställande och administrering."),
+    ("Riktlinjer för tillgänglighet i primärvården", "guideline", "HSN 2026/40", "HSN", "HSN", None,
+     None, "draft", "Eva Strand, hälso- och sjukvårdsdirektör", "Utkast: kontakt samma dag och bedömning inom tre dagar."),
+    ("Program med mål och riktlinjer för utförare 2023–2026", "programme", "RS 2023/77", "RS", "RF",
+     D(2023, 3, 27), D(2027, 3, 31), "adopted", "Lena Berg, controller",
+     "Kommunallagen 5 kap. 3 §: mål och riktlinjer för all verksamhet, egen regi och privata utförare."),
+    ("Handlingsplan för minskad sjukfrånvaro", "action_plan", "RS 2025/19", "RS", "RS", D(2025, 2, 10),
+     D(2026, 12, 15), "adopted", "Erik Holm, HR-direktör", "Tidiga insatser, rehabilitering och chefsstöd."),
+    ("Plan för skolans trygghetsarbete", "plan", "UN 2024/66", "UN", "UN", D(2024, 8, 19), D(2027, 8, 31),
+     "adopted", "Tomas Ahl, skolchef", "Förebyggande arbete mot kränkande behandling."),
+]
+
+CHAPTERS = ("1 Allmänna ärenden", "2 Ekonomi och upphandling", "3 Personal", "4 Äldreomsorg enligt SoL",
+            "5 Offentlighet och sekretess")
+# (chapter index, number, ärende, lagrum, delegat, ersättare, limits, anmälan)
+DELEGATION_ITEMS: list[tuple] = [
+    (0, "1.1", "Beslut i brådskande ärenden", "KL 6 kap. 39 §", "Ordförande", "Vice ordförande", "", True),
+    (0, "1.2", "Yttrande till förvaltningsdomstol i överklagade ärenden", "FL 43 §", "Förvaltningschef",
+     "Avdelningschef", "", True),
+    (0, "1.3", "Avvisa för sent inkommen överklagan", "FL 45 §", "Den som fattat beslutet", "", "", False),
+    (0, "1.4", "Besluta om rättelse av skrivfel", "FL 36 §", "Den som fattat beslutet", "", "", False),
+    (0, "1.5", "Utse ombud att föra nämndens talan", "KL 6 kap. 15 §", "Förvaltningschef", "Ordförande", "",
+     True),
+    (1, "2.1", "Upphandling och tilldelningsbeslut", "LOU", "Förvaltningschef", "Ekonomichef",
+     "Upp till 5 prisbasbelopp", True),
+    (1, "2.2", "Upphandling och tilldelningsbeslut över 5 prisbasbelopp", "LOU", "Ordförande",
+     "Vice ordförande", "Inom budget", True),
+    (1, "2.3", "Avrop från ramavtal", "LOU", "Enhetschef", "Avdelningschef", "Inom enhetens budget", False),
+    (1, "2.4", "Avskrivning av fordran", "", "Ekonomichef", "Förvaltningschef", "Högst 1 prisbasbelopp", True),
+    (1, "2.5", "Beslut om val av utförare inom LOV", "LOV 9 kap. 1 §", "Förvaltningschef", "Avdelningschef",
+     "", True),
+    (2, "3.1", "Anställning av avdelningschef", "", "Förvaltningschef", "", "Efter samråd med HR", True),
+    (2, "3.2", "Anställning av övrig personal", "", "Enhetschef", "Avdelningschef", "", False),
+    (2, "3.3", "Uppsägning av personal", "LAS 7 §", "Förvaltningschef", "HR-chef", "", True),
+    (2, "3.4", "Avstängning enligt AB", "AB § 10", "Förvaltningschef", "Avdelningschef", "", True),
+    (3, "4.1", "Beslut om bistånd i form av hemtjänst", "SoL 4 kap. 1 §", "Biståndshandläggare",
+     "Enhetschef myndighet", "Upp till 150 timmar per månad", False),
+    (3, "4.2", "Beslut om hemtjänst över 150 timmar per månad", "SoL 4 kap. 1 §", "Enhetschef myndighet",
+     "Avdelningschef", "", True),
+    (3, "4.3", "Beslut om särskilt boende", "SoL 4 kap. 1 §", "Biståndshandläggare", "Enhetschef myndighet",
+     "", True),
+    (3, "4.4", "Beslut om korttidsvistelse", "SoL 4 kap. 1 §", "Biståndshandläggare", "Enhetschef myndighet",
+     "Högst 30 dagar", False),
+    (3, "4.5", "Beslut om avgift för hemtjänst och boende", "SoL 8 kap. 2 §", "Avgiftshandläggare",
+     "Enhetschef myndighet", "", False),
+    (3, "4.6", "Anmälan till IVO enligt lex Sarah", "SoL 14 kap. 7 §", "Förvaltningschef",
+     "Avdelningschef", "", True),
+    (3, "4.7", "Beslut om att inte verkställa beslut inom tre månader, rapport till IVO", "SoL 16 kap. 6 f §",
+     "Avdelningschef", "Förvaltningschef", "", True),
+    (4, "5.1", "Beslut att inte lämna ut allmän handling", "OSL 6 kap. 3 §", "Förvaltningschef",
+     "Registrator", "", True),
+    (4, "5.2", "Beslut att lämna ut handling med förbehåll", "OSL 10 kap. 14 §", "Förvaltningschef",
+     "Avdelningschef", "", True),
+    (4, "5.3", "Utlämnande av uppgifter till forskning", "OSL 26 kap. 1 §", "Förvaltningschef", "", "", True),
+]
+
+# (item number, decided on, decided by, summary, case number, reported on)
+DELEGATION_DECISIONS: list[tuple] = [
+    ("1.1", D(2026, 7, 8), "Ordförande Lars Malm", "Yttrande till IVO över tillsyn av Solbacken",
+     "ON 2026/201", D(2026, 9, 22)),
+    ("2.1", D(2026, 6, 12), "Förvaltningschef Karin Ek", "Tilldelning: inkontinenshjälpmedel", "ON 2026/150",
+     D(2026, 9, 22)),
+    ("2.2", D(2026, 9, 30), "Ordförande Lars Malm", "Tilldelning: trygghetslarm, 4 år", "ON 2026/233", None),
+    ("2.4", D(2026, 10, 3), "Ekonomichef Ulf Berg", "Avskrivning av fordran på avgift, 12 400 kr", "ON 2026/240",
+     None),
+    ("2.5", D(2026, 8, 20), "Förvaltningschef Karin Ek", "Godkännande av Omsorgshuset som utförare inom LOV",
+     "ON 2026/180", D(2026, 9, 22)),
+    ("3.1", D(2026, 10, 14), "Förvaltningschef Karin Ek", "Anställning av avdelningschef myndighet",
+     "ON 2026/251", None),
+    ("4.2", D(2026, 10, 20), "Enhetschef myndighet Mona Ali", "Hemtjänst 180 timmar per månad", "ON 2026/262",
+     None),
+    ("4.3", D(2026, 9, 2), "Biståndshandläggare Jonas Ek", "Beviljat särskilt boende", "ON 2026/214",
+     D(2026, 9, 22)),
+    ("4.3", D(2026, 10, 28), "Biståndshandläggare Jonas Ek", "Beviljat särskilt boende", "ON 2026/270", None),
+    ("4.6", D(2026, 11, 4), "Förvaltningschef Karin Ek", "Anmälan lex Sarah, Lindgården", "ON 2026/281", None),
+    ("5.1", D(2026, 9, 9), "Förvaltningschef Karin Ek", "Avslag på begäran om utlämnande av journal",
+     "ON 2026/220", D(2026, 9, 22)),
+    ("5.2", D(2026, 11, 2), "Förvaltningschef Karin Ek", "Utlämnande med förbehåll till forskare",
+     "ON 2026/279", None),
+]
+
+# (unit code, year, mission, [(activity, responsible, start, end, state, progress, goal codes)])
+PLANS: list[tuple] = [
+    ("PV01", 2025, "Vårdcentralen Norrby ger primärvård till 9 800 listade invånare.", [
+        ("Inför digital första linjens bedömning", "Verksamhetschef", D(2025, 1, 15), D(2025, 6, 30), "done",
+         100, ("1.1.1",)),
+        ("Fast vårdkontakt för patienter med kroniska sjukdomar", "Vårdutvecklare", D(2025, 3, 1),
+         D(2025, 12, 31), "done", 100, ("1.3.1",)),
+    ]),
+    ("PV01", 2026, "Vårdcentralen Norrby ger primärvård till 10 100 listade invånare.", [
+        ("Telefontillgänglighet: återuppringning samma dag", "Verksamhetschef", D(2026, 1, 15), D(2026, 5, 31),
+         "done", 100, ("1.1", "1.1.1")),
+        ("Fast läkarkontakt för alla över 75 år", "Medicinskt ledningsansvarig läkare", D(2026, 2, 1),
+         D(2026, 12, 31), "ongoing", 60, ("1.3", "1.3.1")),
+        ("Hälsosamtal för 40-åringar", "Distriktssköterska", D(2026, 3, 1), D(2026, 11, 30), "ongoing", 45,
+         ("1.4",)),
+    ]),
+    ("GR01", 2026, "Norrbyskolan F–9 med 540 elever.", [
+        ("Språkutvecklande arbetssätt i alla ämnen", "Rektor", D(2026, 1, 8), D(2026, 12, 18), "ongoing", 50,
+         ("2.1", "2.1.2")),
+        ("Trygghetsvandringar med elevrådet", "Biträdande rektor", D(2026, 2, 1), D(2026, 5, 31), "done", 100,
+         ("2.3",)),
+    ]),
+    ("HT01", 2025, "Hemtjänst Norr ger stöd till 310 brukare.", [
+        ("Mindre arbetslag per geografiskt område", "Enhetschef", D(2025, 2, 1), D(2025, 10, 31), "done", 100,
+         ("3.1.1",)),
+    ]),
+    ("HT01", 2026, "Hemtjänst Norr ger stöd till 320 brukare.", [
+        ("Schemaläggning med kontinuitet som första prioritet", "Enhetschef", D(2026, 1, 10), D(2026, 9, 30),
+         "done", 100, ("3.1", "3.1.1")),
+        ("Heltidsresan: önskad sysselsättningsgrad", "Enhetschef", D(2026, 3, 1), D(2026, 12, 31), "ongoing", 35,
+         ("4.3.1",)),
+        ("Genomförandeplaner inom 14 dagar", "Samordnare", D(2026, 1, 10), D(2026, 6, 30), "cancelled", 20, ()),
+    ]),
+    ("OF", 2026, "Omsorgsförvaltningen leder äldreomsorgen i egen regi och följer upp privata utförare.", [
+        ("Gemensam uppföljningsmodell för egen regi och privata utförare", "Kvalitetsstrateg", D(2026, 1, 1),
+         D(2026, 10, 31), "ongoing", 80, ("3.3",)),
+        ("Matsvinnsmätning i alla tillagningskök", "Kostchef", D(2026, 2, 1), D(2026, 12, 31), "ongoing", 55,
+         ("5.3.2",)),
+    ]),
+]
+
+MILESTONES: list[tuple] = [
+    (D(2026, 2, 15), "Budgetdialog med nämnderna inför 2027", "budget"),
+    (D(2026, 4, 28), "Regionfullmäktige: årsredovisning 2025", "council"),
+    (D(2026, 6, 16), "Regionfullmäktige: Mål och budget 2027–2029", "budget"),
+    (D(2026, 9, 15), "Dialogmöten med privata utförare", "follow_up"),
+    (D(2026, 10, 27), "Regionfullmäktige: delårsrapport jan–aug", "council"),
+    (D(2026, 11, 10), "Medarbetarenkät", "staff"),
+    (D(2025, 6, 17), "Regionfullmäktige: Mål och budget 2026–2028", "budget"),
+]
+
+
+def build_directives_demo(session: Session, ctx: DemoContext) -> None:
+    """The register, one delegationsordning with decisions, verksamhetsplaner and årshjul."""
+    from app.models import (
+        Activity,
+        ActivityState,
+        DelegationDecision,
+        DelegationItem,
+        Directive,
+        DirectiveState,
+        DirectiveType,
+        Milestone,
+        OperationalPlan,
+        activity_goal,
+        directive_goal,
+    )
+
+    units, goals = ctx.units, ctx.goals
+    for title, doc_type, case, owner, adopted_by, adopted_on, review, state, responsible, summary in DIRECTIVES:
+        session.add(Directive(
+            title=title, doc_type=DirectiveType(doc_type), case_number=case, owner_unit_id=units[owner].id,
+            adopted_by_unit_id=units[adopted_by].id, adopted_on=adopted_on, valid_from=adopted_on,
+            review_due=review, state=DirectiveState(state), responsible=responsible, summary=summary,
+            body=f"{summary}\n\n1. Syfte\n\n2. Omfattning\n\n3. Ansvar\n\n4. Uppföljning",
+        ))
+    # An older, repealed version of the personnel policy, so that the history has something to show.
+    session.flush()
+    current = session.query(Directive).filter_by(title="Personalpolicy").one()
+    old = Directive(title="Personalpolicy", doc_type=DirectiveType.POLICY, case_number="RS 2017/98",
+                    owner_unit_id=units["RS"].id, adopted_by_unit_id=units["RF"].id, adopted_on=D(2017, 6, 19),
+                    valid_from=D(2017, 7, 1), valid_to=D(2021, 12, 31), review_due=D(2021, 6, 30),
+                    state=DirectiveState.REPEALED, responsible="Erik Holm, HR-direktör",
+                    summary="Förhållningssätt som arbetsgivare.", body="Personalpolicy 2017.")
+    session.add(old)
+    session.flush()
+    current.previous_version_id, current.version_no = old.id, 2
+    for title, codes in (("Policy för styrning och ledning", ("1", "2", "3", "4", "5")),
+                         ("Personalpolicy", ("4.1", "4.2", "4.3")), ("Miljöpolicy", ("5.3",)),
+                         ("Program med mål och riktlinjer för utförare 2023–2026", ("1.3", "3.3"))):
+        directive_id = session.query(Directive.id).filter_by(title=title, version_no=2 if title == "Personalpolicy"
+                                                             else 1).scalar()
+        session.execute(directive_goal.insert(), [{"directive_id": directive_id, "goal_id": goals[c].id}
+                                                  for c in codes])
+
+    order = Directive(
+        title="Delegationsordning för omsorgsnämnden", doc_type=DirectiveType.DELEGATION_ORDER,
+        case_number="ON 2025/12", owner_unit_id=units["ON"].id, adopted_by_unit_id=units["ON"].id,
+        adopted_on=D(2025, 2, 19), valid_from=D(2025, 3, 1), review_due=D(2027, 2, 28),
+        state=DirectiveState.ADOPTED, responsible="Maria Söder, nämndsekreterare",
+        summary="Vilka beslut omsorgsnämnden delegerar, till vem och om de ska anmälas till nämnden.",
+        body="Delegationsbeslut anmäls till nämnden vid nästa sammanträde (KL 6 kap. 40 §).")
+    session.add(order)
+    session.flush()
+    by_number = {}
+    for position, (chapter, number, matter, lagrum, delegate, deputy, limits, report) in enumerate(DELEGATION_ITEMS):
+        item = DelegationItem(directive_id=order.id, chapter=CHAPTERS[chapter], number=number, matter=matter,
+                              legal_reference=lagrum, delegate=delegate, deputy=deputy, limits=limits,
+                              report_required=report, position=position)
+        session.add(item)
+        by_number[number] = item
+    session.flush()
+    for number, decided_on, decided_by, summary, case, reported in DELEGATION_DECISIONS:
+        session.add(DelegationDecision(item_id=by_number[number].id, decided_on=decided_on, decided_by=decided_by,
+                                       summary=summary, case_number=case, reported_on=reported))
+
+    for unit_code, year, mission, activities in PLANS:
+        unit = units[unit_code]
+        plan = OperationalPlan(
+            unit_id=unit.id, year=year, title=f"Verksamhetsplan {year} – {unit.name}", mission=mission,
+            goals_text="Planen utgår från nämndens mål och de delmål som gäller verksamheten.",
+            resources="Budgetram enligt nämndens internbudget; bemanning enligt bemanningsplan.",
+            follow_up="Aktiviteterna följs upp varje tertial på arbetsplatsträff och i verksamhetsdialogen.",
+            state=AdoptionState.ADOPTED if year < 2026 or unit_code != "GR01" else AdoptionState.DRAFT,
+        )
+        session.add(plan)
+        session.flush()
+        for position, (title, responsible, start, end, state, progress, codes) in enumerate(activities):
+            activity = Activity(plan_id=plan.id, title=title, responsible=responsible, start_date=start,
+                                end_date=end, state=ActivityState(state), progress=progress, position=position)
+            session.add(activity)
+            session.flush()
+            if codes:
+                session.execute(activity_goal.insert(), [{"activity_id": activity.id, "goal_id": goals[c].id}
+                                                         for c in codes])
+    for due_on, title, kind in MILESTONES:
+        session.add(Milestone(title=title, due_on=due_on, kind=kind, unit_id=units["RF"].id))
     session.flush()

@@ -1,0 +1,29 @@
+"""A page (or panel) that builds its content the first time it is shown, so that opening the
+main window costs only the page the planner looks at."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.commands import EditContext
+
+
+class LazyPage(QWidget):
+    """Subclasses put their widgets and change-bus connections in `build()`."""
+
+    def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.built = False
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def ensure_built(self) -> None:
+        if not self.built:
+            self.built = True
+            self.build()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.ensure_built()
+        super().showEvent(event)
