@@ -127,8 +127,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Han
     "goal-find": ("sök mål på rubrik, kod, beskrivning och indikatornamn", _goal_find_arguments, cmd_goal_find),
     "goal-move": ("flytta mål (med allt under dem) till ett nytt överordnat mål", _goal_move_arguments,
                   cmd_goal_move),
-    "styrdokument": ("lista styrdokumenten (--due: de som ska revideras)", _directives_arguments, cmd_directives),
-    "delegationsbeslut": ("lista delegationsbeslut som inte anmälts till nämnden", _delegation_arguments,
+    "directives": ("lista styrdokumenten (--due: de som ska revideras)", _directives_arguments, cmd_directives),
+    "delegation-decisions": ("lista delegationsbeslut som inte anmälts till nämnden", _delegation_arguments,
                           cmd_delegation),
 }
 
