@@ -79,13 +79,17 @@ def get_assessment(session: Session, goal_id: int, unit_id: int | None, period_c
                           _cited(session, row.id), row.author, row.assessed_at)
 
 
+def check_assessment(data: AssessmentData | None) -> None:
+    if data is not None and data.manual_status is not None and not data.justification.strip():
+        raise RuleViolation("En manuell bedömning måste motiveras.", "A manual assessment needs a justification.")
+
+
 def save_assessment(session: Session, goal_id: int, unit_id: int | None, period_code: str,
                     data: AssessmentData | None, *, stamp: bool = True) -> AssessmentData | None:
     """Write (or with None / empty data remove) an assessment; returns the previous one for undo.
     A manual status needs a justification. `stamp` sets author and time to now (a new edit);
     undo passes False to put back the previous author and time."""
-    if data is not None and data.manual_status is not None and not data.justification.strip():
-        raise RuleViolation("En manuell bedömning måste motiveras.", "A manual assessment needs a justification.")
+    check_assessment(data)
     if session.get(Goal, goal_id) is None:
         raise StyrkortError("Målet finns inte längre.", "The goal no longer exists.")
     period = period_id(session, period_code)

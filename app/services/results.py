@@ -61,24 +61,33 @@ def get_result(session: Session, indicator_id: int, unit_id: int, period_code: s
     return ResultState(result.value, result.late, result.entered_by, result.entered_at)
 
 
-def set_result(session: Session, indicator_id: int, unit_id: int, period_code: str, gender: Gender,
-               value: float | None, *, restore: ResultState | None = None) -> ResultState:
-    """Enter (or with None remove) one result; returns the previous state. A result entered
-    for a closed period is marked late. `restore` puts back a previous state exactly (undo)."""
+def check_result(session: Session, indicator_id: int, unit_id: int, value: float | None) -> Indicator:
+    """Refuse a value outside the indicator's range, or a vanished indicator or unit."""
     indicator = session.get(Indicator, indicator_id)
     unit = session.get(OrgUnit, unit_id)
     if indicator is None or unit is None:
         raise StyrkortError("Indikatorn eller enheten finns inte längre.",
                             "The indicator or the unit no longer exists.")
-    if value is not None and (
-        (indicator.min_value is not None and value < indicator.min_value)
-        or (indicator.max_value is not None and value > indicator.max_value)
-    ):
-        raise RuleViolation(
-            f"{value:g} ligger utanför intervallet för {indicator.code} "
-            f"({indicator.min_value:g}–{indicator.max_value:g}).",
-            f"{value:g} is outside the range of {indicator.code} "
-            f"({indicator.min_value:g}–{indicator.max_value:g}).")
+    check_range(indicator, value)
+    return indicator
+
+
+def check_range(indicator: Indicator, value: float | None) -> None:
+    """A value (result or target) must lie within the indicator's min and max, where set."""
+    low, high = indicator.min_value, indicator.max_value
+    if value is None or ((low is None or value >= low) and (high is None or value <= high)):
+        return
+    bounds = f"{'' if low is None else f'{low:g}'}–{'' if high is None else f'{high:g}'}"
+    raise RuleViolation(f"{value:g} ligger utanför intervallet för {indicator.code} ({bounds}).",
+                        f"{value:g} is outside the range of {indicator.code} ({bounds}).")
+
+
+def set_result(session: Session, indicator_id: int, unit_id: int, period_code: str, gender: Gender,
+               value: float | None, *, restore: ResultState | None = None) -> ResultState:
+    """Enter (or with None remove) one result; returns the previous state. A result entered
+    for a closed period is marked late. `restore` puts back a previous state exactly (undo)."""
+    indicator = check_result(session, indicator_id, unit_id, value)
+    unit = session.get(OrgUnit, unit_id)
     period = _period(session, period_code)
     result = _find(session, indicator_id, unit_id, period.id, gender)
     old = ResultState(None) if result is None else ResultState(

@@ -15,6 +15,7 @@ from app.models import AuditAction, Indicator, OrgUnit, Period, Target, Toleranc
 from app.models.errors import RuleViolation, StyrkortError
 from app.services import audit
 from app.services.periods import ensure_period, parse_period
+from app.services.results import check_range
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,7 @@ def set_target(session: Session, indicator_id: int, period_code: str, unit_id: i
                value: float | None) -> float | None:
     """Set (or with None remove) a target; returns the previous value for undo."""
     indicator = _indicator(session, indicator_id)
-    if value is not None and (
-        (indicator.min_value is not None and value < indicator.min_value)
-        or (indicator.max_value is not None and value > indicator.max_value)
-    ):
-        raise RuleViolation(
-            f"Målvärdet {value:g} ligger utanför indikatorns intervall "
-            f"({indicator.min_value:g}–{indicator.max_value:g}).",
-            f"The target {value:g} is outside the indicator's range "
-            f"({indicator.min_value:g}–{indicator.max_value:g}).")
+    check_range(indicator, value)
     target = _find(session, indicator_id, period_code, unit_id)
     old = target.value if target else None
     if old == value:
