@@ -297,3 +297,61 @@ def providers_not_reported(session: Session, period_code: str, scope_unit_id: in
         if missing:
             found.append(MissingReport(u.id, u.name, u.provider_type, tuple(sorted(codes[i] for i in missing))))
     return found
+
+
+# --- what the follow-up view lists ----------------------------------------------------------
+
+def goal_rows(session: Session) -> list[tuple[int, int | None, str, str | None, str]]:
+    """Every goal as (id, parent id, title, code, level), parents before children, in tree order."""
+    rows = session.execute(sa.select(Goal.id, Goal.parent_id, Goal.title, Goal.code, Goal.level)
+                           .order_by(Goal.position, Goal.id)).all()
+    children: dict[int | None, list] = {}
+    for r in rows:
+        children.setdefault(r.parent_id, []).append(r)
+    ordered, stack = [], list(reversed(children.get(None, [])))
+    while stack:
+        r = stack.pop()
+        ordered.append((r.id, r.parent_id, r.title, r.code, r.level.value))
+        stack.extend(reversed(children.get(r.id, [])))
+    return ordered
+
+
+def scope_options(session: Session) -> list[tuple[int, str, int]]:
+    """Units a follow-up can be scoped to, as (id, name, depth) in tree order; no reference areas."""
+    rows = session.execute(sa.select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name)
+                           .where(OrgUnit.kind != UnitKind.REFERENCE).order_by(OrgUnit.position, OrgUnit.id)).all()
+    children: dict[int | None, list] = {}
+    for r in rows:
+        children.setdefault(r.parent_id, []).append(r)
+    ordered, stack = [], [(r, 0) for r in reversed(children.get(None, []))]
+    while stack:
+        r, depth = stack.pop()
+        ordered.append((r.id, r.name, depth))
+        stack.extend((c, depth + 1) for c in reversed(children.get(r.id, [])))
+    return ordered
+
+
+def indicators_of_goal(session: Session, goal_id: int | None) -> list[tuple[int, str, str]]:
+    """(id, code, name) of the goal's indicators and its sub-goals' (all indicators for None)."""
+    query = sa.select(Indicator.id, Indicator.code, Indicator.name).order_by(Indicator.code)
+    if goal_id is not None:
+        parents = dict(tuple(r) for r in session.execute(sa.select(Goal.id, Goal.parent_id)).all())
+        subtree = {g for g in parents if _descends(g, goal_id, parents)}
+        query = query.where(Indicator.id.in_(sa.select(GoalIndicator.indicator_id)
+                                             .where(GoalIndicator.goal_id.in_(subtree))))
+    return [tuple(r) for r in session.execute(query).all()]
+
+
+def _descends(goal_id: int | None, ancestor: int, parents: dict[int, int | None]) -> bool:
+    while goal_id is not None:
+        if goal_id == ancestor:
+            return True
+        goal_id = parents.get(goal_id)
+    return False
+
+
+def default_period(session: Session) -> str | None:
+    """The latest year that has results: what a planner most likely follows up."""
+    return session.execute(
+        sa.select(Period.code).where(Period.kind == "year", Period.id.in_(sa.select(Result.period_id).distinct()))
+        .order_by(Period.year.desc()).limit(1)).scalar()
