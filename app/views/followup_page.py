@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -209,27 +208,32 @@ class AssessmentPanel(QWidget):
         self.others.setHtml(self._others_html(others, meetings))
 
     def _others_html(self, others: list[service.AssessmentRow], meetings: list[service.MeetingData]) -> str:
+        analysis_label, actions_label = self.tr("Analysis"), self.tr("Actions")
+        meeting_label, participants_label = self.tr("Dialogue meeting"), self.tr("Participants")
+        learned_label, agreed_label = self.tr("What we learned"), self.tr("Agreed actions")
         parts = []
         for a in others:
             who = a.unit_name or self.tr("Whole organisation")
             manual = f" — {_html(status_text(a.manual_status, True))}: {_html(a.justification)}" \
                 if a.manual_status else ""
             when = a.assessed_at.strftime("%Y-%m-%d") if a.assessed_at else ""
-            parts.append(f"<p><b>{_html(who)}</b>{manual}<br><i>{self.tr('Analysis')}:</i> {_html(a.analysis)}"
-                         f"<br><i>{self.tr('Actions')}:</i> {_html(a.actions)}"
+            parts.append(f"<p><b>{_html(who)}</b>{manual}<br><i>{analysis_label}:</i> {_html(a.analysis)}"
+                         f"<br><i>{actions_label}:</i> {_html(a.actions)}"
                          f"<br><small>{_html(a.author or '')} {when}</small></p>")
         for m in meetings:
-            parts.append(f"<p><b>{self.tr('Dialogue meeting')} {m.held_on.isoformat()}, {_html(m.unit_name)}</b>"
-                         f"<br><i>{self.tr('Participants')}:</i> {_html(m.participants)}"
-                         f"<br><i>{self.tr('What we learned')}:</i> {_html(m.learnings)}"
-                         f"<br><i>{self.tr('Agreed actions')}:</i> {_html(m.agreed_actions)}</p>")
-        return "".join(parts) or f"<p><i>{self.tr('Nothing written yet.')}</i></p>"
+            parts.append(f"<p><b>{meeting_label} {m.held_on.isoformat()}, {_html(m.unit_name)}</b>"
+                         f"<br><i>{participants_label}:</i> {_html(m.participants)}"
+                         f"<br><i>{learned_label}:</i> {_html(m.learnings)}"
+                         f"<br><i>{agreed_label}:</i> {_html(m.agreed_actions)}</p>")
+        nothing = self.tr("Nothing written yet.")
+        return "".join(parts) or f"<p><i>{nothing}</i></p>"
 
     def data(self) -> service.AssessmentData:
         cited = tuple(sorted(self.meetings.item(i).data(Qt.ItemDataRole.UserRole)
                              for i in range(self.meetings.count())
                              if self.meetings.item(i).checkState() == Qt.CheckState.Checked))
-        return service.AssessmentData(self.manual.currentData(), self.justification.toPlainText().strip(),
+        manual = self.manual.currentData()
+        return service.AssessmentData(Status(manual) if manual else None, self.justification.toPlainText().strip(),
                                       self.analysis.toPlainText().strip(), self.actions.toPlainText().strip(), cited)
 
     def save(self) -> bool:
@@ -299,8 +303,9 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.message)
 
     def criteria(self) -> ResultFilter:
+        provider = self.provider.currentData()
         return ResultFilter(self.page.period_code, self.committee.currentData(), self.area.currentData(),
-                            self.provider.currentData())
+                            ProviderType(provider) if provider else None)
 
     def reload(self) -> None:
         with self.page.context.store.session() as session:
@@ -401,7 +406,10 @@ class FollowUpPage(QWidget):
             label.setBuddy(widget)
             bar.addWidget(label)
             bar.addWidget(widget)
-        bar.addStretch(1)
+        self.message = QLabel()
+        self.message.setObjectName("followUpMessage")
+        self.message.setStyleSheet("color: #D55E00; font-weight: bold")
+        bar.addWidget(self.message, 1)
         bar.addWidget(self.why_button)
         bar.addWidget(self.targets_button)
 
@@ -485,16 +493,20 @@ class FollowUpPage(QWidget):
         return self.scope.currentText().strip()
 
     def current_rule(self) -> RollupRule:
-        return self.rule.currentData() or RollupRule.WEIGHTED_SHARE
+        # Qt hands enum data back as plain str.
+        return RollupRule(self.rule.currentData() or RollupRule.WEIGHTED_SHARE)
 
     def current_goal_id(self) -> int | None:
         return self.tree.currentIndex().data(IdRole)
 
     def push(self, command, quiet: bool = False) -> bool:
+        """Push an undoable edit; a refusal is shown in the page's message line (not a modal box:
+        the planner keeps what they typed and can fix it)."""
         if self.context.push(command):
+            self.message.setText("")
             return True
         if not quiet and self.context.last_error is not None:
-            QMessageBox.warning(self, self.tr("Follow-up"), self.context.last_error.message(current_language()))
+            self.message.setText(self.context.last_error.message(current_language()))
         return False
 
     # --- computing ------------------------------------------------------------------------

@@ -163,7 +163,7 @@ class TargetsDialog(QDialog):
     def set_tolerance(self) -> None:
         if self.indicator_id() is not None:
             self._push(SetToleranceCommand(self.context, self.indicator_id(), self.tolerance.value(),
-                                           self.tolerance_kind.currentData()))
+                                           ToleranceKind(self.tolerance_kind.currentData())))
 
     def copy_forward(self) -> None:
         self._push(CopyTargetsCommand(self.context, self.from_year.value(), self.to_year.value()))

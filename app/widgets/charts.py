@@ -98,7 +98,7 @@ class _ChartBase(QWidget):
     def _target_line(self, value: float, text: str) -> None:
         pg = self.pg
         line = pg.InfiniteLine(pos=value, angle=0, pen=pg.mkPen(TARGET_COLOUR, width=2.5),
-                               label=text, labelOpts={"position": 0.97, "color": TARGET_COLOUR, "anchors": [(1, 1)]})
+                               label=text, labelOpts={"position": 0.97, "color": TARGET_COLOUR})
         self.plot.addItem(line)
         self.target_line = line
         self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(TARGET_COLOUR, width=2.5)), self.tr("Target"))
@@ -138,7 +138,8 @@ class ProviderComparisonChart(_ChartBase):
             data=[b.unit_id for b in data.bars], hoverable=True, tip=None)
         self.plot.addItem(self.markers)
         if data.target is not None:
-            self._target_line(data.target, f"{self.tr('Target')} {data.format(data.target)}")
+            target_text = self.tr("Target")
+            self._target_line(data.target, f"{target_text} {data.format(data.target)}")
         styles = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
         for n, ref in enumerate(data.references):
             line = pg.InfiniteLine(pos=ref.value, angle=0,
@@ -187,9 +188,10 @@ class ProviderComparisonChart(_ChartBase):
         bar = self.data.bars[i]
         kind = term(bar.provider_type) if bar.provider_type else ""
         target = self.data.format(bar.target)
-        late = f" · {self.tr('late')}" if bar.late else ""
+        late_text, target_text = self.tr("late"), self.tr("target")
+        late = f" · {late_text}" if bar.late else ""
         return (f"{bar.name} ({kind}): {self.data.format(bar.value)} {self.data.unit_of_measure} · "
-                f"{self.tr('target')} {target} · {STATUS_STYLE[bar.status].symbol} {term(bar.status)}{late}")
+                f"{target_text} {target} · {STATUS_STYLE[bar.status].symbol} {term(bar.status)}{late}")
 
     def unit_at(self, x: float, y: float) -> int | None:
         i = self._index_at(x, y)
@@ -241,7 +243,8 @@ class TimeSeriesChart(_ChartBase):
             return " "
         parts = [f"{s.label} {format_number(s.points[i][1], self.data.decimals)}" for s in self.data.series]
         target = format_number(self.data.target[i], self.data.decimals)
-        return f"{self.data.period_codes[i]}: " + " · ".join(parts) + f" · {self.tr('target')} {target}"
+        target_text = self.tr("target")
+        return f"{self.data.period_codes[i]}: " + " · ".join(parts) + f" · {target_text} {target}"
 
 
 class SpreadChart(_ChartBase):
@@ -281,7 +284,8 @@ class SpreadChart(_ChartBase):
                 label.setPos(x, y)
                 self.plot.addItem(label)
         if data.target is not None:
-            self._target_line(data.target, f"{self.tr('Target')} {data.format(data.target)}")
+            target_text = self.tr("Target")
+            self._target_line(data.target, f"{target_text} {data.format(data.target)}")
         self.plot.getAxis("bottom").setTicks([[]])
         self.plot.setXRange(-1, 1.5)
         self.plot.setLabel("left", data.unit_of_measure)
