@@ -39,6 +39,7 @@ MET_THRESHOLD = 0.75
 PARTLY_THRESHOLD = 0.40
 _SCORE = {Status.MET: 1.0, Status.PARTLY_MET: 0.5, Status.NOT_MET: 0.0}
 _SEVERITY = {Status.MET: 0, Status.PARTLY_MET: 1, Status.NOT_MET: 2}
+_BY_SEVERITY = {v: k for k, v in _SEVERITY.items()}
 _EPSILON = 1e-9
 
 
@@ -83,12 +84,22 @@ def trend(value: float | None, previous: float | None, direction: Direction, dec
 
 def combine(inputs: list[tuple[Status, float]], rule: RollupRule) -> tuple[Status, float | None]:
     """Roll assessed inputs (status, weight) up into one status and, for the share rule, a score."""
-    assessed = [(s, w) for s, w in inputs if s is not Status.NOT_ASSESSED and w > 0]
-    if not assessed:
+    # One plain loop: this runs once per goal, 10 000 times per follow-up.
+    total = weighted = 0.0
+    worst = -1
+    for status, weight in inputs:
+        if status is Status.NOT_ASSESSED or weight <= 0:
+            continue
+        total += weight
+        weighted += _SCORE[status] * weight
+        severity = _SEVERITY[status]
+        if severity > worst:
+            worst = severity
+    if worst < 0:
         return Status.NOT_ASSESSED, None
     if rule is RollupRule.WORST:
-        return max((s for s, _ in assessed), key=_SEVERITY.__getitem__), None
-    score = sum(_SCORE[s] * w for s, w in assessed) / sum(w for _, w in assessed)
+        return _BY_SEVERITY[worst], None
+    score = weighted / total
     if score >= MET_THRESHOLD - _EPSILON:
         return Status.MET, score
     if score >= PARTLY_THRESHOLD - _EPSILON:
@@ -174,13 +185,16 @@ def _scope_values(session: Session, period_id: int | None, unit_ids: list[int]) 
     """indicator id → (mean value over reporting units, number of units reporting)."""
     if period_id is None:
         return {}
-    rows = session.execute(
-        sa.select(Result.indicator_id, sa.func.avg(Result.value), sa.func.count(Result.value))
-        .where(Result.period_id == period_id, Result.gender == Gender.TOTAL, Result.value.is_not(None),
-               Result.unit_id.in_(unit_ids))
-        .group_by(Result.indicator_id)
+    r = Result.__table__.c
+    # Core on the session's connection: the ORM layer would cost more than the query. The
+    # covering index ix_result_period_indicator answers it without touching the table.
+    rows = session.connection().execute(
+        sa.select(r.indicator_id, sa.func.avg(r.value), sa.func.count(r.value))
+        .where(r.period_id == period_id, r.gender == Gender.TOTAL.value, r.value.is_not(None),
+               r.unit_id.in_(unit_ids))
+        .group_by(r.indicator_id)
     )
-    return {r[0]: (float(r[1]), int(r[2])) for r in rows}
+    return {row[0]: (float(row[1]), int(row[2])) for row in rows}
 
 
 def _targets(session: Session, period_id: int | None, scope_unit_id: int | None) -> dict[int, float]:
@@ -246,21 +260,32 @@ def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | N
     previous_values = _scope_values(session, previous_id, unit_ids)
     targets = _targets(session, period_id, scope_unit_id)
     indicators = _indicator_rules(session)
+    conn = session.connection()
+    gi, g = GoalIndicator.__table__.c, Goal.__table__.c
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
     goals_by_indicator: dict[int, list[int]] = defaultdict(list)
-    for goal_id, indicator_id, weight in session.execute(
-        sa.select(GoalIndicator.goal_id, GoalIndicator.indicator_id, GoalIndicator.weight)
-        .order_by(GoalIndicator.goal_id, GoalIndicator.position)
+    for goal_id, indicator_id, weight in conn.execute(
+        sa.select(gi.goal_id, gi.indicator_id, gi.weight).order_by(gi.goal_id, gi.position)
     ):
         links[goal_id].append((indicator_id, weight))
         goals_by_indicator[indicator_id].append(goal_id)
     manual = _manual_assessments(session, period_id, scope_unit_id)
     children: dict[int | None, list[int]] = defaultdict(list)
     parents: dict[int, int | None] = {}
-    goal_rows = session.execute(sa.select(Goal.id, Goal.parent_id).order_by(Goal.position, Goal.id)).all()
-    for goal_id, parent_id in goal_rows:
+    for goal_id, parent_id in conn.execute(sa.select(g.id, g.parent_id).order_by(g.position, g.id)):
         children[parent_id].append(goal_id)
         parents[goal_id] = parent_id
+
+    # An indicator linked to many goals is rated once (per weight); outcomes are never mutated.
+    rated: dict[tuple[int, float], IndicatorOutcome] = {}
+
+    def rate(indicator_id: int, weight: float) -> IndicatorOutcome:
+        found = rated.get((indicator_id, weight))
+        if found is None:
+            found = rated[(indicator_id, weight)] = _indicator_outcome(
+                indicators[indicator_id], weight, values.get(indicator_id), previous_values.get(indicator_id),
+                targets.get(indicator_id))
+        return found
 
     outcomes: dict[int, GoalOutcome] = {}
     # Children before parents without recursion: a deep tree must not hit Python's stack limit.
@@ -271,10 +296,8 @@ def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | N
         order.append(goal_id)
         stack.extend(children[goal_id])
     for goal_id in reversed(order):
-        measured = [_indicator_outcome(indicators[i], w, values.get(i), previous_values.get(i), targets.get(i))
-                    for i, w in links[goal_id]]
-        child_ids = children[goal_id]
-        outcomes[goal_id] = _goal_outcome(goal_id, measured, child_ids, outcomes, manual.get(goal_id), rule)
+        measured = [rate(i, w) for i, w in links[goal_id]]
+        outcomes[goal_id] = _goal_outcome(goal_id, measured, children[goal_id], outcomes, manual.get(goal_id), rule)
     return FollowUp(spec.code, scope_unit_id, rule, outcomes, period_id, previous_id, unit_ids, parents,
                     dict(goals_by_indicator))
 
