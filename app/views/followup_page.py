@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -56,6 +57,13 @@ from app.views.followup_models import (
     status_text,
 )
 from app.views.i18n import current_language, term
+
+
+def _compact(combo: QComboBox, length: int = 10) -> QComboBox:
+    """Let a combo box shrink: long unit and indicator names must not set the window's minimum width."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(length)
+    return combo
 
 
 def _html(text: str) -> str:
@@ -290,11 +298,15 @@ class ResultsPanel(QWidget):
         self.table.header().setStretchLastSection(False)
         self.message = QLabel()
         self.message.setObjectName("resultsMessage")
+        self.message.setWordWrap(True)
         filters = QHBoxLayout()
         for label, combo in ((self.tr("Committee"), self.committee), (self.tr("Service area"), self.area),
                              (self.tr("Provider type"), self.provider)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
+            # No label beside it: the first entry ("Alla nämnder" …) names the filter; the
+            # label is the tooltip and the accessible name, and the row stays narrow.
+            combo.setToolTip(label)
+            combo.setAccessibleName(label)
+            filters.addWidget(_compact(combo, 5), 1)
             combo.currentIndexChanged.connect(self.reload)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
@@ -399,6 +411,8 @@ class FollowUpPage(QWidget):
         self.targets_button = QPushButton(self.tr("&Targets…"))
         self.targets_button.setObjectName("targetsButton")
         self.targets_button.clicked.connect(self.show_targets)
+        for combo in (self.period, self.scope, self.rule):
+            _compact(combo, 4 if combo is self.period else 8)
         bar = QHBoxLayout()
         for text, widget in ((self.tr("Period"), self.period), (self.tr("Scope"), self.scope),
                              (self.tr("Roll-up rule"), self.rule)):
@@ -409,9 +423,8 @@ class FollowUpPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("followUpMessage")
         self.message.setStyleSheet("color: #D55E00; font-weight: bold")
+        self.message.setWordWrap(True)
         bar.addWidget(self.message, 1)
-        bar.addWidget(self.why_button)
-        bar.addWidget(self.targets_button)
 
         self.tree_model = FollowUpTreeModel(self)
         self.tree_model.set_goals(goals)
@@ -428,11 +441,16 @@ class FollowUpPage(QWidget):
         self.tree.doubleClicked.connect(lambda _index: self.show_why())
         self.counts = QLabel()
         self.counts.setObjectName("statusCounts")
+        self.counts.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.counts)
+        below = QHBoxLayout()
+        below.addWidget(self.counts, 1)
+        below.addWidget(self.why_button)
+        below.addWidget(self.targets_button)
+        left_layout.addLayout(below)
 
         self.assessment = AssessmentPanel(self)
         self.results = ResultsPanel(self)
@@ -442,7 +460,12 @@ class FollowUpPage(QWidget):
         QVBoxLayout(self.chart_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("followUpTabs")
-        self.tabs.addTab(self.assessment, self.tr("Analysis and actions"))
+        # Scrollable, so that the form's many fields do not set the window's minimum height.
+        self.assessment_scroll = QScrollArea()
+        self.assessment_scroll.setWidgetResizable(True)
+        self.assessment_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.assessment_scroll.setWidget(self.assessment)
+        self.tabs.addTab(self.assessment_scroll, self.tr("Analysis and actions"))
         self.tabs.addTab(self.chart_holder, self.tr("Charts"))
         self.tabs.addTab(self.results, self.tr("Results"))
         self.tabs.addTab(self.attention, self.tr("Needs attention"))
@@ -576,7 +599,7 @@ class FollowUpPage(QWidget):
 
     def _goal_changed(self) -> None:
         self.why_button.setEnabled(self.current_goal_id() is not None)
-        if self.tabs.currentWidget() is self.assessment:
+        if self.tabs.currentWidget() is self.assessment_scroll:
             self.assessment.load()
         elif self.tabs.currentWidget() is self.chart_holder and self.charts is not None:
             self.charts.set_goal(self.current_goal_id())
@@ -586,7 +609,7 @@ class FollowUpPage(QWidget):
 
     def _refresh_tab(self) -> None:
         current = self.tabs.currentWidget()
-        if current is self.assessment:
+        if current is self.assessment_scroll:
             self.assessment.load()
         elif current is self.results:
             self.results.reload()

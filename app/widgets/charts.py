@@ -65,7 +65,8 @@ class _ChartBase(QWidget):
         layout.addWidget(self.hover_label)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._mouse_clicked)
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        # Top left, in rows of three: the comparison chart leaves headroom above the bars for it.
+        self.legend = self.plot.addLegend(offset=(10, 5), labelTextSize="8pt", colCount=3)
 
     def _reset(self) -> None:
         self.plot.clear()
@@ -153,7 +154,12 @@ class ProviderComparisonChart(_ChartBase):
         axis.setTicks([[(i, b.name) for i, b in enumerate(data.bars)]])
         self.plot.setLabel("left", data.unit_of_measure)
         self.plot.setTitle(data.title, size="10pt")
-        self.plot.enableAutoRange()
+        levels = [b.value for b in data.bars] + [r.value for r in data.references]
+        levels += [data.target] if data.target is not None else []
+        if levels:
+            low, high = min(0.0, *levels), max(0.0, *levels)
+            self.plot.setYRange(low, high + (high - low) * 0.35, padding=0)
+        self.plot.setXRange(-0.6, len(data.bars) - 0.4, padding=0)
 
     def _legend(self, data: ProviderComparison) -> None:
         pg = self.pg

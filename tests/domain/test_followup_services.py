@@ -111,7 +111,7 @@ def test_manual_assessment_needs_justification_and_is_manual(demo_store):
         assert outcome.manual and outcome.status is Status.NOT_MET
         saved = followup.get_assessment(s, goal, None, "2025")
         assert saved.meeting_ids == (meeting,) and saved.author
-        assert [m.id for m in followup.meetings_for_goal(s, goal, "2025")] == [meeting]
+        assert meeting in [m.id for m in followup.meetings_for_goal(s, goal, "2025")]
         listed = followup.assessments_for_goal(s, goal, "2025")
         assert listed[0].unit_id is None and listed[0].manual_status is Status.NOT_MET
     with demo_store.transaction() as s:

@@ -132,6 +132,10 @@ def test_demo_analysis_shows_with_author_for_the_committee(page):
     page.tree.setCurrentIndex(goal_row(page, "3.1"))
     assert "Kontinuiteten" in page.assessment.analysis.toPlainText()
     assert "Planeringsavdelningen" in page.assessment.author.text()
+    # The demo's dialogue meeting with Omsorgshuset is cited by this assessment.
+    cited = page.assessment.meetings.item(0)
+    assert "Omsorgshuset" in cited.text() and cited.checkState() == Qt.CheckState.Checked
+    assert "Fasta arbetslag" in page.assessment.others.toPlainText()
 
 
 def test_rule_choice_is_stored_and_undoable(page):
