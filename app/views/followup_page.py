@@ -148,8 +148,9 @@ class AssessmentPanel(QWidget):
         self.analysis.setObjectName("analysis")
         self.actions = QPlainTextEdit()
         self.actions.setObjectName("actions")
-        for edit in (self.justification, self.analysis, self.actions):
+        for edit, height in ((self.justification, 60), (self.analysis, 120), (self.actions, 100)):
             edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(height)
         self.meetings = QListWidget()
         self.meetings.setObjectName("citedMeetings")
         self.meetings.setMaximumHeight(90)
@@ -414,17 +415,17 @@ class FollowUpPage(QWidget):
         for combo in (self.period, self.scope, self.rule):
             _compact(combo, 4 if combo is self.period else 8)
         bar = QHBoxLayout()
-        for text, widget in ((self.tr("Period"), self.period), (self.tr("Scope"), self.scope),
-                             (self.tr("Roll-up rule"), self.rule)):
+        for text, widget, stretch in ((self.tr("Period"), self.period, 0), (self.tr("Scope"), self.scope, 3),
+                                      (self.tr("Roll-up rule"), self.rule, 2)):
             label = QLabel(text)
             label.setBuddy(widget)
             bar.addWidget(label)
-            bar.addWidget(widget)
+            bar.addWidget(widget, stretch)
         self.message = QLabel()
         self.message.setObjectName("followUpMessage")
         self.message.setStyleSheet("color: #D55E00; font-weight: bold")
         self.message.setWordWrap(True)
-        bar.addWidget(self.message, 1)
+        bar.addWidget(self.message, 2)
 
         self.tree_model = FollowUpTreeModel(self)
         self.tree_model.set_goals(goals)
