@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from app.models import (
     Direction,
     Gender,
-    Indicator,
     OrgUnit,
     Period,
     ProviderType,
@@ -24,9 +23,9 @@ from app.models import (
     Target,
     UnitKind,
 )
-from app.models.errors import StyrkortError
-from app.services.periods import parse_period
+from app.services.periods import parse_period, require_period
 from app.services.status import result_status
+from app.services.targets import require_indicator
 
 
 @dataclass(frozen=True)
@@ -103,21 +102,6 @@ def format_number(value: float | None, decimals: int) -> str:
     return text.replace(",", "\u202f").replace(".", ",")
 
 
-def _indicator(session: Session, indicator_id: int) -> Indicator:
-    indicator = session.get(Indicator, indicator_id)
-    if indicator is None:
-        raise StyrkortError("Indikatorn finns inte längre.", "The indicator no longer exists.")
-    return indicator
-
-
-def _period(session: Session, period_code: str) -> Period:
-    code = parse_period(period_code).code
-    period = session.execute(sa.select(Period).where(Period.code == code)).scalar_one_or_none()
-    if period is None:
-        raise StyrkortError(f"Perioden {code} finns inte i databasen.", f"The period {code} is not in the database.")
-    return period
-
-
 def _targets(session: Session, indicator_id: int, period_ids: list[int]) -> dict[tuple[int, int | None], float]:
     return {(r[0], r[1]): r[2] for r in session.execute(
         sa.select(Target.period_id, Target.unit_id, Target.value)
@@ -127,8 +111,8 @@ def _targets(session: Session, indicator_id: int, period_ids: list[int]) -> dict
 def provider_comparison(session: Session, indicator_id: int, period_code: str) -> ProviderComparison:
     """The providers of an indicator in a period against the target (unit target before the one
     for all units); reference areas (Riket 0000, a municipality) as lines."""
-    ind = _indicator(session, indicator_id)
-    period = _period(session, period_code)
+    ind = require_indicator(session, indicator_id)
+    period = require_period(session, period_code)
     targets = _targets(session, indicator_id, [period.id])
     general = targets.get((period.id, None))
     data = ProviderComparison(ind.id, ind.code, ind.name, ind.unit_of_measure, ind.decimals, ind.direction,
@@ -187,7 +171,7 @@ class TimeSeries:
 def time_series(session: Session, indicator_id: int, unit_ids: list[int], like_period: str) -> TimeSeries:
     """The selected units' values over every period of the same kind as `like_period` (years,
     or tertial T2 of each year …), with the target for all units."""
-    ind = _indicator(session, indicator_id)
+    ind = require_indicator(session, indicator_id)
     spec = parse_period(like_period)
     query = sa.select(Period.id, Period.code).where(Period.kind == spec.kind).order_by(Period.start_date)
     if spec.kind.value != "year":

@@ -29,16 +29,12 @@ from app.models import (
 from app.models.errors import RuleViolation, StyrkortError
 from app.models.followup import assessment_meeting, dialogue_meeting_goal
 from app.services import audit
-from app.services.periods import parse_period
+from app.services.periods import require_period
 from app.services.status import units_in_scope
 
 
 def period_id(session: Session, period_code: str) -> int:
-    code = parse_period(period_code).code
-    found = session.execute(sa.select(Period.id).where(Period.code == code)).scalar()
-    if found is None:
-        raise StyrkortError(f"Perioden {code} finns inte i databasen.", f"The period {code} is not in the database.")
-    return found
+    return require_period(session, period_code).id
 
 
 # --- assessments ---------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from app.models import (
     Gender,
     Indicator,
     OrgUnit,
-    Period,
     ProviderType,
     Result,
     Status,
@@ -25,7 +24,7 @@ from app.models import (
 )
 from app.models.errors import RuleViolation, StyrkortError
 from app.services import audit
-from app.services.periods import parse_period
+from app.services.periods import require_period
 from app.services.status import result_status, units_in_scope
 
 
@@ -39,14 +38,6 @@ class ResultState:
     entered_at: dt.datetime | None = None
 
 
-def _period(session: Session, period_code: str) -> Period:
-    code = parse_period(period_code).code
-    period = session.execute(sa.select(Period).where(Period.code == code)).scalar_one_or_none()
-    if period is None:
-        raise StyrkortError(f"Perioden {code} finns inte i databasen.", f"The period {code} is not in the database.")
-    return period
-
-
 def _find(session: Session, indicator_id: int, unit_id: int, period_id: int, gender: Gender) -> Result | None:
     return session.execute(sa.select(Result).where(
         Result.indicator_id == indicator_id, Result.unit_id == unit_id, Result.period_id == period_id,
@@ -55,7 +46,7 @@ def _find(session: Session, indicator_id: int, unit_id: int, period_id: int, gen
 
 def get_result(session: Session, indicator_id: int, unit_id: int, period_code: str,
                gender: Gender = Gender.TOTAL) -> ResultState:
-    result = _find(session, indicator_id, unit_id, _period(session, period_code).id, gender)
+    result = _find(session, indicator_id, unit_id, require_period(session, period_code).id, gender)
     if result is None:
         return ResultState(None)
     return ResultState(result.value, result.late, result.entered_by, result.entered_at)
@@ -88,7 +79,7 @@ def set_result(session: Session, indicator_id: int, unit_id: int, period_code: s
     for a closed period is marked late. `restore` puts back a previous state exactly (undo)."""
     indicator = check_result(session, indicator_id, unit_id, value)
     unit = session.get(OrgUnit, unit_id)
-    period = _period(session, period_code)
+    period = require_period(session, period_code)
     result = _find(session, indicator_id, unit_id, period.id, gender)
     old = ResultState(None) if result is None else ResultState(
         result.value, result.late, result.entered_by, result.entered_at)
@@ -155,7 +146,7 @@ def committees(session: Session) -> list[tuple[int, str]]:
 def result_grid(session: Session, criteria: ResultFilter) -> list[GridRow]:
     """Rows for every indicator measured at a unit (it has results there, or it belongs to the
     unit's verksamhet), restricted by nämnd, verksamhet and provider type, for one period."""
-    period = _period(session, criteria.period_code)
+    period = require_period(session, criteria.period_code)
     units_q = sa.select(OrgUnit.id, OrgUnit.name, OrgUnit.provider_type, OrgUnit.service_area, OrgUnit.kind).where(
         OrgUnit.kind != UnitKind.REFERENCE)
     if criteria.committee_id is not None:

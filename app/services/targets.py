@@ -27,7 +27,8 @@ class TargetRow:
     value: float
 
 
-def _indicator(session: Session, indicator_id: int) -> Indicator:
+def require_indicator(session: Session, indicator_id: int) -> Indicator:
+    """The indicator; a StyrkortError when it was deleted meanwhile."""
     indicator = session.get(Indicator, indicator_id)
     if indicator is None:
         raise StyrkortError("Indikatorn finns inte längre.", "The indicator no longer exists.")
@@ -63,7 +64,7 @@ def _find(session: Session, indicator_id: int, period_code: str, unit_id: int | 
 def set_target(session: Session, indicator_id: int, period_code: str, unit_id: int | None,
                value: float | None) -> float | None:
     """Set (or with None remove) a target; returns the previous value for undo."""
-    indicator = _indicator(session, indicator_id)
+    indicator = require_indicator(session, indicator_id)
     check_range(indicator, value)
     target = _find(session, indicator_id, period_code, unit_id)
     old = target.value if target else None
@@ -131,7 +132,7 @@ def set_tolerance(session: Session, indicator_id: int, tolerance: float,
     """Set the tolerance that separates delvis uppfyllt from ej uppfyllt; returns the old pair."""
     if tolerance < 0:
         raise RuleViolation("Toleransen kan inte vara negativ.", "The tolerance cannot be negative.")
-    indicator = _indicator(session, indicator_id)
+    indicator = require_indicator(session, indicator_id)
     old = (indicator.tolerance, indicator.tolerance_kind)
     indicator.tolerance = tolerance
     indicator.tolerance_kind = kind

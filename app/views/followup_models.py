@@ -43,6 +43,20 @@ def parse_value(text: str) -> float | None:
     return value
 
 
+_NOT_A_NUMBER = object()
+
+
+def _cell_number(model, value):
+    """An edited cell's number (None for empty), or _NOT_A_NUMBER with the reason in `model.last_error`."""
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return parse_value(str(value))
+    except ValueError:
+        model.last_error = QCoreApplication.translate("FollowUpModels", "Not a number: %1").replace("%1", str(value))
+        return _NOT_A_NUMBER
+
+
 @cache
 def status_icon(status: Status) -> QIcon:
     """A swatch in the status colour with the status symbol on it."""
@@ -303,10 +317,8 @@ class ResultsTableModel(QAbstractTableModel):
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in GENDER_COLUMNS:
             return False
-        try:
-            number = parse_value(str(value)) if not isinstance(value, (int, float)) else float(value)
-        except ValueError:
-            self.last_error = self.tr("Not a number: %1").replace("%1", str(value))
+        number = _cell_number(self, value)
+        if number is _NOT_A_NUMBER:
             return False
         row = self.rows[index.row()]
         gender = GENDER_COLUMNS[index.column()]
@@ -361,10 +373,8 @@ class TargetsTableModel(QAbstractTableModel):
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != 2:
             return False
-        try:
-            number = parse_value(str(value))
-        except ValueError:
-            self.last_error = self.tr("Not a number: %1").replace("%1", str(value))
+        number = _cell_number(self, value)
+        if number is _NOT_A_NUMBER:
             return False
         self.last_error = self.on_edit(self.rows[index.row()], number)
         return self.last_error is None

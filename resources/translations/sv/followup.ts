@@ -487,4 +487,11 @@
       <translation>Målvärde</translation>
     </message>
   </context>
+  <context>
+    <name>FollowUpModels</name>
+    <message>
+      <source>Not a number: %1</source>
+      <translation>Inte ett tal: %1</translation>
+    </message>
+  </context>
 </TS>
