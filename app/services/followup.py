@@ -351,3 +351,39 @@ def default_period(session: Session) -> str | None:
     return session.execute(
         sa.select(Period.code).where(Period.kind == "year", Period.id.in_(sa.select(Result.period_id).distinct()))
         .order_by(Period.year.desc()).limit(1)).scalar()
+
+
+def status_report(session: Session, period_code: str, scope_code: str | None = None,
+                  rule: str | None = None, goal_code: str | None = None) -> list[str]:
+    """The follow-up as text for the command line: each goal's status (indented by depth), or
+    with `goal_code` the "why this status" lines of that goal. Rule: stored choice by default."""
+    from app.services.status import RollupRule, compute_follow_up, explain, rollup_rule
+
+    scope_id = None
+    if scope_code:
+        scope_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.code == scope_code)).scalar()
+        if scope_id is None:
+            raise StyrkortError(f"Ingen enhet har koden {scope_code}.", f"No unit has the code {scope_code}.")
+    try:
+        chosen = RollupRule(rule) if rule else rollup_rule(session)
+    except ValueError:
+        raise StyrkortError(f"Okänd regel {rule}; välj {', '.join(r.value for r in RollupRule)}.",
+                            f"Unknown rule {rule}; choose {', '.join(r.value for r in RollupRule)}.") from None
+    follow_up = compute_follow_up(session, period_code, scope_id, chosen)
+    rows = goal_rows(session)
+    titles = {gid: f"{code} {title}" if code else title for gid, _p, title, code, _l in rows}
+    if goal_code:
+        goal = next((gid for gid, _p, _t, code, _l in rows if code == goal_code), None)
+        if goal is None:
+            raise StyrkortError(f"Inget mål har koden {goal_code}.", f"No goal has the code {goal_code}.")
+        return explain(follow_up, goal, titles)
+    depth: dict[int, int] = {}
+    lines = []
+    for gid, parent, _title, _code, _level in rows:
+        depth[gid] = 0 if parent is None else depth[parent] + 1
+        outcome = follow_up.goals[gid]
+        manual = " (manuell)" if outcome.manual else ""
+        lines.append(f"{'  ' * depth[gid]}{titles[gid]}: {outcome.status.label('sv')}{manual}")
+    counts = follow_up.counts()
+    lines.append(", ".join(f"{s.label('sv')}: {n}" for s, n in counts.items()))
+    return lines
