@@ -136,7 +136,8 @@ class ProviderComparisonChart(_ChartBase):
             x=list(range(len(data.bars))), y=[b.value for b in data.bars],
             symbol=[STATUS_STYLE[b.status].marker for b in data.bars], size=11,
             brush=[pg.mkBrush("w") for _ in data.bars], pen=pg.mkPen("k", width=1.5),
-            data=[b.unit_id for b in data.bars], hoverable=True, tip=None)
+            data=[b.unit_id for b in data.bars], hoverable=True,
+            tip=lambda x, y, data: self.describe_at(x, y / 2))
         self.plot.addItem(self.markers)
         if data.target is not None:
             target_text = self.tr("Target")
@@ -282,7 +283,7 @@ class SpreadChart(_ChartBase):
             size=[18 if s else 10 for s in selected],
             brush=[STATUS_STYLE[b.status].colour for b in data.bars],
             pen=[pg.mkPen(HIGHLIGHT_COLOUR, width=4) if s else pg.mkPen("k", width=1) for s in selected],
-            data=[b.unit_id for b in data.bars], hoverable=True, tip=None)
+            data=[b.unit_id for b in data.bars], hoverable=True, tip=lambda x, y, data: self.describe_at(x, y))
         self.plot.addItem(self.points)
         for (x, y, unit_id), bar in zip(self.positions, data.bars, strict=True):
             if unit_id == selected_unit_id:
