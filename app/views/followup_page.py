@@ -490,14 +490,23 @@ class FollowUpPage(QWidget):
         state = QSettings().value("followup/splitter")
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([640, 760])
-        self.recompute()
-        self.tree.expandToDepth(1)
-        first = self.tree_model.index(0, 0)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
+        # Statuses are computed when the page is first shown, not at start-up.
+        self._stale = True
 
     def title(self) -> str:
         return self.tr("Follow-up")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            first_time = self.follow_up is None
+            self._sync_rule()
+            self.recompute()
+            if first_time:
+                self.tree.expandToDepth(1)
+                first = self.tree_model.index(0, 0)
+                if first.isValid():
+                    self.tree.setCurrentIndex(first)
 
     def save_state(self) -> None:
         QSettings().setValue("followup/splitter", self.splitter.saveState())
@@ -535,6 +544,7 @@ class FollowUpPage(QWidget):
 
     # --- computing ------------------------------------------------------------------------
     def recompute(self) -> None:
+        self._stale = False
         self.period_code = self.period.currentText()
         if not self.period_code:
             return
@@ -568,6 +578,14 @@ class FollowUpPage(QWidget):
         self.tree_model.goals_changed(changed, {g: trends[g] for g in changed})
         self._show_counts()
 
+    def _sync_rule(self) -> None:
+        """Show the stored rule (it may have changed by undo while the page was hidden)."""
+        with self.context.store.session() as session:
+            rule = rollup_rule(session)
+        self.rule.blockSignals(True)
+        self.rule.setCurrentIndex(self.rule.findData(rule))
+        self.rule.blockSignals(False)
+
     def _rule_chosen(self) -> None:
         with self.context.store.session() as session:
             stored = rollup_rule(session)
@@ -577,15 +595,14 @@ class FollowUpPage(QWidget):
             self.recompute()
 
     def _on_change(self, change: Change) -> None:
+        if not self.isVisible():
+            self._stale = True  # caught up in showEvent
+            return
         if change.entity in ("result", "target", "indicator") and change.ids:
             self._refresh_indicators(change.ids)
             self._goal_changed()
         elif change.entity == "db_setting":
-            with self.context.store.session() as session:
-                rule = rollup_rule(session)
-            self.rule.blockSignals(True)
-            self.rule.setCurrentIndex(self.rule.findData(rule))
-            self.rule.blockSignals(False)
+            self._sync_rule()
             self.recompute()
             return
         elif change.entity in ("assessment", "dialogue_meeting", "target"):
