@@ -124,6 +124,9 @@ class AddMeetingCommand(StoreCommand):
         self.data = data
         self.meeting_id: int | None = None
 
+    def check(self, session: Session) -> None:
+        followup.check_meeting(self.data)
+
     def apply(self, session: Session) -> Change:
         self.meeting_id = followup.add_meeting(session, replace(self.data, id=self.meeting_id))
         return Change("dialogue_meeting", frozenset({self.meeting_id}), structure=True)

@@ -170,12 +170,16 @@ class MeetingData:
     unit_name: str = field(default="", compare=False)
 
 
-def add_meeting(session: Session, data: MeetingData) -> int:
-    """Record a dialogue meeting; returns its id. With `data.id` set (redo after undo) the
-    meeting gets that id back, so assessments citing it stay valid."""
+def check_meeting(data: MeetingData) -> None:
     if not data.learnings.strip() and not data.agreed_actions.strip():
         raise RuleViolation("Skriv vad ni lärde er eller vad ni kom överens om.",
                             "Write what was learned or what was agreed.")
+
+
+def add_meeting(session: Session, data: MeetingData) -> int:
+    """Record a dialogue meeting; returns its id. With `data.id` set (redo after undo) the
+    meeting gets that id back, so assessments citing it stay valid."""
+    check_meeting(data)
     if session.get(OrgUnit, data.unit_id) is None:
         raise StyrkortError("Enheten finns inte längre.", "The unit no longer exists.")
     meeting = DialogueMeeting(

@@ -227,3 +227,28 @@ def test_main_window_does_not_load_pyqtgraph_until_a_chart_is_shown(tmp_path):
     assert out.stdout.strip() == "False"
 
 
+
+
+def test_new_dialogue_meeting_is_listed_and_undoable(qtbot, page):
+    from app.commands.followup import AddMeetingCommand
+    from app.views.followup_page import MeetingDialog
+
+    page.tree.setCurrentIndex(goal_row(page, "2.1"))
+    dialog = MeetingDialog(page.scopes, None, page)
+    qtbot.addWidget(dialog)
+    dialog.unit.setCurrentIndex(dialog.unit.findText("Utbildningsnämnden", Qt.MatchFlag.MatchContains))
+    dialog.participants.setText("Rektorer, förvaltningschef")
+    dialog.learnings.setPlainText("Skolorna med nyanlända elever behöver stöd i svenska som andraspråk.")
+    meeting = dialog.meeting(page.period_code, page.current_goal_id())
+    assert meeting.goal_ids == (page.current_goal_id(),) and meeting.unit_id is not None
+    assert page.push(AddMeetingCommand(page.context, meeting))
+    items = [page.assessment.meetings.item(i).text() for i in range(page.assessment.meetings.count())]
+    assert any("Utbildningsnämnden" in text for text in items)
+    page.context.undo_stack.undo()
+    assert page.assessment.meetings.count() == len(items) - 1
+    page.context.undo_stack.redo()
+    assert page.assessment.meetings.count() == len(items)
+    empty = MeetingDialog(page.scopes, None, page)
+    qtbot.addWidget(empty)
+    assert not page.push(AddMeetingCommand(page.context, empty.meeting(page.period_code, page.current_goal_id())))
+    assert "lärde" in page.message.text()
