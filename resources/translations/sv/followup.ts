@@ -357,10 +357,6 @@
       <translation>Indikator</translation>
     </message>
     <message>
-      <source>Not a number: %1</source>
-      <translation>Inte ett tal: %1</translation>
-    </message>
-    <message>
       <source>Provider type</source>
       <translation>Utförartyp</translation>
     </message>
@@ -448,10 +444,6 @@
     <message>
       <source>For</source>
       <translation>Gäller</translation>
-    </message>
-    <message>
-      <source>Not a number: %1</source>
-      <translation>Inte ett tal: %1</translation>
     </message>
     <message>
       <source>Period</source>
