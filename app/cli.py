@@ -120,6 +120,22 @@ def cmd_delegation(args: argparse.Namespace) -> int:
     return 0
 
 
+def _status_arguments(parser: argparse.ArgumentParser) -> None:
+    _db_argument(parser)
+    parser.add_argument("period", help="period: 2025, 2025T2, 2025K1 eller 2025-03")
+    parser.add_argument("--scope", metavar="ENHETSKOD", help="nämnd, förvaltning eller enhet (standard: hela organisationen)")
+    parser.add_argument("--rule", choices=["weighted_share", "worst"], help="sammanvägningsregel (standard: den valda)")
+    parser.add_argument("--why", metavar="MÅLKOD", help="visa varför ett mål har sin status")
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from app.services.followup import status_report
+
+    with _open(args).session() as session:
+        print("\n".join(status_report(session, args.period, args.scope, args.rule, args.why)))
+    return 0
+
+
 # Subcommands register here: name → (help, argument setup, handler).
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "demo": ("skapa demoregionen Exempelregionen i en tom databas", _db_argument, cmd_demo),
@@ -129,7 +145,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Han
                   cmd_goal_move),
     "directives": ("lista styrdokumenten (--due: de som ska revideras)", _directives_arguments, cmd_directives),
     "delegation-decisions": ("lista delegationsbeslut som inte anmälts till nämnden", _delegation_arguments,
-                          cmd_delegation),
+                                 cmd_delegation),
+    "status": ("måluppfyllelse för en period (uppföljning)", _status_arguments, cmd_status),
 }
 
 

@@ -143,6 +143,8 @@ class Result(Base):
 
     __table_args__ = (
         sa.UniqueConstraint("indicator_id", "unit_id", "period_id", "gender", name="uq_result_key"),
+        # Covering: the follow-up averages one period's values per indicator from the index alone.
+        sa.Index("ix_result_period_indicator", "period_id", "gender", "indicator_id", "unit_id", "value"),
     )
 
 

@@ -7,12 +7,14 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import (
     AdoptionState,
     Assessment,
     AuditAction,
+    DialogueMeeting,
     Direction,
     Gender,
     Goal,
@@ -291,6 +293,7 @@ def build_demo(session: Session) -> DemoContext:
     _targets_and_results(session, ctx)
     _analyses(session, ctx)
     build_directives_demo(session, ctx)
+    _dialogue_meetings(session, ctx)
     audit.record(session, AuditAction.CREATE, "database", None, summary=f"Demodata: {DEMO_NAME}")
     return ctx
 
@@ -679,3 +682,23 @@ def build_directives_demo(session: Session, ctx: DemoContext) -> None:
     for due_on, title, kind in MILESTONES:
         session.add(Milestone(title=title, due_on=due_on, kind=kind, unit_id=units["RF"].id))
     session.flush()
+
+
+def _dialogue_meetings(session: Session, ctx: DemoContext) -> None:
+    """Tillitsbaserad styrning: a dialogue meeting with the external hemtjänst provider about
+    continuity, cited by the omsorgsnämnd's assessment of goal 3.1."""
+    from app.models.followup import assessment_meeting, dialogue_meeting_goal
+
+    meeting = DialogueMeeting(
+        unit_id=ctx.units["HT04"].id, period_id=ctx.periods[str(YEARS[-1])].id, held_on=dt.date(2026, 1, 28),
+        participants="Verksamhetschef Omsorgshuset, avtalsuppföljare, controller (Omsorgsförvaltningen)",
+        learnings="Schemat läggs per brukare och ändras ofta vid sjukfrånvaro; då kommer nya personer. "
+                  "Brukarna uppskattar bemötandet men saknar kontinuitet.",
+        agreed_actions="Fasta arbetslag per område från mars. Ny avstämning av kontinuiteten efter T1.")
+    session.add(meeting)
+    session.flush()
+    session.execute(dialogue_meeting_goal.insert(), [{"meeting_id": meeting.id, "goal_id": ctx.goals["3.1"].id},
+                                                     {"meeting_id": meeting.id, "goal_id": ctx.goals["3.1.1"].id}])
+    assessment = session.execute(sa.select(Assessment.id).where(
+        Assessment.goal_id == ctx.goals["3.1"].id, Assessment.unit_id == ctx.units["ON"].id)).scalar_one()
+    session.execute(assessment_meeting.insert(), [{"assessment_id": assessment, "meeting_id": meeting.id}])

@@ -73,6 +73,16 @@ def ensure_period(session: Session, code: str) -> Period:
     return period
 
 
+def require_period(session: Session, code: str) -> Period:
+    """The existing period with this code; a StyrkortError naming it when it is not in the database."""
+    spec = parse_period(code)
+    period = session.execute(sa.select(Period).where(Period.code == spec.code)).scalar_one_or_none()
+    if period is None:
+        raise StyrkortError(f"Perioden {spec.code} finns inte i databasen.",
+                            f"The period {spec.code} is not in the database.")
+    return period
+
+
 def previous_comparable(spec: PeriodSpec) -> PeriodSpec:
     """The same period a year earlier: what a trend compares against (2025T2 → 2024T2)."""
     code = {

@@ -1,19 +1,11 @@
 """Goal fulfilment: each result against its target, rolled up through the goal tree.
 
-Rules (also in docs/follow-up.md):
-
-* **Result status.** With direction *higher is better*: value ≥ target → uppfyllt; value ≥
-  target − tolerance → delvis uppfyllt; else ej uppfyllt (mirrored for *lower is better*). The
-  tolerance is absolute, or a percentage of the target. No value or no target → ej bedömt.
-* **Scope value.** For a unit with units below it, and for the whole organisation, an
-  indicator's value is the mean of the values of the units in scope (reference areas such as
-  Riket excluded); the target is the scope unit's own target, else the target for all units.
-* **Roll-up** (default, `WEIGHTED_SHARE`): a goal's inputs are its linked indicators (with their
-  weights) and its child goals (weight 1). Uppfyllt counts 1, delvis ½, ej uppfyllt 0; inputs
-  that are ej bedömt are left out. Score ≥ 0.75 → uppfyllt, ≥ 0.40 → delvis uppfyllt, else ej
-  uppfyllt; no assessed input → ej bedömt. Alternative (`WORST`): the worst assessed input.
-* **Manual assessment.** A person's status on a goal (with a justification) replaces the
-  computed one for that goal, scope and period, and its parents roll up the manual status.
+The rules, with worked examples, are in docs/follow-up.md: result status by direction and
+tolerance; scope value = mean over the units in scope (reference areas excluded); roll-up
+`WEIGHTED_SHARE` (default; uppfyllt 1, delvis ½, ej 0; ≥ 0.75 uppfyllt, ≥ 0.40 delvis) or
+`WORST`; a manual assessment replaces the computed status of its goal, and parents roll it up.
+`refresh_indicator` updates a computed `FollowUp` after one indicator's results or targets
+changed, touching only the goals that link it and their ancestors.
 """
 
 from __future__ import annotations
@@ -47,6 +39,7 @@ MET_THRESHOLD = 0.75
 PARTLY_THRESHOLD = 0.40
 _SCORE = {Status.MET: 1.0, Status.PARTLY_MET: 0.5, Status.NOT_MET: 0.0}
 _SEVERITY = {Status.MET: 0, Status.PARTLY_MET: 1, Status.NOT_MET: 2}
+_BY_SEVERITY = {v: k for k, v in _SEVERITY.items()}
 _EPSILON = 1e-9
 
 
@@ -91,12 +84,22 @@ def trend(value: float | None, previous: float | None, direction: Direction, dec
 
 def combine(inputs: list[tuple[Status, float]], rule: RollupRule) -> tuple[Status, float | None]:
     """Roll assessed inputs (status, weight) up into one status and, for the share rule, a score."""
-    assessed = [(s, w) for s, w in inputs if s is not Status.NOT_ASSESSED and w > 0]
-    if not assessed:
+    # One plain loop: this runs once per goal, 10 000 times per follow-up.
+    total = weighted = 0.0
+    worst = -1
+    for status, weight in inputs:
+        if status is Status.NOT_ASSESSED or weight <= 0:
+            continue
+        total += weight
+        weighted += _SCORE[status] * weight
+        severity = _SEVERITY[status]
+        if severity > worst:
+            worst = severity
+    if worst < 0:
         return Status.NOT_ASSESSED, None
     if rule is RollupRule.WORST:
-        return max((s for s, _ in assessed), key=_SEVERITY.__getitem__), None
-    score = sum(_SCORE[s] * w for s, w in assessed) / sum(w for _, w in assessed)
+        return _BY_SEVERITY[worst], None
+    score = weighted / total
     if score >= MET_THRESHOLD - _EPSILON:
         return Status.MET, score
     if score >= PARTLY_THRESHOLD - _EPSILON:
@@ -143,6 +146,12 @@ class FollowUp:
     scope_unit_id: int | None
     rule: RollupRule
     goals: dict[int, GoalOutcome]
+    # What an incremental refresh needs; not part of what a report shows.
+    period_id: int | None = None
+    previous_period_id: int | None = None
+    unit_ids: list[int] = field(default_factory=list)
+    parents: dict[int, int | None] = field(default_factory=dict)
+    goals_by_indicator: dict[int, list[int]] = field(default_factory=dict)
 
     def counts(self) -> dict[Status, int]:
         tally = dict.fromkeys(Status, 0)
@@ -176,13 +185,16 @@ def _scope_values(session: Session, period_id: int | None, unit_ids: list[int]) 
     """indicator id → (mean value over reporting units, number of units reporting)."""
     if period_id is None:
         return {}
-    rows = session.execute(
-        sa.select(Result.indicator_id, sa.func.avg(Result.value), sa.func.count(Result.value))
-        .where(Result.period_id == period_id, Result.gender == Gender.TOTAL, Result.value.is_not(None),
-               Result.unit_id.in_(unit_ids))
-        .group_by(Result.indicator_id)
+    r = Result.__table__.c
+    # Core on the session's connection: the ORM layer would cost more than the query. The
+    # covering index ix_result_period_indicator answers it without touching the table.
+    rows = session.connection().execute(
+        sa.select(r.indicator_id, sa.func.avg(r.value), sa.func.count(r.value))
+        .where(r.period_id == period_id, r.gender == Gender.TOTAL.value, r.value.is_not(None),
+               r.unit_id.in_(unit_ids))
+        .group_by(r.indicator_id)
     )
-    return {r[0]: (float(r[1]), int(r[2])) for r in rows}
+    return {row[0]: (float(row[1]), int(row[2])) for row in rows}
 
 
 def _targets(session: Session, period_id: int | None, scope_unit_id: int | None) -> dict[int, float]:
@@ -199,6 +211,41 @@ def _targets(session: Session, period_id: int | None, scope_unit_id: int | None)
     return targets
 
 
+def _indicator_outcome(ind: _IndicatorRule, weight: float, value_reporting: tuple[float, int] | None,
+                       previous: tuple[float, int] | None, target: float | None) -> IndicatorOutcome:
+    value, reporting = value_reporting or (None, 0)
+    previous_value = previous[0] if previous else None
+    return IndicatorOutcome(
+        ind.id, ind.code, ind.name, ind.unit_of_measure, ind.decimals, ind.direction, weight,
+        value, target, previous_value,
+        result_status(value, target, ind.direction, ind.tolerance, ind.tolerance_kind),
+        trend(value, previous_value, ind.direction, ind.decimals), reporting,
+    )
+
+
+@dataclass(slots=True)
+class _IndicatorRule:
+    id: int
+    code: str
+    name: str
+    unit_of_measure: str
+    decimals: int
+    direction: Direction
+    tolerance: float
+    tolerance_kind: ToleranceKind
+
+
+def _indicator_rules(session: Session, indicator_ids: list[int] | None = None) -> dict[int, _IndicatorRule]:
+    # Core rows, not ORM objects: thousands of indicators load in milliseconds.
+    t = Indicator.__table__
+    query = sa.select(t.c.id, t.c.code, t.c.name, t.c.unit_of_measure, t.c.decimals, t.c.direction,
+                      t.c.tolerance, t.c.tolerance_kind)
+    if indicator_ids is not None:
+        query = query.where(t.c.id.in_(indicator_ids))
+    return {r[0]: _IndicatorRule(r[0], r[1], r[2], r[3], r[4], Direction(r[5]), r[6], ToleranceKind(r[7]))
+            for r in session.execute(query)}
+
+
 def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | None = None,
                       rule: RollupRule = RollupRule.WEIGHTED_SHARE) -> FollowUp:
     """Every goal's status for a period and scope (None: the whole organisation)."""
@@ -212,49 +259,169 @@ def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | N
     values = _scope_values(session, period_id, unit_ids)
     previous_values = _scope_values(session, previous_id, unit_ids)
     targets = _targets(session, period_id, scope_unit_id)
-    indicators = {i.id: i for i in session.execute(sa.select(Indicator)).scalars()}
+    indicators = _indicator_rules(session)
+    conn = session.connection()
+    gi, g = GoalIndicator.__table__.c, Goal.__table__.c
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for goal_id, indicator_id, weight in session.execute(
-        sa.select(GoalIndicator.goal_id, GoalIndicator.indicator_id, GoalIndicator.weight)
-        .order_by(GoalIndicator.goal_id, GoalIndicator.position)
+    goals_by_indicator: dict[int, list[int]] = defaultdict(list)
+    for goal_id, indicator_id, weight in conn.execute(
+        sa.select(gi.goal_id, gi.indicator_id, gi.weight).order_by(gi.goal_id, gi.position)
     ):
         links[goal_id].append((indicator_id, weight))
-    manual_query = sa.select(Assessment.goal_id, Assessment.status, Assessment.justification).where(
-        Assessment.period_id == period_id, Assessment.manual.is_(True),
-        Assessment.unit_id.is_(None) if scope_unit_id is None else Assessment.unit_id == scope_unit_id)
-    manual = {r[0]: (r[1], r[2]) for r in session.execute(manual_query)}
+        goals_by_indicator[indicator_id].append(goal_id)
+    manual = _manual_assessments(session, period_id, scope_unit_id)
     children: dict[int | None, list[int]] = defaultdict(list)
-    goal_rows = session.execute(sa.select(Goal.id, Goal.parent_id).order_by(Goal.position, Goal.id)).all()
-    for goal_id, parent_id in goal_rows:
+    parents: dict[int, int | None] = {}
+    for goal_id, parent_id in conn.execute(sa.select(g.id, g.parent_id).order_by(g.position, g.id)):
         children[parent_id].append(goal_id)
+        parents[goal_id] = parent_id
+
+    # An indicator linked to many goals is rated once (per weight); outcomes are never mutated.
+    rated: dict[tuple[int, float], IndicatorOutcome] = {}
+
+    def rate(indicator_id: int, weight: float) -> IndicatorOutcome:
+        found = rated.get((indicator_id, weight))
+        if found is None:
+            found = rated[(indicator_id, weight)] = _indicator_outcome(
+                indicators[indicator_id], weight, values.get(indicator_id), previous_values.get(indicator_id),
+                targets.get(indicator_id))
+        return found
 
     outcomes: dict[int, GoalOutcome] = {}
+    # Children before parents without recursion: a deep tree must not hit Python's stack limit.
+    order: list[int] = []
+    stack = list(children[None])
+    while stack:
+        goal_id = stack.pop()
+        order.append(goal_id)
+        stack.extend(children[goal_id])
+    for goal_id in reversed(order):
+        measured = [rate(i, w) for i, w in links[goal_id]]
+        outcomes[goal_id] = _goal_outcome(goal_id, measured, children[goal_id], outcomes, manual.get(goal_id), rule)
+    return FollowUp(spec.code, scope_unit_id, rule, outcomes, period_id, previous_id, unit_ids, parents,
+                    dict(goals_by_indicator))
 
-    def indicator_outcome(indicator_id: int, weight: float) -> IndicatorOutcome:
-        ind = indicators[indicator_id]
-        value, reporting = values.get(indicator_id, (None, 0))
-        previous = previous_values.get(indicator_id, (None, 0))[0]
-        target = targets.get(indicator_id)
-        return IndicatorOutcome(
-            indicator_id, ind.code, ind.name, ind.unit_of_measure, ind.decimals, ind.direction, weight,
-            value, target, previous,
-            result_status(value, target, ind.direction, ind.tolerance, ind.tolerance_kind),
-            trend(value, previous, ind.direction, ind.decimals), reporting,
-        )
 
-    def visit(goal_id: int) -> Status:
-        child_statuses = [(visit(child), 1.0) for child in children[goal_id]]
-        measured = [indicator_outcome(i, w) for i, w in links[goal_id]]
-        computed, score = combine([(o.status, o.weight) for o in measured] + child_statuses, rule)
-        override = manual.get(goal_id)
-        outcomes[goal_id] = GoalOutcome(
-            goal_id, override[0] if override else computed, computed, score, override is not None,
-            override[1] if override else "", measured, list(children[goal_id]))
-        return outcomes[goal_id].status
+def _manual_assessments(session: Session, period_id: int, scope_unit_id: int | None) -> dict[int, tuple]:
+    query = sa.select(Assessment.goal_id, Assessment.status, Assessment.justification).where(
+        Assessment.period_id == period_id, Assessment.manual.is_(True),
+        Assessment.unit_id.is_(None) if scope_unit_id is None else Assessment.unit_id == scope_unit_id)
+    return {r[0]: (r[1], r[2]) for r in session.execute(query)}
 
-    for root in children[None]:
-        visit(root)
-    return FollowUp(spec.code, scope_unit_id, rule, outcomes)
+
+def _goal_outcome(goal_id: int, measured: list[IndicatorOutcome], child_ids: list[int],
+                  outcomes: dict[int, GoalOutcome], override: tuple | None, rule: RollupRule) -> GoalOutcome:
+    inputs = [(o.status, o.weight) for o in measured] + [(outcomes[c].status, 1.0) for c in child_ids]
+    computed, score = combine(inputs, rule)
+    return GoalOutcome(goal_id, override[0] if override else computed, computed, score, override is not None,
+                       override[1] if override else "", measured, list(child_ids))
+
+
+def refresh_indicator(session: Session, follow_up: FollowUp, indicator_id: int) -> set[int]:
+    """Update `follow_up` in place after one indicator's results, targets or tolerance changed.
+
+    Re-reads only that indicator's scope values (this period and the previous comparable one)
+    and target, re-rates the goals that link it and walks up their ancestors while a status
+    still changes. Returns the ids of goals whose outcome changed. The result equals a full
+    `compute_follow_up` (tests/domain/test_followup_incremental.py checks it)."""
+    if follow_up.period_id is None:
+        return set()
+    rules = _indicator_rules(session, [indicator_id])
+    goal_ids = follow_up.goals_by_indicator.get(indicator_id, [])
+    if indicator_id not in rules or not goal_ids:
+        return set()
+    ind = rules[indicator_id]
+
+    def scope_value(period_id: int | None) -> tuple[float, int] | None:
+        if period_id is None:
+            return None
+        row = session.execute(
+            sa.select(sa.func.avg(Result.value), sa.func.count(Result.value))
+            .where(Result.indicator_id == indicator_id, Result.period_id == period_id,
+                   Result.gender == Gender.TOTAL, Result.value.is_not(None), Result.unit_id.in_(follow_up.unit_ids))
+        ).one()
+        return (float(row[0]), int(row[1])) if row[1] else None
+
+    value = scope_value(follow_up.period_id)
+    previous = scope_value(follow_up.previous_period_id)
+    target = _target_for(session, indicator_id, follow_up.period_id, follow_up.scope_unit_id)
+    changed: set[int] = set()
+    pending: dict[int, None] = {}
+    for goal_id in goal_ids:
+        outcome = follow_up.goals[goal_id]
+        measured = [_indicator_outcome(ind, o.weight, value, previous, target) if o.indicator_id == indicator_id
+                    else o for o in outcome.indicators]
+        if measured != outcome.indicators:
+            pending[goal_id] = None
+            changed.add(goal_id)
+            outcome.indicators = measured
+    while pending:
+        goal_id = next(iter(pending))
+        del pending[goal_id]
+        old = follow_up.goals[goal_id]
+        override = (old.status, old.justification) if old.manual else None
+        new = _goal_outcome(goal_id, old.indicators, old.child_ids, follow_up.goals, override, follow_up.rule)
+        if new == old:
+            continue
+        follow_up.goals[goal_id] = new
+        changed.add(goal_id)
+        parent = follow_up.parents.get(goal_id)
+        if new.status is not old.status and parent is not None:
+            pending[parent] = None
+    return changed
+
+
+def _target_for(session: Session, indicator_id: int, period_id: int, scope_unit_id: int | None) -> float | None:
+    query = sa.select(Target.unit_id, Target.value).where(Target.indicator_id == indicator_id,
+                                                          Target.period_id == period_id)
+    found = {r[0]: r[1] for r in session.execute(query)}
+    if scope_unit_id is not None and scope_unit_id in found:
+        return found[scope_unit_id]
+    return found.get(None)
+
+
+def goal_trends(current: FollowUp, previous: FollowUp | None) -> dict[int, Trend | None]:
+    """Each goal against the same goal in the previous comparable period: by score when both
+    have one (weighted share), else by status; None when either is ej bedömt."""
+    trends: dict[int, Trend | None] = {}
+    for goal_id, now in current.goals.items():
+        before = previous.goals.get(goal_id) if previous else None
+        if before is None or Status.NOT_ASSESSED in (now.status, before.status):
+            trends[goal_id] = None
+            continue
+        if now.score is not None and before.score is not None and not (now.manual or before.manual):
+            delta = round(now.score - before.score, 2)
+        else:
+            delta = _SEVERITY[before.status] - _SEVERITY[now.status]
+        trends[goal_id] = Trend.UNCHANGED if delta == 0 else Trend.IMPROVING if delta > 0 else Trend.WORSENING
+    return trends
+
+
+ROLLUP_RULE_SETTING = "rollup_rule"
+
+
+def rollup_rule(session: Session) -> RollupRule:
+    """The roll-up rule chosen for this database (db_setting), the default when none or unknown."""
+    from app.services.settings import get_setting
+
+    try:
+        return RollupRule(get_setting(session, ROLLUP_RULE_SETTING, RollupRule.WEIGHTED_SHARE.value))
+    except ValueError:
+        return RollupRule.WEIGHTED_SHARE
+
+
+def set_rollup_rule(session: Session, rule: RollupRule) -> RollupRule:
+    """Store the roll-up rule (audited); returns the previous one, for undo."""
+    from app.models import AuditAction
+    from app.services import audit
+    from app.services.settings import set_setting
+
+    old = rollup_rule(session)
+    if old is not rule:
+        set_setting(session, ROLLUP_RULE_SETTING, rule.value)
+        audit.record(session, AuditAction.UPDATE, "db_setting", None, field=ROLLUP_RULE_SETTING,
+                     old=old.value, new=rule.value)
+    return old
 
 
 def explain(follow_up: FollowUp, goal_id: int, titles: dict[int, str], language: str = "sv") -> list[str]:
