@@ -49,10 +49,36 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.healthy else 1
 
 
+def _pack_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FIL.pdf", help="PDF-filen som skrivs")
+    _db_argument(parser)
+    parser.add_argument("--scope", metavar="KOD", help="enhetens kod (nämnd, enhet, utförare); standard: hela organisationen")
+    parser.add_argument("--period", metavar="PERIOD", help="2025, 2025T2 …; standard: senaste perioden med utfall")
+    parser.add_argument("--date", metavar="ÅÅÅÅ-MM-DD", help="rapportens datum (för arkivering); standard: i dag")
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from app.services.packs import PackOptions, generate
+
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise StyrkortError(f"{args.date!r} är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.",
+                            f"{args.date!r} is not a date; write YYYY-MM-DD.") from None
+    store = _open(args)
+    result = generate(store, PackOptions(args.scope, args.period, day), Path(args.file))
+    print(f"{result.path}: {result.pages} sidor, {result.goals} mål, {result.charts} diagram "
+          f"({result.scope_name}, {result.period_code})")
+    return 0
+
+
 # Subcommands register here: name → (help, argument setup, handler).
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "demo": ("skapa demoregionen Exempelregionen i en tom databas", _db_argument, cmd_demo),
     "check": ("kontrollera databasens integritet och schemaversion", _db_argument, cmd_check),
+    "pack": ("skriv en uppföljningsrapport som PDF", _pack_arguments, cmd_pack),
 }
 
 

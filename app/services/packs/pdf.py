@@ -295,9 +295,9 @@ def _figure(pdf, svg: str, height_in: float, caption: str) -> None:
 
 def _goal(pdf, pack: Pack, goal: GoalSection) -> None:
     title = f"{goal.code} {goal.title}".strip()
-    pdf.start_section(title, level=1)
     if pdf.will_page_break(40):
-        pdf.add_page()
+        pdf.add_page()  # before the section starts, so that the contents point at the heading's page
+    pdf.start_section(title, level=1)
     _heading(pdf, title, 13 if goal.level.value == "goal" else 11.5, 1)
     meta = [goal.level.sv]
     if goal.owner:
