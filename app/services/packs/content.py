@@ -430,3 +430,18 @@ def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targ
     return result
 
 
+
+
+def scope_choices(session: Session) -> list[tuple[str, str, int]]:
+    """(code, name, depth) of every unit a pack can be made for, in organisation-chart order."""
+    units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
+    chosen = [u for u in units.values() if u.kind.value != "reference"]
+    chosen.sort(key=lambda u: _order(u, units))
+    return [(u.code, u.name, len(_order(u, units)) - 1) for u in chosen]
+
+
+def period_choices(session: Session) -> list[str]:
+    """Codes of the periods that have results, the latest first (the default pack period first)."""
+    return list(session.execute(
+        sa.select(Period.code).where(sa.exists().where(Result.period_id == Period.id))
+        .order_by(Period.end_date.desc(), Period.start_date, Period.code)).scalars())
