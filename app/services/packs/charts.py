@@ -31,6 +31,7 @@ _RC = {
     "ytick.major.width": 0.6,
 }
 _METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
+_FONT_PX = re.compile(r"font-size: ([0-9.]+)px")
 _LIGHT = {Status.MET: "#9BD8C3", Status.PARTLY_MET: "#F5D08A", Status.NOT_MET: "#F0A987",
           Status.NOT_ASSESSED: "#D9D9D9"}
 
@@ -47,8 +48,9 @@ def _figure(height_in: float):
 def _svg(figure) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    # fpdf2 has no use for <metadata> and logs a warning for each one.
-    return _METADATA.sub("", buffer.getvalue())
+    # fpdf2 has no use for <metadata> and logs a warning for each one. matplotlib's SVG user unit
+    # is the point, but fpdf2 reads "px" as CSS pixels (¾ pt): say pt, so text keeps its size.
+    return _FONT_PX.sub(r"font-size: \1pt", _METADATA.sub("", buffer.getvalue()))
 
 
 def _hatch(ax, patch, spacing: float) -> None:
@@ -83,7 +85,7 @@ def comparison_svg(chart: ComparisonChart) -> str:
         count = len(chart.bars)
         height = comparison_height(count)
         figure = _figure(height)
-        ax = figure.add_axes((0.34, 0.42 / height, 0.55, 1 - 0.52 / height))
+        ax = figure.add_axes((0.34, 0.42 / height, 0.52, 1 - 0.52 / height))
         values = [b.value for b in chart.bars]
         references = values + [b.target for b in chart.bars if b.target is not None]
         if chart.target is not None:
@@ -102,11 +104,11 @@ def comparison_svg(chart: ComparisonChart) -> str:
         for bar, y in zip(chart.bars, positions):
             if bar.target is not None and bar.target != chart.target:
                 ax.plot([bar.target, bar.target], [y - 0.4, y + 0.4], color="#000000", linewidth=1.0)
+            # A column of values right of the plot: never on top of a bar or the target line.
             label = f"{fmt.number(bar.value, chart.decimals)} {fmt.STATUS_SYMBOL[bar.status]}"
-            ax.annotate(label, (max(bar.value, 0), y), xytext=(3, 0), textcoords="offset points",
-                        va="center", ha="left", fontsize=FONT_SIZE,
-                        fontweight="bold" if bar.highlight else "normal", annotation_clip=False,
-                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
+            ax.annotate(label, (1.0, y), xycoords=("axes fraction", "data"), xytext=(6, 0),
+                        textcoords="offset points", va="center", ha="left", fontsize=FONT_SIZE,
+                        fontweight="bold" if bar.highlight else "normal", annotation_clip=False)
         if chart.target is not None:
             ax.axvline(chart.target, color="#000000", linestyle=(0, (4, 2)), linewidth=1.0)
         ax.set_yticks(positions, [("▶ " if b.highlight else "") + b.name for b in chart.bars])

@@ -111,6 +111,7 @@ def render_pdf(pack: Pack, target: Path | io.BytesIO, state: PackState | None = 
     pdf.insert_toc_placeholder(_render_toc, pages=toc_pages(pack))
     _summary(pdf, pack)
     goals = pack.goals()
+    drawn: dict[str, str] = {}  # indicator code → SVG: a chart is the same wherever it appears
     done = 0
     for area in pack.areas:
         pdf.add_page()
@@ -122,7 +123,7 @@ def render_pdf(pack: Pack, target: Path | io.BytesIO, state: PackState | None = 
             state.check(start + span * done / max(1, len(goals)), f"Sida för mål {goal.code}")
             if index and goal.level.value == "goal":
                 pdf.add_page()
-            _goal(pdf, pack, goal)
+            _goal(pdf, pack, goal, drawn)
             done += 1
     if pack.providers:
         _appendix(pdf, pack)
@@ -144,7 +145,7 @@ def _heading(pdf, text: str, size: float, space_after: float = 2.0) -> None:
 def _paragraph(pdf, text: str, size: float = 9.5, style: str = "", colour=INK) -> None:
     pdf.set_font(FONT, style, size)
     pdf.set_text_color(*colour)
-    pdf.multi_cell(TEXT_WIDTH, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(TEXT_WIDTH, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*INK)
 
 
@@ -237,7 +238,8 @@ def _summary(pdf, pack: Pack) -> None:
     counts = pack.counts()
     total = sum(counts.values())
     parts = ", ".join(f"{counts[s]} {s.sv.lower()}" for s in STATUS_ORDER if counts[s])
-    _paragraph(pdf, f"Rapporten omfattar {total} mål och delmål för {pack.scope_name}, "
+    scope = pack.scope_name if pack.scope_code else pack.scope_name.lower()
+    _paragraph(pdf, f"Rapporten omfattar {total} mål och delmål för {scope}, "
                     f"{fmt.period_label(pack.period_code).lower()}: {parts}.")
     pdf.ln(2)
     if pack.overall_status is not None:
@@ -271,11 +273,14 @@ def _summary(pdf, pack: Pack) -> None:
     _heading(pdf, "Läsanvisning", 11)
     legend = [f"{fmt.status_text(s)}" for s in STATUS_ORDER]
     _paragraph(pdf, "Status: " + "   ".join(legend) + ". Symbolen bär statusen; färgen upprepar den.", 9)
+    pdf.ln(1)
     _paragraph(pdf, "Trend jämfört med samma period föregående år: " + "   ".join(fmt.TREND_TEXT.values())
                + ". Bättre och sämre avser indikatorns riktning (högre eller lägre är bättre).", 9)
+    pdf.ln(1)
     _paragraph(pdf, "Diagrammen visar varje enhets eget utfall. Streckad linje: målvärdet. Snedstreckad "
                     "stapel: extern eller idéburen utförare; hel stapel: egen regi. Ett kort lodrätt streck "
                     "visar ett eget målvärde för enheten.", 9)
+    pdf.ln(1)
     _paragraph(pdf, f"Talen skrivs med decimalkomma; {fmt.DASH} betyder att värde saknas.", 9)
 
 
@@ -293,7 +298,7 @@ def _figure(pdf, svg: str, height_in: float, caption: str) -> None:
     pdf.set_y(top + height + 3)
 
 
-def _goal(pdf, pack: Pack, goal: GoalSection) -> None:
+def _goal(pdf, pack: Pack, goal: GoalSection, drawn: dict[str, str]) -> None:
     title = f"{goal.code} {goal.title}".strip()
     if pdf.will_page_break(40):
         pdf.add_page()  # before the section starts, so that the contents point at the heading's page
@@ -327,7 +332,10 @@ def _goal(pdf, pack: Pack, goal: GoalSection) -> None:
             pdf.cell(38, 5.5, fmt.status_text(status), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
     for chart in goal.charts:
-        svg = charts.comparison_svg(chart)
+        # An indicator linked to a goal and its delmål gives the same chart twice: draw it once.
+        if chart.indicator_code not in drawn:
+            drawn[chart.indicator_code] = charts.comparison_svg(chart)
+        svg = drawn[chart.indicator_code]
         _figure(pdf, svg, charts.comparison_height(len(chart.bars)),
                 f"Figur: {chart.indicator_code} {chart.title} – utfall per enhet, {pack.period_code}.")
     pdf.set_font(FONT, "B", 10)
