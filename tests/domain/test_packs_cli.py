@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
+import pytest
 from pypdf import PdfReader
 
+from app.cli import main
 from tests.test_cli import styrkort
 
 
 def test_pack_writes_a_pdf(demo_path, tmp_path):
-    target = tmp_path / "hsn.pdf"
-    result = styrkort("pack", str(target), "--db", str(demo_path), "--scope", "PV06", "--period", "2025",
+    target = tmp_path / "sv01.pdf"
+    result = styrkort("pack", str(target), "--db", str(demo_path), "--scope", "SV01", "--period", "2025T2",
                       "--date", "2026-01-31")
     assert result.returncode == 0, result.stderr
-    assert "Strandstadens Vårdcentral, 2025" in result.stdout
-    assert "Datum: 2026-01-31" in PdfReader(target).pages[0].extract_text()
+    assert "(Akutmottagningen Centrallasarettet, 2025T2)" in result.stdout
+    cover = PdfReader(target).pages[0].extract_text()
+    assert "Datum: 2026-01-31" in cover and "Tertial 2 2025" in cover
 
 
-def test_pack_refuses_unknown_scope_period_and_date(demo_path, tmp_path):
+def test_unknown_scope_exits_2_with_a_message(demo_path, tmp_path):
     target = tmp_path / "x.pdf"
-    for args, message in ((["--scope", "XYZ"], "ingen enhet med koden 'XYZ'"),
-                          (["--period", "2031"], "Perioden 2031 finns inte i databasen"),
-                          (["--period", "hej"], "'hej' är ingen period"),
-                          (["--date", "31/1"], "är inget datum")):
-        result = styrkort("pack", str(target), "--db", str(demo_path), *args)
-        assert result.returncode == 2, args
-        assert message in result.stderr
-        assert "Traceback" not in result.stderr
+    result = styrkort("pack", str(target), "--db", str(demo_path), "--scope", "XYZ")
+    assert result.returncode == 2
+    assert "styrkort: Det finns ingen enhet med koden 'XYZ' i databasen." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--period", "2031"], "Perioden 2031 finns inte i databasen"),
+    (["--period", "hej"], "'hej' är ingen period"),
+    (["--date", "31/1"], "är inget datum"),
+])
+def test_unknown_period_or_date_exits_2(demo_path, tmp_path, capsys, args, message):
+    target = tmp_path / "x.pdf"
+    assert main(["pack", str(target), "--db", str(demo_path), *args]) == 2
+    assert message in capsys.readouterr().err
     assert not target.exists()
