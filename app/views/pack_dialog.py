@@ -116,6 +116,8 @@ def paint_pdf(printer: QPrinter, data: bytes, dpi: int = PREVIEW_DPI) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         return 0
+    # The preview scales the page images down; smooth scaling keeps small print readable.
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     try:
         for index in range(len(document)):
             if index:
