@@ -104,6 +104,9 @@ class PackThread(QThread):
             self.cancelled.emit()
         except StyrkortError as exc:
             self.failed.emit(exc.message(self.language))
+        except Exception as exc:  # a fault must still close the progress dialog and be told
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            raise
         else:
             self.done.emit(buffer.getvalue())
 

@@ -34,6 +34,7 @@ from app.models import (
     Result,
     Status,
     Target,
+    UnitKind,
 )
 from app.models.errors import StyrkortError
 from app.services.periods import parse_period, previous_comparable
@@ -213,6 +214,9 @@ def find_scope(session: Session, code: str | None) -> OrgUnit | None:
     if unit is None:
         raise StyrkortError(f"Det finns ingen enhet med koden {code!r} i databasen.",
                             f"There is no unit with the code {code!r} in the database.")
+    if unit.kind is UnitKind.REFERENCE:
+        raise StyrkortError(f"{unit.name} är ett jämförelseområde, inte en del av organisationen.",
+                            f"{unit.name} is a reference area, not part of the organisation.")
     return unit
 
 
@@ -435,7 +439,7 @@ def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targ
 def scope_choices(session: Session) -> list[tuple[str, str, int]]:
     """(code, name, depth) of every unit a pack can be made for, in organisation-chart order."""
     units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
-    chosen = [u for u in units.values() if u.kind.value != "reference"]
+    chosen = [u for u in units.values() if u.kind is not UnitKind.REFERENCE]
     chosen.sort(key=lambda u: _order(u, units))
     return [(u.code, u.name, len(_order(u, units)) - 1) for u in chosen]
 

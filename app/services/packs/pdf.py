@@ -239,8 +239,12 @@ def _summary(pdf, pack: Pack) -> None:
     total = sum(counts.values())
     parts = ", ".join(f"{counts[s]} {s.sv.lower()}" for s in STATUS_ORDER if counts[s])
     scope = pack.scope_name if pack.scope_code else pack.scope_name.lower()
-    _paragraph(pdf, f"Rapporten omfattar {total} mål och delmål för {scope}, "
-                    f"{fmt.period_label(pack.period_code).lower()}: {parts}.")
+    if total:
+        _paragraph(pdf, f"Rapporten omfattar {total} mål och delmål för {scope}, "
+                        f"{fmt.period_label(pack.period_code).lower()}: {parts}.")
+    else:
+        _paragraph(pdf, f"Inga mål ägs av {scope} eller har utfall därifrån för "
+                        f"{fmt.period_label(pack.period_code).lower()}.")
     pdf.ln(2)
     if pack.overall_status is not None:
         _status_line(pdf, "Samlad måluppfyllelse", pack.overall_status, None)
