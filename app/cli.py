@@ -136,6 +136,31 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pack_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FIL.pdf", help="PDF-filen som skrivs")
+    _db_argument(parser)
+    parser.add_argument("--scope", metavar="KOD", help="enhetens kod (nämnd, enhet, utförare); standard: hela organisationen")
+    parser.add_argument("--period", metavar="PERIOD", help="2025, 2025T2 …; standard: senaste perioden med utfall")
+    parser.add_argument("--date", metavar="ÅÅÅÅ-MM-DD", help="rapportens datum (för arkivering); standard: i dag")
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from app.services.packs import PackOptions, generate
+
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise StyrkortError(f"{args.date!r} är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.",
+                            f"{args.date!r} is not a date; write YYYY-MM-DD.") from None
+    store = _open(args)
+    result = generate(store, PackOptions(args.scope, args.period, day), Path(args.file))
+    print(f"{result.path}: {result.pages} sidor, {result.goals} mål, {result.charts} diagram "
+          f"({result.scope_name}, {result.period_code})")
+    return 0
+
+
 # Subcommands register here: name → (help, argument setup, handler).
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "demo": ("skapa demoregionen Exempelregionen i en tom databas", _db_argument, cmd_demo),
@@ -147,6 +172,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Han
     "delegation-decisions": ("lista delegationsbeslut som inte anmälts till nämnden", _delegation_arguments,
                                  cmd_delegation),
     "status": ("måluppfyllelse för en period (uppföljning)", _status_arguments, cmd_status),
+    "pack": ("skriv en uppföljningsrapport som PDF", _pack_arguments, cmd_pack),
 }
 
 

@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addAction(self._action(self.tr("Save a &copy as…"), self.save_copy,
                                               QKeySequence.StandardKey.SaveAs, "actionSaveCopy"))
+        self.file_menu.addAction(self._action(self.tr("Review &pack…"), self.show_pack_dialog,
+                                              QKeySequence.StandardKey.Print, "actionReviewPack"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("&Settings…"), self.show_settings,
                                               QKeySequence.StandardKey.Preferences, "actionSettings"))
@@ -208,6 +210,12 @@ class MainWindow(QMainWindow):
         from app.views.settings_dialog import SettingsDialog
 
         SettingsDialog(self).exec()
+
+    def show_pack_dialog(self) -> None:
+        from app.views.pack_dialog import PackRunner
+
+        self.pack_runner = PackRunner(self.store, self)
+        self.pack_runner.ask()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Styrkort"), self.tr(
