@@ -32,6 +32,7 @@ from app.models import (
 from app.models.errors import StyrkortError
 from app.services.exchange.reading import FileData, SheetData
 from app.services.exchange.shapes import column_letter, normalise
+from app.services.exchange.writing import restore_long_texts
 from app.services.exchange.values import CellError, cell_text, code_text, is_blank, parse_date, parse_number
 from app.services.periods import ensure_period, parse_period
 
@@ -246,6 +247,7 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
         plan.problems.append(importing.Problem(path.name, sheet, row, column_letter(col) if col is not None
                                                else None, sv, en))
 
+    restore_long_texts(data.sheets)
     by_spec = {}
     results_sheet = None
     for sheet in data.sheets:
@@ -311,6 +313,10 @@ def _resolved(spec: SheetSpec, values: dict, refs: Refs) -> dict:
         value = values[col.attr]
         if col.kind in ("unit", "goal", "indicator", "period") and col.attr != "code" and value is not None:
             value = getattr(refs, col.kind + "s").get(value)
+        column = spec.model.__table__.columns.get(col.attr)
+        if value is None and column is not None and not column.nullable and column.default is not None \
+                and not callable(column.default.arg):
+            value = column.default.arg  # a blank cell means the default ('' for a description)
         out[col.attr] = value
     return out
 
