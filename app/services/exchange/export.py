@@ -174,6 +174,20 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
     return rows
 
 
+def latest_year(session: Session) -> str:
+    """The latest year with results: what a follow-up is usually about."""
+    from app.models import PeriodKind
+
+    code = session.execute(sa.select(Period.code).where(Period.kind == PeriodKind.YEAR, Period.id.in_(
+        sa.select(Result.period_id))).order_by(Period.year.desc()).limit(1)).scalar()
+    if code is None:
+        from app.models.errors import StyrkortError
+
+        raise StyrkortError("Det finns inga utfall att följa upp; ange --period.",
+                            "There are no results to follow up; give --period.")
+    return code
+
+
 def _depth(goal: Goal, goals: dict[int, Goal]) -> int:
     depth = 0
     while goal.parent_id is not None and depth < 50:

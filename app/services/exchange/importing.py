@@ -282,8 +282,15 @@ def sheet_mapping(session: Session, data: FileData, sheet: SheetData,
     header = sheet.rows[guess.header_row] if guess else []
     key = source_key(data.kind, sheet.name, header)
     if given is not None:
-        return given, key
-    return saved_mapping(session, key) or guess, key
+        return given, source_key(data.kind, sheet.name, sheet.rows[given.header_row])
+    # A saved mapping names its header row; look for a row above the data with that header.
+    candidates = {source_key(data.kind, sheet.name, row): number for number, row in enumerate(sheet.rows[:30])}
+    for found_key, text in session.execute(sa.select(ImportMapping.source_key, ImportMapping.mapping_json)
+                                           .where(ImportMapping.source_key.in_(candidates))):
+        mapping = Mapping.from_json(text)
+        if mapping.header_row == candidates[found_key]:
+            return mapping, found_key
+    return guess, key
 
 
 # --- reading rows into records -------------------------------------------------------------

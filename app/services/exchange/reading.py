@@ -170,6 +170,12 @@ def read_file(path: str | Path, *, timeout: float = CHILD_TIMEOUT, memory_bytes:
     payload = b"".join(chunks)
     if code != 0 or not payload:
         last = stderr.strip().splitlines()[-1] if stderr.strip() else f"exit code {code}"
+        if code < 0:
+            import signal
+
+            last = signal.Signals(-code).name
+        elif "MemoryError" in stderr or "memory allocation" in stderr:
+            last = "MemoryError"
         if code < 0 or "MemoryError" in stderr:
             raise ReadError(f"Filen kunde inte läsas: läsaren avbröts ({last}). Filen kan vara skadad eller "
                             "byggd för att krascha program.",
@@ -231,13 +237,14 @@ def _read_json(path: str) -> FileData:
         keys = ["id", "title", "description", "operating_area", "is_divided_by_gender", "municipality_type"]
         rows = [keys] + [[item.get(k) for k in keys] for item in values if isinstance(item, dict)]
         return FileData(path, "json", [SheetData("kpi", rows)], json_kind="kolada-kpi")
-    rows = [KOLADA_COLUMNS]
-    for item in values:
-        if not isinstance(item, dict):
-            continue
+    items = [item for item in values if isinstance(item, dict)]
+    # /v2/data has 'municipality', /v2/oudata has 'ou': keep the key the document uses.
+    keys = [k for k in KOLADA_COLUMNS[:3] if k == "kpi" or any(k in item for item in items)]
+    rows = [keys + KOLADA_COLUMNS[3:]]
+    for item in items:
         for entry in item.get("values") or []:
-            rows.append([item.get("kpi"), item.get("municipality"), item.get("ou"), item.get("period"),
-                         entry.get("gender"), entry.get("value"), entry.get("count"), entry.get("status")])
+            rows.append([item.get(k) for k in keys] + [item.get("period"), entry.get("gender"),
+                                                       entry.get("value"), entry.get("count"), entry.get("status")])
     return FileData(path, "json", [SheetData("data", rows)], json_kind="kolada-data")
 
 

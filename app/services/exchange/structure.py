@@ -159,6 +159,8 @@ class StructurePlan:
 def _convert(col: Col, cell: object) -> object:
     if is_blank(cell):
         return None
+    if col.kind == "text" and isinstance(cell, str) and col.attr != "code":
+        return cell  # free text exactly as written, spaces included
     if col.kind in ("text", "unit", "goal", "indicator"):
         return cell_text(cell)
     if col.kind == "code4":
@@ -314,9 +316,12 @@ def _resolved(spec: SheetSpec, values: dict, refs: Refs) -> dict:
         if col.kind in ("unit", "goal", "indicator", "period") and col.attr != "code" and value is not None:
             value = getattr(refs, col.kind + "s").get(value)
         column = spec.model.__table__.columns.get(col.attr)
-        if value is None and column is not None and not column.nullable and column.default is not None \
-                and not callable(column.default.arg):
-            value = column.default.arg  # a blank cell means the default ('' for a description)
+        if value is None and column is not None and not column.nullable:
+            # A blank text cell is the empty text (Excel cannot tell them apart); other blanks the default.
+            if col.kind == "text":
+                value = ""
+            elif column.default is not None and not callable(column.default.arg):
+                value = column.default.arg
         out[col.attr] = value
     return out
 
