@@ -16,6 +16,7 @@ PageFactory = Callable[[EditContext, QWidget | None], QWidget]
 
 def page_factories() -> list[PageFactory]:
     # Imported here so that a page's heavy libraries load only when the window is built.
+    from app.views.exchange_page import ExchangePage
     from app.views.structure_page import StructurePage
 
-    return [StructurePage]
+    return [StructurePage, ExchangePage]

@@ -385,7 +385,7 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
         if len(row) < width:
             row = list(row) + [None] * (width - len(row))
         number = index + 1
-        if index % 10_000 == 0:
+        if (index - start) % 10_000 == 0:
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
             if progress is not None:
