@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from app.cli import main
 from app.models import Goal, OrgUnit
 from app.models.errors import StyrkortError
-from app.services.exchange.export import export_database, export_follow_up, write_template
+from app.services.exchange.export import export_database, export_follow_up
 from app.services.exchange.importing import run_import
 
 

@@ -8,7 +8,14 @@ import pytest
 
 from app.services.exchange.reading import ErrorCell, FormulaCell
 from app.services.exchange.shapes import LONG, WIDE_INDICATOR, WIDE_PERIOD, IndicatorIndex, guess_mapping
-from app.services.exchange.values import CellError, code_text, parse_date, parse_number, parse_value, period_text
+from app.services.exchange.values import (
+    CellError,
+    code_text,
+    parse_date,
+    parse_number,
+    parse_value,
+    period_text,
+)
 from app.services.exchange.writing import safe_sheet_name
 
 

@@ -29,7 +29,8 @@ def value(store, indicator: str, unit: str, period: str):
         return session.execute(
             sa.select(Result.value).join(Indicator, Indicator.id == Result.indicator_id)
             .join(OrgUnit, OrgUnit.id == Result.unit_id).join(Period, Period.id == Result.period_id)
-            .where(Indicator.code == indicator, OrgUnit.code == unit, Period.code == period)).scalar()
+            .where(Indicator.code == indicator, OrgUnit.code == unit, Period.code == period,
+                   Result.gender == "T")).scalar()
 
 
 def write(path, rows):
@@ -64,8 +65,8 @@ def test_drop_preview_import_and_undo(qtbot, qtmodeltester, demo_store, tmp_path
     dialog = window.findChild(ImportDialog)
     assert dialog is not None and dialog.isVisible()
     wait_for_plan(qtbot, dialog)
-    assert dialog.findChild(QLabel, "importSummary").text() == "3 rader lästa: 1 nya, 1 ändrade, 0 oförändrade, 0 överhoppade" \
-        or "1 nya, 1 ändrade" in dialog.summary.text()
+    assert dialog.findChild(QLabel, "importSummary").text() == \
+        "2 rader lästa: 1 nya, 1 ändrade, 0 oförändrade, 0 överhoppade"
     changes = dialog.changes_model
     qtmodeltester.check(changes)
     qtmodeltester.check(dialog.rows_model)
@@ -87,6 +88,8 @@ def test_drop_preview_import_and_undo(qtbot, qtmodeltester, demo_store, tmp_path
     assert table.model().index(0, 7).data() == "Ångrad"
     window.context.undo_stack.undo()  # undoing the undo puts the import back
     assert value(demo_store, "UB01", "GR02", "2026") == 77.5
+    # MainWindow's indexChanged lambda would outlive the window at teardown (noted for the lead).
+    window.context.undo_stack.clear()
 
 
 def test_column_mapping_with_live_preview_is_saved_for_next_time(qtbot, demo_store, tmp_path):

@@ -37,7 +37,6 @@ from app.services import audit
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
 from app.services.exchange.shapes import (
     LONG,
-    WIDE_INDICATOR,
     WIDE_PERIOD,
     IndicatorIndex,
     Mapping,

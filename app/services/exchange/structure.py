@@ -32,8 +32,8 @@ from app.models import (
 from app.models.errors import StyrkortError
 from app.services.exchange.reading import FileData, SheetData
 from app.services.exchange.shapes import column_letter, normalise
-from app.services.exchange.writing import restore_long_texts
 from app.services.exchange.values import CellError, cell_text, code_text, is_blank, parse_date, parse_number
+from app.services.exchange.writing import restore_long_texts
 from app.services.periods import ensure_period, parse_period
 
 YES = {"ja", "yes", "sant", "true", "1", "x"}
