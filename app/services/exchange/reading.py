@@ -314,6 +314,17 @@ def _read_workbook(path: str, kind: str) -> FileData:
     return FileData(path, kind, sheets)
 
 
+def _share_strings(data: FileData) -> None:
+    """One object per distinct text: codes repeat on every row, and each copy would be pickled,
+    sent and kept by the parent."""
+    seen: dict[str, str] = {}
+    for sheet in data.sheets:
+        for row in sheet.rows:
+            for index, cell in enumerate(row):
+                if type(cell) is str:
+                    row[index] = seen.setdefault(cell, cell)
+
+
 def _child_main(path: str, kind: str) -> None:
     _limit_memory()
     try:
@@ -325,6 +336,8 @@ def _child_main(path: str, kind: str) -> None:
             data = ("ok", _read_workbook(path, kind))
     except ReadError as exc:
         data = ("error", (exc.sv, exc.en))
+    else:
+        _share_strings(data[1])
     sys.stdout.buffer.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()
 

@@ -100,6 +100,8 @@ def suppression_code(cell: object) -> str | None:
 
 def parse_value(cell: object) -> tuple[float | None, str | None]:
     """(number or None, suppression code or None). '~100' means 'about 100, exact value withheld'."""
+    if type(cell) is float:  # the common case first: 500 000 of them in a big file
+        return (None if cell != cell else cell), None
     code = suppression_code(cell)
     if code is not None:
         return None, code
