@@ -316,6 +316,9 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_edited)
             self.mapping_layout.addWidget(combo)
             self.combos.append(combo)
+        # Columns as wide as their choosers, so each chooser sits above its column.
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_layout.setContentsMargins(self.mapping_table.verticalHeader().sizeHint().width(), 0, 0, 0)
 
     def _mapping_edited(self, *_args) -> None:
         sheet = self._sheet()

@@ -326,6 +326,9 @@ def _share_strings(data: FileData) -> None:
 
 
 def _child_main(path: str, kind: str) -> None:
+    import gc
+
+    gc.disable()  # short-lived and cycle-free: the collector would only rescan the rows
     _limit_memory()
     try:
         if kind == "csv":
