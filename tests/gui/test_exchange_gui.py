@@ -6,22 +6,12 @@ import openpyxl
 import sqlalchemy as sa
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QTableView
 
 from app.models import ImportBatch, Indicator, OrgUnit, Period, Result
-from app.views.application import install_translators
 from app.views.exchange_page import ExchangePage
 from app.views.import_dialog import ImportDialog
-from app.views.main_window import MainWindow
-
-
-def make_window(qtbot, store) -> MainWindow:
-    install_translators(QApplication.instance(), "sv")
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from tests.gui.test_main_window import make_window
 
 
 def value(store, indicator: str, unit: str, period: str):
