@@ -360,6 +360,8 @@ class ImportDialog(QDialog):
 
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking the file…"))
+        if self.worker is not None:
+            self.worker.cancel()  # a preview for an older mapping is no longer wanted
         worker = Worker(work)
         self.worker = worker
         worker.signals.finished.connect(lambda plan: self._planned(plan) if worker is self.worker else None)
@@ -393,6 +395,11 @@ class ImportDialog(QDialog):
         self.tabs.setCurrentWidget(self.problems)
         self.summary.setText(text)
         self.import_button.setEnabled(False)
+
+    def reject(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+        super().reject()
 
     # --- importing ----------------------------------------------------------------------------
     def start_import(self) -> None:
