@@ -356,3 +356,47 @@ def test_cancel_writes_nothing(demo_store, tmp_path):
     with pytest.raises(ImportCancelled):
         run_import(demo_store, path, cancelled=lambda: True)
     assert table_digest(demo_store) == before
+
+
+def test_structure_workbook_with_outline_numbering(empty_store, tmp_path):
+    from app.models import Goal, GoalIndicator, Target
+
+    path = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    units = book.active
+    units.title = "Enheter"
+    for row in (["Kod", "Namn", "Typ", "Överordnad", "Utförartyp"], ["KF", "Kommunfullmäktige", "Fullmäktige"],
+                ["BUN", "Barn- och utbildningsnämnden", "Nämnd", "KF"],
+                ["S1", "Ekskolan", "Enhet", "BUN", "Egen regi"]):
+        units.append(row)
+    goals = book.create_sheet("Mål")
+    for row in (["Kod", "Titel", "Nivå"], ["1", "Kunskap", "Målområde"], ["1.1", "Fler når målen", "Mål"],
+                ["1.1.2", "Meritvärdet ökar", "Delmål"], ["2", "Trygghet", "Målområde"]):
+        goals.append(row)
+    indicators = book.create_sheet("Indikatorer")
+    indicators.append(["Kod", "Namn", "Riktning", "Min", "Max"])
+    indicators.append(["M1", "Meritvärde", "Högre är bättre", 0, 340])
+    links = book.create_sheet("Mål och indikatorer")
+    links.append(["Mål", "Indikator", "Vikt"])
+    links.append(["1.1.2", "M1", 1])
+    targets = book.create_sheet("Målvärden")
+    targets.append(["Indikator", "Enhet", "Period", "Målvärde"])
+    targets.append(["M1", None, "2026", "235,5"])
+    book.save(path)
+    plan = run_import(empty_store, path)
+    assert plan.ok, lines(plan)
+    with empty_store.session() as session:
+        by_code = {g.code: g for g in session.execute(sa.select(Goal)).scalars()}
+        assert by_code["1.1"].parent_id == by_code["1"].id
+        assert by_code["1.1.2"].parent_id == by_code["1.1"].id
+        assert by_code["2"].parent_id is None
+        link = session.execute(sa.select(GoalIndicator)).scalar_one()
+        assert link.goal_id == by_code["1.1.2"].id
+        assert session.execute(sa.select(Target.value)).scalar_one() == 235.5
+        school = session.execute(sa.select(OrgUnit).where(OrgUnit.code == "S1")).scalar_one()
+        assert school.provider_type is ProviderType.IN_HOUSE and school.parent.code == "BUN"
+    # A goal numbered under a parent that does not exist is refused with its place.
+    goals.append(["3.1", "Föräldralös", "Mål"])
+    book.save(path)
+    refused = run_import(empty_store, path)
+    assert "plan.xlsx:Mål:6:A: Överordnad: unknown code '3'" in lines(refused)

@@ -134,6 +134,7 @@ class SheetRows:
     spec: SheetSpec
     sheet: str
     rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number, attr → converted value)
+    columns: dict[str, int] = field(default_factory=dict)  # attr → column index in the file
 
 
 @dataclass
@@ -208,6 +209,7 @@ def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRo
             positions[col.attr] = (col, index)
     if any(c.required and c.attr not in positions for c in spec.columns):
         return None
+    result.columns = {attr: index for attr, (_col, index) in positions.items()}
     seen: dict[tuple, int] = {}
     for offset, row in enumerate(rows[header_row + 1:]):
         number = header_row + 2 + offset
@@ -280,14 +282,18 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
 
 def _check_refs(sheet: SheetRows, refs: Refs, file_codes: dict, problem: Callable) -> None:
     for number, values in sheet.rows:
+        implied = set()
         if sheet.spec.entity == "goal" and values.get("parent_id") is None and _OUTLINE.match(values["code"]):
-            values["parent_id"] = values["code"].rsplit(".", 1)[0]
+            values["parent_id"] = values["code"].rsplit(".", 1)[0]  # 1.1.2 sits under 1.1
+            implied.add("parent_id")
         for col in sheet.spec.columns:
             value = values.get(col.attr)
             if col.kind in ("unit", "goal", "indicator") and value is not None:
                 known = getattr(refs, col.kind + "s")
                 if value not in known and value not in file_codes[col.kind]:
-                    problem(sheet.sheet, number, sheet.spec.columns.index(col),
+                    # An implied parent is located at the code it was read from.
+                    where = sheet.columns.get("code" if col.attr in implied else col.attr)
+                    problem(sheet.sheet, number, where,
                             f"{col.header}: okänd kod {value!r}", f"{col.header}: unknown code {value!r}")
 
 
