@@ -81,17 +81,19 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--what", choices=["all", "follow-up"], default="all",
                         help="all: hela databasen; follow-up: uppföljning för en period")
     parser.add_argument("--period", metavar="P", help="period för uppföljningen (standard: senaste året)")
+    parser.add_argument("--scope", metavar="KOD", help="uppföljningen för en enhet och allt under den (kod)")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.services.exchange.export import export_database, export_follow_up, latest_year
+    from app.services.exchange.export import export_database, export_follow_up, latest_year, scope_unit
 
     store = _open(args)
     with store.session() as session:
         if args.what == "all":
             count = export_database(session, args.file)
         else:
-            count = export_follow_up(session, args.file, args.period or latest_year(session))
+            count = export_follow_up(session, args.file, args.period or latest_year(session),
+                                     scope_unit(session, args.scope))
     print(f"{count} rader skrivna till {args.file}")
     return 0
 

@@ -254,18 +254,33 @@ class ExchangePage(QWidget):
         period, ok = QInputDialog.getItem(self, self.tr("Export follow-up"), self.tr("Period:"), periods, 0, False)
         if not ok:
             return
+        scopes = [(None, self.tr("Whole organisation"))] + self._scopes()
+        names = [name for _id, name in scopes]
+        scope, ok = QInputDialog.getItem(self, self.tr("Export follow-up"), self.tr("Scope:"), names, 0, False)
+        if not ok:
+            return
         path = self._save_path(self.tr("Export follow-up"), f"uppfoljning-{period}.xlsx")
         if path:
-            self._run_export(self.follow_up_work(path, period), path)
+            self._run_export(self.follow_up_work(path, period, scopes[names.index(scope)][0]), path)
 
-    def follow_up_work(self, path: str, period: str):
+    def _scopes(self) -> list[tuple[int, str]]:
+        import sqlalchemy as sa
+
+        from app.models import OrgUnit, UnitKind
+
+        with self.context.store.session() as session:
+            rows = session.execute(sa.select(OrgUnit.id, OrgUnit.code, OrgUnit.name).where(
+                OrgUnit.kind.not_in([UnitKind.UNIT, UnitKind.REFERENCE])).order_by(OrgUnit.code)).all()
+        return [(unit_id, f"{code} – {name}") for unit_id, code, name in rows]
+
+    def follow_up_work(self, path: str, period: str, scope_unit_id: int | None = None):
         from app.services.exchange.export import export_follow_up
 
         store = self.context.store
 
         def work(progress, cancelled):
             with store.session() as session:
-                return export_follow_up(session, path, period, progress=progress)
+                return export_follow_up(session, path, period, scope_unit_id, progress=progress)
 
         return work
 

@@ -132,4 +132,10 @@ def test_cli_reports_located_problems_and_exit_code(demo_path, tmp_path, capsys)
     assert main(["import", str(path), "--db", str(demo_path)]) == 0
     out = tmp_path / "uppf.xlsx"
     assert main(["export", str(out), "--db", str(demo_path), "--what", "follow-up", "--period", "2025"]) == 0
-    assert out.exists()
+    everything = openpyxl.load_workbook(out)["Per enhet 2025"].max_row
+    assert main(["export", str(out), "--db", str(demo_path), "--what", "follow-up", "--period", "2025",
+                 "--scope", "GR"]) == 0
+    schools = {row[2] for row in openpyxl.load_workbook(out)["Per enhet 2025"].iter_rows(min_row=2, values_only=True)}
+    assert schools and all(code.startswith("GR") for code in schools)
+    assert openpyxl.load_workbook(out)["Per enhet 2025"].max_row < everything
+    assert main(["export", str(out), "--db", str(demo_path), "--what", "follow-up", "--scope", "NIX"]) == 2

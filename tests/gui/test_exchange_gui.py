@@ -126,3 +126,24 @@ def test_file_menu_has_import_and_export(qtbot, demo_store):
     window = make_window(qtbot, demo_store)
     names = {a.objectName() for a in window.file_menu.actions()}
     assert {"actionImport", "actionExport", "actionExportFollowUp"} <= names
+
+
+def test_page_exports_off_the_gui_thread(qtbot, demo_store, tmp_path):
+    from app.views.exchange_workers import Worker
+
+    window = make_window(qtbot, demo_store)
+    page = window.findChild(ExchangePage)
+    scopes = dict(page._scopes())
+    un = next(unit_id for unit_id, name in scopes.items() if name.startswith("UN "))
+    out = tmp_path / "uppfoljning.xlsx"
+    worker = Worker(page.follow_up_work(str(out), "2025", un))
+    with qtbot.waitSignal(worker.signals.finished, timeout=15000) as finished:
+        worker.start()
+    assert finished.args[0] > 0
+    units = {row[2] for row in openpyxl.load_workbook(out)["Per enhet 2025"].iter_rows(min_row=2, values_only=True)}
+    assert "GR01" in units  # a school under Utbildningsnämnden …
+    assert not any(code.startswith(("PV", "SV", "HT", "SB", "OF", "HSF")) for code in units)  # … no care units
+    worker = Worker(page.export_database_work(str(tmp_path / "allt.xlsx")))
+    with qtbot.waitSignal(worker.signals.finished, timeout=15000):
+        worker.start()
+    assert openpyxl.load_workbook(tmp_path / "allt.xlsx").sheetnames[0] == "Enheter"

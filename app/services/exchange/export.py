@@ -111,7 +111,7 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
                      *, progress: Progress | None = None) -> int:
     """Goals with status (colour and text) and indicators with target, result and trend per unit."""
     from app.services.periods import parse_period, previous_comparable
-    from app.services.status import compute_follow_up, result_status, trend
+    from app.services.status import compute_follow_up, result_status, trend, units_in_scope
 
     path = Path(path)
     follow_up = compute_follow_up(session, period_code, scope_unit_id)
@@ -152,7 +152,8 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
                                  {5: "#,##0.0", 6: "#,##0.0", 7: "#,##0.0"})
         indicators = {i.id: i for i in session.execute(sa.select(Indicator)).scalars()}
         units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
-        values = _values(session, now_id)
+        in_scope = set(units_in_scope(session, scope_unit_id))
+        values = {k: v for k, v in _values(session, now_id).items() if k[1] in in_scope}
         previous = _values(session, prev_id)
         targets = _unit_targets(session, now_id)
         for (ind_id, unit_id), value in sorted(values.items(), key=lambda kv: (indicators[kv[0][0]].code,
@@ -172,6 +173,18 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
         del title
         book.close()
     return rows
+
+
+def scope_unit(session: Session, code: str | None) -> int | None:
+    """The unit a follow-up is limited to, by its code; None is the whole organisation."""
+    if not code:
+        return None
+    unit_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.code == code)).scalar()
+    if unit_id is None:
+        from app.models.errors import StyrkortError
+
+        raise StyrkortError(f"Enheten {code!r} finns inte.", f"The unit {code!r} does not exist.")
+    return unit_id
 
 
 def latest_year(session: Session) -> str:

@@ -173,6 +173,14 @@
       <source>Writing %1…</source>
       <translation>Skriver %1…</translation>
     </message>
+    <message>
+      <source>Whole organisation</source>
+      <translation>Hela organisationen</translation>
+    </message>
+    <message>
+      <source>Scope:</source>
+      <translation>Omfattning:</translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
