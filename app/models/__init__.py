@@ -25,6 +25,7 @@ from app.models.followup import (
     DialogueMeeting,
     GoalIndicator,
     ImportBatch,
+    ImportChange,
     Indicator,
     Period,
     Result,
@@ -41,7 +42,7 @@ __all__ = [
     "Activity", "ActivityState", "AdoptionState", "Assessment", "AuditAction", "AuditEntry", "Base",
     "DbSetting", "DelegationDecision", "DelegationItem", "DialogueMeeting", "Direction", "Directive",
     "DirectiveState", "DirectiveType", "Gender", "Goal", "GoalIndicator", "GoalLevel", "Horizon",
-    "ImportBatch", "ImportMapping", "Indicator", "LabelledEnum", "Milestone", "OperationalPlan",
+    "ImportBatch", "ImportChange", "ImportMapping", "Indicator", "LabelledEnum", "Milestone", "OperationalPlan",
     "OrgUnit", "Period", "PeriodKind", "ProviderType", "Result", "Status", "Target", "ToleranceKind",
     "UnitKind", "activity_goal", "assessment_meeting", "dialogue_meeting_goal", "directive_goal",
 ]

@@ -122,6 +122,21 @@ class ImportBatch(Base):
     undone_at: Mapped[dt.datetime | None]
 
 
+class ImportChange(Base):
+    """What one import batch did to one row: created it, or updated it from `old_json`.
+    Undoing the batch reads these back; results a batch created are found by import_batch_id."""
+
+    __tablename__ = "import_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(sa.ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
+    entity: Mapped[str] = mapped_column(sa.String(40))
+    entity_id: Mapped[int]
+    action: Mapped[str] = mapped_column(sa.String(10))
+    old_json: Mapped[str | None] = mapped_column(sa.Text)
+    new_json: Mapped[str | None] = mapped_column(sa.Text)
+
+
 class Result(Base):
     """Utfall: the value of an indicator for a unit, period and gender (T/K/M)."""
 

@@ -43,12 +43,14 @@ class MainWindow(QMainWindow):
     """One window per open database. Opening another file opens a new window and closes this one."""
 
     databaseRequested = Signal(str, bool)  # path, create new
+    filesDropped = Signal(list)  # local paths dropped on the window (the import page opens them)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.context = EditContext(store, self)
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
         self.setAccessibleName(APP_NAME)
         self._update_title()
         self.pages = QTabWidget()
@@ -91,6 +93,16 @@ class MainWindow(QMainWindow):
             if save:
                 save()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.filesDropped.emit(paths)
 
     def _update_title(self) -> None:
         name = self.store.path.name if self.store.path else self.store.location

@@ -18,8 +18,9 @@ def page_factories() -> list[PageFactory]:
     # Imported here so that a page's heavy libraries load only when the window is built.
     from app.views.annual_cycle_page import AnnualCyclePage
     from app.views.directives_page import DirectivesPage
+    from app.views.exchange_page import ExchangePage
     from app.views.followup_page import FollowUpPage
     from app.views.plans_page import PlansPage
     from app.views.structure_page import StructurePage
 
-    return [StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage]
+    return [StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, ExchangePage]

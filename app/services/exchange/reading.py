@@ -1,0 +1,352 @@
+"""Reading untrusted files into rows, in a child process with limits on time and memory.
+
+A hostile or broken file must not take the app down: python-calamine aborts the whole process
+on some malformed workbooks, and a small zip can unpack to gigabytes. So the archive's declared
+sizes are checked first, and the parsing runs in `python -m app.services.exchange.reading` with
+RLIMIT_AS set; a crash or a timeout there becomes a message, never a dead window.
+
+This module imports nothing heavy at the top: it is what the child process runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pickle
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods", ".csv": "csv", ".txt": "csv", ".json": "json"}
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 150  # real spreadsheets compress 5–30×; zip bombs 1000× and more
+MAX_MEMBERS = 10_000
+CHILD_MEMORY_BYTES = 3 * 1024 * 1024 * 1024
+CHILD_TIMEOUT = 180.0
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class ErrorCell(str):
+    """An Excel error value such as #DIV/0!: not empty, not a number."""
+
+
+class FormulaCell(str):
+    """A formula whose workbook holds no calculated value (written by a program, never opened)."""
+
+
+class ReadError(Exception):
+    """The file cannot be read; `sv`/`en` say why. Raised in the parent, never leaves a half state."""
+
+    def __init__(self, sv: str, en: str) -> None:
+        super().__init__(sv)
+        self.sv, self.en = sv, en
+
+
+class ReadCancelled(Exception):
+    pass
+
+
+@dataclass
+class SheetData:
+    name: str
+    rows: list[list[object]]
+    hidden: bool = False
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (0-based)
+
+
+@dataclass
+class FileData:
+    path: str
+    kind: str
+    sheets: list[SheetData]
+    # The JSON document (Kolada metadata) when the file is one; rows are derived from it too.
+    json_kind: str | None = None
+    encoding: str | None = None
+
+
+def file_kind(path: Path) -> str:
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        if path.suffix.lower() == ".xls":
+            raise ReadError(
+                "Filen är i det gamla binära Excelformatet (.xls). Spara den som .xlsx i Excel och importera igen.",
+                "The file is in the old binary Excel format (.xls). Save it as .xlsx in Excel and import again.")
+        raise ReadError(f"Filtypen {path.suffix or '(ingen)'} kan inte importeras; använd .xlsx, .xlsm, .ods, "
+                        ".csv eller .json.",
+                        f"The file type {path.suffix or '(none)'} cannot be imported; use .xlsx, .xlsm, .ods, "
+                        ".csv or .json.")
+    return kind
+
+
+def check_file(path: Path) -> str:
+    """Refuse what must not be parsed at all; return the file's kind."""
+    kind = file_kind(path)
+    if not path.is_file():
+        raise ReadError(f"Filen {path} finns inte.", f"The file {path} does not exist.")
+    size = path.stat().st_size
+    if size == 0:
+        raise ReadError("Filen är tom.", "The file is empty.")
+    if size > MAX_FILE_BYTES:
+        raise ReadError(f"Filen är för stor ({size // 2**20} MB; högst {MAX_FILE_BYTES // 2**20} MB).",
+                        f"The file is too large ({size // 2**20} MB; at most {MAX_FILE_BYTES // 2**20} MB).")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if kind in ("xlsx", "ods"):
+        if head == OLE_MAGIC:
+            if path.suffix.lower() in (".xlsx", ".xlsm"):
+                raise ReadError("Arbetsboken är lösenordsskyddad (krypterad). Ta bort lösenordet i Excel och "
+                                "importera igen.",
+                                "The workbook is password-protected (encrypted). Remove the password in Excel "
+                                "and import again.")
+            raise ReadError("Filen är i ett gammalt binärt format; spara den som .xlsx.",
+                            "The file is in an old binary format; save it as .xlsx.")
+        check_zip(path)
+    return kind
+
+
+def check_zip(path: Path) -> None:
+    """Declared sizes and compression ratios, read from the zip directory without unpacking."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReadError(f"Filen är skadad eller ingen arbetsbok ({exc}).",
+                        f"The file is damaged or not a workbook ({exc}).") from exc
+    if len(members) > MAX_MEMBERS:
+        raise ReadError("Arbetsboken innehåller orimligt många delar.", "The workbook has an unreasonable number of parts.")
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            raise ReadError(
+                f"Arbetsboken packas upp {member.file_size // max(member.compress_size, 1)} gånger större "
+                f"({member.filename}); det ser ut som en zip-bomb och läses inte.",
+                f"The workbook unpacks {member.file_size // max(member.compress_size, 1)} times larger "
+                f"({member.filename}); it looks like a zip bomb and is not read.")
+    if total > MAX_UNPACKED_BYTES:
+        raise ReadError(f"Arbetsboken packas upp till {total // 2**20} MB; gränsen är {MAX_UNPACKED_BYTES // 2**20} MB.",
+                        f"The workbook unpacks to {total // 2**20} MB; the limit is {MAX_UNPACKED_BYTES // 2**20} MB.")
+
+
+def read_file(path: str | Path, *, timeout: float = CHILD_TIMEOUT, memory_bytes: int = CHILD_MEMORY_BYTES,
+              cancelled: Callable[[], bool] | None = None) -> FileData:
+    """Parse the file in a child process. Raises ReadError (with a reason) or ReadCancelled."""
+    path = Path(path)
+    kind = check_file(path)
+    env = {**os.environ, "STYRKORT_READ_MEMORY": str(memory_bytes)}
+    root = str(Path(__file__).resolve().parents[3])
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    with open(os.devnull, "rb") as devnull:
+        child = subprocess.Popen([sys.executable, "-m", "app.services.exchange.reading", str(path), kind],
+                                 stdin=devnull, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    import threading
+
+    def drain() -> None:
+        chunks.append(child.stdout.read())
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    while reader.is_alive():
+        reader.join(0.05)
+        if cancelled is not None and cancelled():
+            child.kill()
+            child.wait()
+            raise ReadCancelled()
+        if time.monotonic() > deadline:
+            child.kill()
+            child.wait()
+            raise ReadError(f"Läsningen tog mer än {timeout:.0f} s och avbröts.",
+                            f"Reading took more than {timeout:.0f} s and was stopped.")
+    stderr = child.stderr.read().decode("utf-8", "replace")
+    code = child.wait()
+    payload = b"".join(chunks)
+    if code != 0 or not payload:
+        last = stderr.strip().splitlines()[-1] if stderr.strip() else f"exit code {code}"
+        if code < 0:
+            import signal
+
+            last = signal.Signals(-code).name
+        elif "MemoryError" in stderr or "memory allocation" in stderr:
+            last = "MemoryError"
+        if code < 0 or "MemoryError" in stderr:
+            raise ReadError(f"Filen kunde inte läsas: läsaren avbröts ({last}). Filen kan vara skadad eller "
+                            "byggd för att krascha program.",
+                            f"The file could not be read: the reader was stopped ({last}). The file may be "
+                            "damaged or crafted to crash programs.")
+        raise ReadError(f"Filen kunde inte läsas: {last}", f"The file could not be read: {last}")
+    status, result = pickle.loads(payload)
+    if status == "error":
+        raise ReadError(*result)
+    return result
+
+
+# --- the child side -------------------------------------------------------------------------------
+
+def _limit_memory() -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the timeout still holds
+        return
+    limit = int(os.environ.get("STYRKORT_READ_MEMORY", CHILD_MEMORY_BYTES))
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1"), "latin-1"
+
+
+def _read_csv(path: str) -> FileData:
+    text, encoding = _decode(Path(path).read_bytes())
+    sample = text[:20000].splitlines()[:60]
+    # The delimiter that splits the most lines into the most fields; preambles have few.
+    delimiter = max(";,\t", key=lambda d: sum(min(line.count(d), 50) for line in sample))
+    rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return FileData(path, "csv", [SheetData(Path(path).stem, rows)], encoding=encoding)
+
+
+KOLADA_COLUMNS = ["kpi", "municipality", "ou", "period", "gender", "value", "count", "status"]
+
+
+def _read_json(path: str) -> FileData:
+    text, encoding = _decode(Path(path).read_bytes())
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return FileData(path, "json", [], json_kind=f"invalid:{exc}")
+    if isinstance(doc, dict) and isinstance(doc.get("values"), list):
+        values = doc["values"]
+    elif isinstance(doc, list):
+        values = doc
+    else:
+        return FileData(path, "json", [], json_kind="unknown")
+    if values and isinstance(values[0], dict) and "title" in values[0] and "id" in values[0]:
+        # Kolada /v2/kpi: the KPI catalogue.
+        keys = ["id", "title", "description", "operating_area", "is_divided_by_gender", "municipality_type"]
+        rows = [keys] + [[item.get(k) for k in keys] for item in values if isinstance(item, dict)]
+        return FileData(path, "json", [SheetData("kpi", rows)], json_kind="kolada-kpi")
+    items = [item for item in values if isinstance(item, dict)]
+    # /v2/data has 'municipality', /v2/oudata has 'ou': keep the key the document uses.
+    keys = [k for k in KOLADA_COLUMNS[:3] if k == "kpi" or any(k in item for item in items)]
+    rows = [keys + KOLADA_COLUMNS[3:]]
+    for item in items:
+        for entry in item.get("values") or []:
+            rows.append([item.get(k) for k in keys] + [item.get("period"), entry.get("gender"),
+                                                       entry.get("value"), entry.get("count"), entry.get("status")])
+    return FileData(path, "json", [SheetData("data", rows)], json_kind="kolada-data")
+
+
+def _formula_or_error_sheets(path: str) -> set[str]:
+    """Worksheet parts with formulas or error cells: calamine reads both as '' (empty)."""
+    flagged = set()
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"):
+                with archive.open(name) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        block = tail + chunk
+                        if b"<f>" in block or b"<f " in block or b't="e"' in block:
+                            flagged.add(name)
+                            break
+                        tail = block[-8:]
+    return flagged
+
+
+def _openpyxl_sheet(path: str, name: str) -> list[list[object]]:
+    import openpyxl
+
+    values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    rows = []
+    for value_row, formula_row in zip(values[name].iter_rows(), formulas[name].iter_rows()):
+        row = []
+        for cell, fcell in zip(value_row, formula_row):
+            value = getattr(cell, "value", None)
+            if getattr(cell, "data_type", None) == "e":
+                value = ErrorCell(value)
+            elif value is None and isinstance(fcell.value, str) and fcell.value.startswith("="):
+                value = FormulaCell(fcell.value)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            row.append(value)
+        rows.append(row)
+    return rows
+
+
+def _read_workbook(path: str, kind: str) -> FileData:
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(path)
+    except python_calamine.PasswordError:
+        raise ReadError("Arbetsboken är lösenordsskyddad.", "The workbook is password-protected.") from None
+    except Exception as exc:  # calamine raises several types for damaged files
+        raise ReadError(f"Filen är skadad eller ingen arbetsbok ({exc}).",
+                        f"The file is damaged or not a workbook ({exc}).") from None
+    flagged = _formula_or_error_sheets(path) if kind == "xlsx" else set()
+    sheets = []
+    for index, meta in enumerate(book.sheets_metadata):
+        if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+            continue
+        sheet = book.get_sheet_by_name(meta.name)
+        if f"xl/worksheets/sheet{index + 1}.xml" in flagged:
+            rows = _openpyxl_sheet(path, meta.name)
+        else:
+            rows = sheet.to_python(skip_empty_area=False)
+        merged = []
+        for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+            merged.append((r0, c0, r1, c1))
+        hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+        sheets.append(SheetData(meta.name, rows, hidden=hidden, merged=merged))
+    return FileData(path, kind, sheets)
+
+
+def _share_strings(data: FileData) -> None:
+    """One object per distinct text: codes repeat on every row, and each copy would be pickled,
+    sent and kept by the parent."""
+    seen: dict[str, str] = {}
+    for sheet in data.sheets:
+        for row in sheet.rows:
+            for index, cell in enumerate(row):
+                if type(cell) is str:
+                    row[index] = seen.setdefault(cell, cell)
+
+
+def _child_main(path: str, kind: str) -> None:
+    import gc
+
+    gc.disable()  # short-lived and cycle-free: the collector would only rescan the rows
+    _limit_memory()
+    try:
+        if kind == "csv":
+            data: object = ("ok", _read_csv(path))
+        elif kind == "json":
+            data = ("ok", _read_json(path))
+        else:
+            data = ("ok", _read_workbook(path, kind))
+    except ReadError as exc:
+        data = ("error", (exc.sv, exc.en))
+    else:
+        _share_strings(data[1])
+    sys.stdout.buffer.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+
+
+if __name__ == "__main__":
+    # Through the package's name, so that the pickled classes are found by the parent.
+    from app.services.exchange import reading
+
+    reading._child_main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,449 @@
+"""Structure workbooks: organisation units, goals (by parent code or outline numbering 1, 1.1,
+1.1.2), indicators, goal ↔ indicator links, periods and targets — one sheet each, with Swedish
+headers. The same sheet definitions write the database export, so export → import round-trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.models import (
+    AdoptionState,
+    Direction,
+    Goal,
+    GoalIndicator,
+    GoalLevel,
+    Horizon,
+    Indicator,
+    OrgUnit,
+    Period,
+    ProviderType,
+    Target,
+    ToleranceKind,
+    UnitKind,
+)
+from app.models.errors import StyrkortError
+from app.services.exchange.reading import FileData, SheetData
+from app.services.exchange.shapes import column_letter, normalise
+from app.services.exchange.values import CellError, cell_text, code_text, is_blank, parse_date, parse_number
+from app.services.exchange.writing import restore_long_texts
+from app.services.periods import ensure_period, parse_period
+
+YES = {"ja", "yes", "sant", "true", "1", "x"}
+
+
+@dataclass(frozen=True)
+class Col:
+    header: str
+    attr: str
+    kind: str = "text"  # text, code4, int, float, enum, date, bool, unit, goal, indicator, period
+    enum: type | None = None
+    required: bool = False
+    width: int = 14
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    entity: str
+    model: type
+    key: tuple[str, ...]
+    columns: tuple[Col, ...]
+    aliases: tuple[str, ...] = ()
+
+
+UNITS = SheetSpec("Enheter", "org_unit", OrgUnit, ("code",), (
+    Col("Kod", "code", required=True, width=12), Col("Namn", "name", required=True, width=36),
+    Col("Typ", "kind", "enum", UnitKind, required=True), Col("Överordnad", "parent_id", "unit"),
+    Col("Ordning", "position", "int", width=9), Col("Utförartyp", "provider_type", "enum", ProviderType),
+    Col("Utförare", "provider_name", width=28), Col("Organisationsnummer", "org_number"),
+    Col("Verksamhetsområde", "service_area", width=20), Col("Avtal från", "contract_start", "date"),
+    Col("Avtal till", "contract_end", "date"), Col("Kommunkod", "municipality_code", "code4", width=11),
+    Col("Kolada-id", "kolada_ou_id"), Col("Beskrivning", "description", width=40)),
+    ("organisation", "units", "enhet"))
+GOALS = SheetSpec("Mål", "goal", Goal, ("code",), (
+    Col("Kod", "code", required=True, width=9), Col("Titel", "title", required=True, width=50),
+    Col("Nivå", "level", "enum", GoalLevel, required=True), Col("Överordnad", "parent_id", "goal", width=11),
+    Col("Ordning", "position", "int", width=9), Col("Tidshorisont", "horizon", "enum", Horizon),
+    Col("Startår", "start_year", "int", width=9), Col("Slutår", "end_year", "int", width=9),
+    Col("Ansvarig enhet", "owner_unit_id", "unit"), Col("Status", "state", "enum", AdoptionState),
+    Col("Beskrivning", "description", width=40)),
+    ("goals", "mal"))
+INDICATORS = SheetSpec("Indikatorer", "indicator", Indicator, ("code",), (
+    Col("Kod", "code", required=True, width=10), Col("Namn", "name", required=True, width=50),
+    Col("Måttenhet", "unit_of_measure", width=11), Col("Riktning", "direction", "enum", Direction, width=17),
+    Col("Decimaler", "decimals", "int", width=10), Col("Tolerans", "tolerance", "float", width=10),
+    Col("Toleranstyp", "tolerance_kind", "enum", ToleranceKind), Col("Min", "min_value", "float", width=9),
+    Col("Max", "max_value", "float", width=9), Col("Källa", "source"),
+    Col("Kolada-id", "kolada_kpi_id", width=11), Col("Verksamhetsområde", "service_area", width=20),
+    Col("Beskrivning", "description", width=40)),
+    ("indicators", "nyckeltal"))
+LINKS = SheetSpec("Mål och indikatorer", "goal_indicator", GoalIndicator, ("goal_id", "indicator_id"), (
+    Col("Mål", "goal_id", "goal", required=True, width=9), Col("Indikator", "indicator_id", "indicator",
+                                                               required=True, width=11),
+    Col("Vikt", "weight", "float", width=8), Col("Ordning", "position", "int", width=9)),
+    ("goal indicators", "mål indikatorer"))
+PERIODS = SheetSpec("Perioder", "period", Period, ("code",), (
+    Col("Kod", "code", "period", required=True, width=10), Col("Stängd", "closed", "bool", width=9)),
+    ("periods",))
+TARGETS = SheetSpec("Målvärden", "target", Target, ("indicator_id", "unit_id", "period_id"), (
+    Col("Indikator", "indicator_id", "indicator", required=True, width=11),
+    Col("Enhet", "unit_id", "unit", width=12), Col("Period", "period_id", "period", required=True, width=10),
+    Col("Målvärde", "value", "float", required=True, width=11)),
+    ("targets",))
+SPECS = (UNITS, GOALS, INDICATORS, LINKS, PERIODS, TARGETS)
+RESULTS_SHEET = "Utfall"
+RESULT_HEADERS = ("Indikator", "Enhet", "Period", "Kön", "Utfall", "Kommentar", "Sen")
+STRUCTURE_ENTITIES = {spec.entity: spec.model for spec in SPECS}
+_SHEETS = {normalise(n): spec for spec in SPECS for n in (spec.name, *spec.aliases)}
+_OUTLINE = re.compile(r"^\d+(\.\d+)+$")
+
+
+def is_structure_workbook(data: FileData) -> bool:
+    return any(normalise(s.name) in _SHEETS for s in data.sheets)
+
+
+@dataclass
+class Refs:
+    """Codes ↔ ids of what the database holds, and the codes the file adds."""
+
+    units: dict[str, int]
+    goals: dict[str, int]
+    indicators: dict[str, int]
+    periods: dict[str, int]
+
+    @classmethod
+    def load(cls, session: Session) -> Refs:
+        pairs = lambda model: dict(session.execute(sa.select(model.code, model.id)).all())  # noqa: E731
+        goals = {c: i for c, i in session.execute(sa.select(Goal.code, Goal.id)).all() if c}
+        return cls(pairs(OrgUnit), goals, pairs(Indicator), pairs(Period))
+
+    def codes(self, kind: str) -> dict[int, str]:
+        return {v: k for k, v in getattr(self, kind + "s").items()}
+
+
+@dataclass
+class SheetRows:
+    spec: SheetSpec
+    sheet: str
+    rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number, attr → converted value)
+    columns: dict[str, int] = field(default_factory=dict)  # attr → column index in the file
+
+
+@dataclass
+class StructurePlan:
+    sheets: list[SheetRows]
+    status: dict[str, dict[str, int]] = field(default_factory=dict)  # entity → new/changed/unchanged
+
+    def counts(self) -> dict[str, int]:
+        total = {"new": 0, "changed": 0, "unchanged": 0}
+        for tally in self.status.values():
+            for key in total:
+                total[key] += tally.get(key, 0)
+        return total
+
+    def apply(self, session: Session, batch_id: int, changes: list[dict]) -> tuple[dict, dict]:
+        """Create and update the rows; returns (unit code → id, indicator code → id) for the results."""
+        refs = Refs.load(session)
+        for sheet in self.sheets:
+            _apply_sheet(session, sheet, refs, changes)
+        return refs.units, refs.indicators
+
+
+def _convert(col: Col, cell: object) -> object:
+    if is_blank(cell):
+        return None
+    if col.kind == "text" and isinstance(cell, str) and col.attr != "code":
+        return cell  # free text exactly as written, spaces included
+    if col.kind in ("text", "unit", "goal", "indicator"):
+        return cell_text(cell)
+    if col.kind == "code4":
+        return code_text(cell, 4)
+    if col.kind == "int":
+        number = parse_number(cell)
+        if number is None or not float(number).is_integer():
+            raise CellError(f"{cell_text(cell)!r} är inget heltal", f"{cell_text(cell)!r} is not a whole number")
+        return int(number)
+    if col.kind == "float":
+        return parse_number(cell)
+    if col.kind == "date":
+        return parse_date(cell)
+    if col.kind == "bool":
+        return cell_text(cell).casefold() in YES
+    if col.kind == "period":
+        try:
+            return parse_period(cell_text(cell)).code
+        except StyrkortError as exc:
+            raise CellError(exc.sv, exc.en) from None
+    if col.kind == "enum":
+        try:
+            return col.enum.from_text(cell_text(cell))
+        except ValueError:
+            allowed = ", ".join(m.sv for m in col.enum)
+            raise CellError(f"{cell_text(cell)!r} är inte ett av: {allowed}",
+                            f"{cell_text(cell)!r} is not one of: {allowed}") from None
+    raise AssertionError(col.kind)
+
+
+def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRows | None:
+    result = SheetRows(spec, sheet.name)
+    rows = sheet.rows
+    header_row = next((i for i, r in enumerate(rows[:20]) if any(not is_blank(c) for c in r)), None)
+    if header_row is None:
+        return result
+    headers = {normalise(cell_text(c)): i for i, c in enumerate(rows[header_row]) if not is_blank(c)}
+    positions = {}
+    for col in spec.columns:
+        index = headers.get(normalise(col.header))
+        if index is None and col.required:
+            problem(sheet.name, header_row + 1, None, f"kolumnen {col.header!r} saknas",
+                    f"the column {col.header!r} is missing")
+        elif index is not None:
+            positions[col.attr] = (col, index)
+    if any(c.required and c.attr not in positions for c in spec.columns):
+        return None
+    result.columns = {attr: index for attr, (_col, index) in positions.items()}
+    seen: dict[tuple, int] = {}
+    for offset, row in enumerate(rows[header_row + 1:]):
+        number = header_row + 2 + offset
+        if all(is_blank(c) for c in row):
+            continue
+        values = {}
+        ok = True
+        for attr, (col, index) in positions.items():
+            cell = row[index] if index < len(row) else None
+            try:
+                values[attr] = _convert(col, cell)
+            except CellError as exc:
+                problem(sheet.name, number, index, f"{col.header}: {exc.args[0]}", f"{col.header}: {exc.args[-1]}")
+                ok = False
+                continue
+            if col.required and values[attr] is None:
+                problem(sheet.name, number, index, f"{col.header} saknas", f"{col.header} missing")
+                ok = False
+        if not ok:
+            continue
+        key = tuple(values.get(k) for k in spec.key)
+        if key in seen:
+            problem(sheet.name, number, None, f"dubblett av rad {seen[key]}", f"duplicate of row {seen[key]}")
+            continue
+        seen[key] = number
+        result.rows.append((number, values))
+    return result
+
+
+def plan_structure(session: Session, path: Path, data: FileData, options, checksum: str, *,
+                   progress=None, cancelled=None):
+    """Plan a structure workbook (and its 'Utfall' sheet of results, if any)."""
+    from app.services.exchange import importing
+
+    plan = importing.ImportPlan(str(path), path.name, checksum, ", ".join(s.name for s in data.sheets),
+                                "structure")
+
+    def problem(sheet, row, col, sv, en):
+        plan.problems.append(importing.Problem(path.name, sheet, row, column_letter(col) if col is not None
+                                               else None, sv, en))
+
+    restore_long_texts(data.sheets)
+    by_spec = {}
+    results_sheet = None
+    for sheet in data.sheets:
+        spec = _SHEETS.get(normalise(sheet.name))
+        if spec is not None:
+            read = _read_sheet(spec, sheet, problem)
+            if read is not None:
+                by_spec[spec.entity] = read
+        elif normalise(sheet.name) == normalise(RESULTS_SHEET):
+            results_sheet = sheet
+    sheets = [by_spec[s.entity] for s in SPECS if s.entity in by_spec]
+    structure = StructurePlan(sheets)
+    plan.structure = structure
+    refs = Refs.load(session)
+    file_codes = {"unit": set(), "goal": set(), "indicator": set(), "period": set()}
+    for sheet in sheets:
+        if sheet.spec.entity in ("org_unit", "goal", "indicator", "period"):
+            kind = {"org_unit": "unit"}.get(sheet.spec.entity, sheet.spec.entity)
+            file_codes[kind].update(v["code"] for _n, v in sheet.rows)
+    for sheet in sheets:
+        _check_refs(sheet, refs, file_codes, problem)
+        structure.status[sheet.spec.entity] = _compare(session, sheet, refs)
+        plan.rows_read += len(sheet.rows)
+    if results_sheet is not None and not plan.problems:
+        _plan_results(session, plan, data, results_sheet, options, file_codes, progress, cancelled)
+    return plan
+
+
+def _check_refs(sheet: SheetRows, refs: Refs, file_codes: dict, problem: Callable) -> None:
+    for number, values in sheet.rows:
+        implied = set()
+        if sheet.spec.entity == "goal" and values.get("parent_id") is None and _OUTLINE.match(values["code"]):
+            values["parent_id"] = values["code"].rsplit(".", 1)[0]  # 1.1.2 sits under 1.1
+            implied.add("parent_id")
+        for col in sheet.spec.columns:
+            value = values.get(col.attr)
+            if col.kind in ("unit", "goal", "indicator") and value is not None:
+                known = getattr(refs, col.kind + "s")
+                if value not in known and value not in file_codes[col.kind]:
+                    # An implied parent is located at the code it was read from.
+                    where = sheet.columns.get("code" if col.attr in implied else col.attr)
+                    problem(sheet.sheet, number, where,
+                            f"{col.header}: okänd kod {value!r}", f"{col.header}: unknown code {value!r}")
+
+
+def _existing(session: Session, spec: SheetSpec, values: dict, refs: Refs):
+    if spec.entity == "goal_indicator":
+        goal, ind = refs.goals.get(values["goal_id"]), refs.indicators.get(values["indicator_id"])
+        return session.get(GoalIndicator, (goal, ind)) if goal and ind else None
+    if spec.entity == "target":
+        ind, period = refs.indicators.get(values["indicator_id"]), refs.periods.get(values["period_id"])
+        unit = refs.units.get(values["unit_id"]) if values.get("unit_id") else None
+        if not ind or not period or (values.get("unit_id") and not unit):
+            return None
+        return session.execute(sa.select(Target).where(
+            Target.indicator_id == ind, Target.period_id == period,
+            Target.unit_id.is_(None) if unit is None else Target.unit_id == unit)).scalar()
+    return session.execute(sa.select(spec.model).where(spec.model.code == values["code"])).scalar()
+
+
+def _resolved(spec: SheetSpec, values: dict, refs: Refs) -> dict:
+    """Attribute values with codes turned into ids (None where the code is still to be created)."""
+    out = {}
+    for col in spec.columns:
+        if col.attr not in values:
+            continue
+        value = values[col.attr]
+        if col.kind in ("unit", "goal", "indicator", "period") and col.attr != "code" and value is not None:
+            value = getattr(refs, col.kind + "s").get(value)
+        column = spec.model.__table__.columns.get(col.attr)
+        if value is None and column is not None and not column.nullable:
+            # A blank text cell is the empty text (Excel cannot tell them apart); other blanks the default.
+            if col.kind == "text":
+                value = ""
+            elif column.default is not None and not callable(column.default.arg):
+                value = column.default.arg
+        out[col.attr] = value
+    return out
+
+
+def _compare(session: Session, sheet: SheetRows, refs: Refs) -> dict[str, int]:
+    tally = {"new": 0, "changed": 0, "unchanged": 0}
+    for _number, values in sheet.rows:
+        obj = _existing(session, sheet.spec, values, refs)
+        if obj is None:
+            tally["new"] += 1
+        elif _differences(obj, _resolved(sheet.spec, values, refs)):
+            tally["changed"] += 1
+        else:
+            tally["unchanged"] += 1
+    return tally
+
+
+def _differences(obj, resolved: dict) -> dict:
+    return {k: getattr(obj, k) for k, v in resolved.items()
+            if k not in ("code", "goal_id", "indicator_id", "unit_id", "period_id") and getattr(obj, k) != v}
+
+
+def _plain(value: object) -> object:
+    if hasattr(value, "value") and not isinstance(value, (int, float, str)):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _apply_sheet(session: Session, sheet: SheetRows, refs: Refs, changes: list[dict]) -> None:
+    spec = sheet.spec
+    self_ref = {"org_unit": "parent_id", "goal": "parent_id"}.get(spec.entity)
+    pending_parents = []
+    for position, (_number, values) in enumerate(sheet.rows):
+        if spec.entity == "period":
+            period = ensure_period(session, values["code"])
+            refs.periods[period.code] = period.id
+            if "closed" in values and period.closed != bool(values["closed"]):
+                changes.append(_change("period", period.id, "update", {"closed": period.closed}))
+                period.closed = bool(values["closed"])
+            continue
+        resolved = _resolved(spec, values, refs)
+        if self_ref:
+            pending_parents.append((values.get(self_ref), values["code"]))
+            resolved.pop(self_ref, None)
+        obj = _existing(session, spec, values, refs)
+        if obj is None:
+            if "position" in {c.attr for c in spec.columns}:
+                resolved.setdefault("position", position)
+            if spec.entity == "target" and resolved.get("period_id") is None:
+                resolved["period_id"] = ensure_period(session, values["period_id"]).id
+            obj = spec.model(**{k: v for k, v in resolved.items() if v is not None})
+            session.add(obj)
+            session.flush()
+            changes.append(_change(spec.entity, getattr(obj, "id", 0), "create", None,
+                                   {"goal_id": obj.goal_id, "indicator_id": obj.indicator_id}
+                                   if spec.entity == "goal_indicator" else None))
+        else:
+            old = _differences(obj, resolved)
+            if old:
+                changes.append(_change(spec.entity, getattr(obj, "id", 0), "update", old,
+                                       {"goal_id": obj.goal_id, "indicator_id": obj.indicator_id}
+                                       if spec.entity == "goal_indicator" else None))
+                for key in old:
+                    setattr(obj, key, resolved[key])
+        if spec.entity in ("org_unit", "goal", "indicator"):
+            getattr(refs, {"org_unit": "unit"}.get(spec.entity, spec.entity) + "s")[obj.code] = obj.id
+    session.flush()
+    for parent_code, code in pending_parents:
+        obj = session.get(spec.model, getattr(refs, {"org_unit": "unit"}.get(spec.entity, spec.entity) + "s")[code])
+        parent_id = getattr(refs, {"org_unit": "unit"}.get(spec.entity, spec.entity) + "s").get(parent_code) \
+            if parent_code else None
+        if obj.parent_id != parent_id:
+            if not any(c["entity"] == spec.entity and c["entity_id"] == obj.id and c["action"] == "create"
+                       for c in changes):
+                changes.append(_change(spec.entity, obj.id, "update", {"parent_id": obj.parent_id}))
+            obj.parent_id = parent_id
+    session.flush()
+
+
+def _change(entity: str, entity_id: int, action: str, old: dict | None, new: dict | None = None) -> dict:
+    return {"entity": entity, "entity_id": entity_id, "action": action,
+            "old_json": json.dumps({k: _plain(v) for k, v in old.items()}, ensure_ascii=False) if old else None,
+            "new_json": json.dumps(new) if new else None}
+
+
+def _plan_results(session, plan, data, sheet, options, file_codes, progress, cancelled) -> None:
+    from app.services.exchange import importing
+    from app.services.exchange.shapes import LONG
+
+    known = importing.Known.load(session)
+    mapping, plan.source_key = importing.sheet_mapping(session, data, sheet)
+    if mapping is None or mapping.shape != LONG:
+        plan.problems.append(importing.Problem(plan.file_name, sheet.name, 1, None,
+                                               "bladet Utfall saknar rubrikerna Indikator, Enhet, Period, Utfall",
+                                               "the sheet Utfall lacks the headers Indikator, Enhet, Period, Utfall"))
+        return
+    sub = importing.ImportPlan(plan.path, plan.file_name, plan.checksum, sheet.name, "structure")
+    sub.mapping = mapping
+    sub.header = [cell_text(c) for c in sheet.rows[mapping.header_row]]
+    report = importing._Located(sub)
+    records = list(importing._records(sub, sheet, mapping, None, report, progress, cancelled))
+    # Units and indicators the structure sheets create are known by code until applied.
+    for code in file_codes["unit"]:
+        known.units_by_code.setdefault(code, code)
+    for code in file_codes["indicator"]:
+        known.indicators.by_code.setdefault(code, code)
+        known.indicator_ranges.setdefault(code, (None, None, code))
+    if not sub.problems:
+        importing._plan_records(session, sub, known, records, False, options, Path(plan.path), progress,
+                                cancelled)
+    plan.problems += sub.problems
+    plan.rows_read += sub.rows_read
+    plan.skipped += sub.skipped
+    plan.unchanged += sub.unchanged
+    plan.new, plan.changed, plan.targets, plan.preview = sub.new, sub.changed, sub.targets, sub.preview
+    plan.missing_units, plan.missing_indicators = sub.missing_units, sub.missing_indicators
+    plan.mapping = mapping
