@@ -16,7 +16,8 @@ test: setup lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: setup
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+	$(PY) -m pip install -q -e '.[dev,bench]'
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py $(BENCH)
 
 setup: $(STAMP) $(QM)
 
