@@ -37,6 +37,8 @@ from app.models.organisation import OrgUnit
 from app.models.plans import Activity, Milestone, OperationalPlan, activity_goal
 from app.models.settings import DbSetting
 
+from app.models import guards  # noqa: E402,F401,I001 - registers the SQLite triggers on the tables
+
 __all__ = [
     "Activity", "ActivityState", "AdoptionState", "Assessment", "AuditAction", "AuditEntry", "Base",
     "DbSetting", "DelegationDecision", "DelegationItem", "DialogueMeeting", "Direction", "Directive",

@@ -1,0 +1,49 @@
+"""Rules SQLite enforces itself, so that no code path (ours, a script, a DB browser) can break them:
+
+* the audit log is append-only: UPDATE and DELETE on `audit_entry` are refused;
+* numbers are numbers: SQLite would store `'12,5'` in a REAL column as text, and `sum()` would
+  skip it silently. A value that SQLite's type affinity cannot turn into a number is refused.
+
+Triggers rather than CHECK constraints: they are added to an existing file without rebuilding the
+largest tables (a rebuild of `result` in a batch migration would have to recreate its expression
+indexes by hand), and they give the same guarantee. Migration 0401 adds them to older files; the
+`after_create` events below add them to new ones, so both schemas stay identical."""
+
+from __future__ import annotations
+
+from sqlalchemy import DDL, event
+
+from app.models.audit import AuditEntry
+from app.models.followup import Indicator, Result, Target
+
+
+def append_only_triggers(table: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+        for verb in ("UPDATE", "DELETE")
+    ]
+
+
+def numeric_triggers(table: str, column: str, nullable: bool) -> list[str]:
+    allowed = "'real', 'integer', 'null'" if nullable else "'real', 'integer'"
+    return [
+        f"CREATE TRIGGER {table}_{column}_is_number_{verb.split()[0].lower()} BEFORE {verb} ON {table} "
+        f"WHEN typeof(NEW.{column}) NOT IN ({allowed}) "
+        f"BEGIN SELECT RAISE(ABORT, '{table}.{column} must be a number'); END"
+        for verb in ("INSERT", f"UPDATE OF {column}")
+    ]
+
+
+# table → the triggers that guard it (migration 0401 holds a frozen copy of the same statements).
+GUARDED: dict = {
+    AuditEntry.__table__: append_only_triggers("audit_entry"),
+    Result.__table__: numeric_triggers("result", "value", nullable=True),
+    Target.__table__: numeric_triggers("target", "value", nullable=False),
+    Indicator.__table__: numeric_triggers("indicator", "min_value", nullable=True)
+    + numeric_triggers("indicator", "max_value", nullable=True),
+}
+
+for _table, _statements in GUARDED.items():
+    for _statement in _statements:
+        event.listen(_table, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
