@@ -1,5 +1,6 @@
 """The domain's entities. Importing this package registers every table on `Base.metadata`."""
 
+from app.models import guards  # noqa: E402,F401,I001 - registers the SQLite triggers on the tables
 from app.models.audit import AuditEntry, ImportMapping
 from app.models.base import Base
 from app.models.directives import DelegationDecision, DelegationItem, Directive, directive_goal
@@ -36,8 +37,6 @@ from app.models.goals import Goal
 from app.models.organisation import OrgUnit
 from app.models.plans import Activity, Milestone, OperationalPlan, activity_goal
 from app.models.settings import DbSetting
-
-from app.models import guards  # noqa: E402,F401,I001 - registers the SQLite triggers on the tables
 
 __all__ = [
     "Activity", "ActivityState", "AdoptionState", "Assessment", "AuditAction", "AuditEntry", "Base",
