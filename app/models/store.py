@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.models.backups import backed_up_today, backup_copy, make_backup
 from app.models.base import Base
@@ -55,6 +56,14 @@ class NewerSchemaError(StoreError):
 
 class CorruptDatabaseError(StoreError):
     pass
+
+
+class ConcurrentEditError(StyrkortError):
+    """A stale update: the record's version column had moved on."""
+
+
+class StoreBusyError(StyrkortError):
+    """Another writer held the file longer than the busy timeout."""
 
 
 class ReadOnlyFileError(StoreError):
@@ -267,9 +276,30 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work commits together at the end, or not at all."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session whose work commits together at the end, or not at all. Someone else's
+        newer edit of the same record (its `version` moved on) and a file kept busy by another
+        writer become errors the user can read; nothing of the unit of work is written."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConcurrentEditError(
+                "Någon annan har ändrat samma uppgift under tiden. Din ändring sparades inte; "
+                "läs in uppgiften igen och gör om ändringen.",
+                "Someone else changed the same record meanwhile. Your change was not saved; "
+                "reload it and make the change again.",
+            ) from exc
+        except sa.exc.OperationalError as exc:
+            text = str(exc.orig)
+            if "locked" in text or "busy" in text:
+                raise StoreBusyError(
+                    "Databasfilen är upptagen av ett annat program. Ändringen sparades inte; försök igen.",
+                    "The database file is busy in another program. The change was not saved; try again.",
+                ) from exc
+            if "readonly" in text:
+                raise ReadOnlyFileError("Databasen kan inte skrivas (skrivskyddad). Ändringen sparades inte.",
+                                        "The database cannot be written (read-only). The change was not saved.") from exc
+            raise
 
     @property
     def is_sqlite(self) -> bool:
