@@ -36,6 +36,8 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # A Styrkort file is recognised by these tables, whatever its revision.
 SIGNATURE_TABLES = {"alembic_version", "goal", "org_unit"}
+# How long a write waits for another writer before the user is told the file is busy.
+BUSY_TIMEOUT_MS = 10_000
 
 
 class StoreError(StyrkortError):
@@ -203,6 +205,11 @@ def inspect_file(path: Path) -> FileInspection:
             f"{path} är en SQLite-databas från ett annat program, inte en Styrkort-fil. Filen har inte ändrats.",
             f"{path} is an SQLite database of another program, not a Styrkort file. The file was not changed.",
         )
+    if tables and revision is None:
+        raise CorruptDatabaseError(
+            f"{path} saknar schemaversion och kan inte öppnas säkert. Öppna en säkerhetskopia. Filen har inte ändrats.",
+            f"{path} has no schema version and cannot be opened safely. Open a backup. The file was not changed.",
+        )
     if revision is not None and revision not in known_revisions():
         raise NewerSchemaError(
             f"{path} kommer från en nyare version av Styrkort (schema {revision}). "
@@ -231,7 +238,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool, readonly: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if not readonly:
             with contextlib.suppress(sqlite3.OperationalError):
                 cursor.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
@@ -357,11 +364,15 @@ def integrity_problems(engine: Engine, *, quick: bool = True) -> list[str]:
     """SQLite's own verdict on the file, plus dangling foreign keys. Empty means healthy."""
     if engine.dialect.name != "sqlite":
         return []
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql(
-            "PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()]
-        problems = [r for r in rows if r != "ok"]
-        problems += [f"foreign key: {tuple(r)}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    try:
+        with engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql(
+                "PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()]
+            problems = [r for r in rows if r != "ok"]
+            problems += [f"foreign key: {tuple(r)}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    except sa.exc.DatabaseError as exc:
+        # So damaged that the check itself cannot run (a broken page of the schema).
+        return [str(exc.orig)]
     return problems
 
 
