@@ -8,6 +8,7 @@ number kept per file is the database setting `backups_kept`."""
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ def backup_folders(db_path: Path) -> list[Path]:
 
 def list_backups(db_path: Path) -> list[Backup]:
     """This file's backups, newest first."""
-    found: dict[Path, Backup] = {}
+    found: dict[Path, tuple[tuple[dt.datetime, int], Backup]] = {}
     for folder in backup_folders(db_path):
         if not folder.is_dir():
             continue
@@ -63,8 +64,9 @@ def list_backups(db_path: Path) -> list[Backup]:
             if not match or match["stem"] != db_path.stem or match["suffix"] != db_path.suffix:
                 continue
             taken = dt.datetime.strptime(match["stamp"], _STAMP_FORMAT)
-            found[path.resolve()] = Backup(path, taken, match["reason"], path.stat().st_size)
-    return sorted(found.values(), key=lambda b: (b.taken_at, b.path.name), reverse=True)
+            order = (taken, int(match["n"] or 1))
+            found[path.resolve()] = (order, Backup(path, taken, match["reason"], path.stat().st_size))
+    return [backup for _order, backup in sorted(found.values(), key=lambda item: item[0], reverse=True)]
 
 
 def read_keep_count(db_path: Path) -> int:
@@ -80,14 +82,13 @@ def read_keep_count(db_path: Path) -> int:
         return DEFAULT_KEEP
 
 
-def _target(folder: Path, db_path: Path, reason: str, now: dt.datetime) -> Path:
+def backup_name(folder: Path, db_path: Path, reason: str, now: dt.datetime) -> Path:
+    """A new name; several backups within one second get -2, -3 … so that their order is kept."""
     stamp = now.strftime(_STAMP_FORMAT)
-    target = folder / f"{db_path.stem}.{stamp}.{reason}{db_path.suffix}"
-    n = 1
-    while target.exists():  # two backups within one second
-        n += 1
-        target = folder / f"{db_path.stem}.{stamp}-{n}.{reason}{db_path.suffix}"
-    return target
+    taken = [int(m["n"] or 1) for p in folder.glob(f"{glob.escape(db_path.stem)}.{stamp}*")
+             if (m := _NAME.match(p.name))]
+    n = max(taken, default=0) + 1
+    return folder / f"{db_path.stem}.{stamp}{'' if n == 1 else f'-{n}'}.{reason}{db_path.suffix}"
 
 
 def make_backup(db_path: Path, reason: str, *, keep: int | None = None) -> Path:
@@ -99,7 +100,7 @@ def make_backup(db_path: Path, reason: str, *, keep: int | None = None) -> Path:
     for folder in backup_folders(db_path):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            written = backup_copy(db_path, _target(folder, db_path, reason, now))
+            written = backup_copy(db_path, backup_name(folder, db_path, reason, now))
             break
         except (OSError, sqlite3.OperationalError) as exc:
             last_error = exc if isinstance(exc, OSError) else OSError(str(exc))
@@ -115,6 +116,8 @@ def prune(db_path: Path, keep: int) -> list[Path]:
         try:
             old.path.unlink()
             removed.append(old.path)
+            for suffix in ("-wal", "-journal", "-shm"):  # what a pre-restore copy keeps beside it
+                old.path.with_name(old.path.name + suffix).unlink(missing_ok=True)
         except OSError:
             pass  # a backup we cannot remove is harmless; the next prune retries
     return removed

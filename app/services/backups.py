@@ -5,13 +5,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from app.models import AuditAction
-from app.models.backups import DEFAULT_KEEP, KEEP_SETTING, Backup, list_backups, make_backup
+from app.models.backups import (
+    DEFAULT_KEEP,
+    KEEP_SETTING,
+    Backup,
+    backup_copy,
+    backup_folders,
+    backup_name,
+    list_backups,
+    make_backup,
+)
 from app.models.errors import StyrkortError
 from app.models.store import Store, StoreError, inspect_file
 from app.services.audit import record
@@ -69,16 +81,26 @@ def restore_backup(db_path: Path, backup: Path) -> Path:
     if verdict != "ok":
         raise StyrkortError(f"Säkerhetskopian {backup.name} är skadad ({verdict}).",
                             f"The backup {backup.name} is damaged ({verdict}).")
-    kept = make_backup(db_path, "before-restore", keep=10_000)
-    src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        # The backup API writes the whole file in one transaction, WAL and all: a crash halfway
-        # leaves the old content, never a mixture.
-        dst = sqlite3.connect(db_path)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    kept = _keep_current(db_path)
+    staging = db_path.with_name(f".{db_path.name}.restoring")
+    staging.unlink(missing_ok=True)
+    backup_copy(backup, staging)
+    # One rename: whatever happens, the file is either the old one (kept anyway) or the backup.
+    os.replace(staging, db_path)
+    return kept
+
+
+def _keep_current(db_path: Path) -> Path:
+    """Copy the file byte for byte (it may be too damaged for SQLite to read) and move its
+    -wal/-journal/-shm beside the copy: together they are exactly what was there, nothing deleted,
+    and none of them can be replayed onto the restored file."""
+    folder = backup_folders(db_path)[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = backup_name(folder, db_path, "before-restore", dt.datetime.now())
+    if db_path.exists():
+        shutil.copy2(db_path, kept)
+    for suffix in ("-wal", "-journal", "-shm"):
+        companion = db_path.with_name(db_path.name + suffix)
+        if companion.exists():
+            os.replace(companion, kept.with_name(kept.name + suffix))
     return kept
