@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     """One window per open database. Opening another file opens a new window and closes this one."""
 
     databaseRequested = Signal(str, bool)  # path, create new
+    restoreRequested = Signal(str)  # the backup to put in place of the open file
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addAction(self._action(self.tr("Save a &copy as…"), self.save_copy,
                                               QKeySequence.StandardKey.SaveAs, "actionSaveCopy"))
+        self.file_menu.addAction(self._action(self.tr("Restore from &backup…"), self.restore_from_backup,
+                                              None, "actionRestoreBackup"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("&Settings…"), self.show_settings,
                                               QKeySequence.StandardKey.Preferences, "actionSettings"))
@@ -165,7 +168,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location_label)
         if self.store.backups_made:
             self.statusBar().showMessage(
-                self.tr("The database was upgraded; a backup was saved as %1").arg(
+                self.tr("The database was upgraded; a backup was saved as %1").replace("%1",
                     str(self.store.backups_made[-1].name)), 15000)
         else:
             self.statusBar().showMessage(self.tr("Ready"), 3000)
@@ -198,9 +201,18 @@ class MainWindow(QMainWindow):
         try:
             backup_copy(self.store.path, Path(path))
         except OSError as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("The copy could not be saved: %1").arg(str(exc)))
+            QMessageBox.critical(self, APP_NAME, self.tr("The copy could not be saved: %1").replace("%1", str(exc)))
             return
-        self.statusBar().showMessage(self.tr("A copy was saved as %1").arg(path), 8000)
+        self.statusBar().showMessage(self.tr("A copy was saved as %1").replace("%1", path), 8000)
+
+    def restore_from_backup(self) -> None:
+        if self.store.path is None:
+            return
+        from app.views.reliability import RestoreDialog
+
+        dialog = RestoreDialog(self.store.path, self.store, self)
+        if dialog.exec() and dialog.selected_backup() is not None:
+            self.restoreRequested.emit(str(dialog.selected_backup()))
 
     def show_settings(self) -> None:
         from app.views.settings_dialog import SettingsDialog
@@ -210,7 +222,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Styrkort"), self.tr(
             "<h3>Styrkort %1</h3><p>Goals, follow-up and directives for Swedish regions and "
-            "municipalities.</p><p>Database: %2</p>").arg(__version__).arg(self.store.location))
+            "municipalities.</p><p>Database: %2</p>").replace("%1", __version__).replace("%2", self.store.location))
 
     def show_error(self, error: StyrkortError) -> None:
         QMessageBox.warning(self, APP_NAME, error.message(current_language()))
