@@ -48,6 +48,14 @@ class Worker:
         assert self.process.returncode in (-signal.SIGKILL, 0), err
         return out.split()
 
+    def kill_when(self, line: str) -> list[str]:
+        """SIGKILL as soon as the worker printed `line` (the work so far is committed)."""
+        seen = []
+        while (text := self.process.stdout.readline().strip()) != line:
+            assert text, f"worker ended early: {self.process.stderr.read()}"
+            seen.append(text)
+        return " ".join([*seen, line]).split() + self.kill_after(0.0)
+
 
 def assert_healthy(db: Path) -> Store:
     """What a planner's next start does: open the file (SQLite recovers the journal), then the
@@ -148,10 +156,10 @@ def test_a_power_cut_that_cuts_the_wal_short_loses_only_whole_transactions(tmp_p
     source.mkdir()
     db = source / "region.sqlite"
     shutil.copyfile(demo_template, db)
-    out = Worker("results-no-checkpoint", db).kill_after(1.2)
-    committed = max([int(w) for w in out if w.isdigit()], default=0)
+    out = Worker("results-no-checkpoint", db).kill_when("committed 3")
+    committed = max(int(w) for w in out if w.isdigit())
     wal = Path(str(db) + "-wal").read_bytes()
-    assert committed >= 1 and len(wal) > 0
+    assert committed >= 3 and len(wal) > 0
     seen = set()
     for trial in range(max(TRIALS * 3, 6)):
         cut = rng.randrange(0, len(wal) + 1)
