@@ -209,3 +209,25 @@ def test_an_older_file_is_upgraded_after_a_backup_and_the_window_says_so(qtbot, 
     assert backup.name in window.statusBar().currentMessage()
     assert [b.reason for b in list_backups(path)] == ["before-upgrade-0002"]
     store.close()
+
+
+def test_qt_warnings_go_to_the_log_and_the_number_of_backups_kept_is_saved(qtbot, demo_store):
+    from PySide6.QtCore import qWarning
+
+    from app.services.backups import backups_kept
+
+    reporter = ErrorReporter()
+    reporter.install()
+    try:
+        qWarning("Styrkort-test: en varning från Qt")
+    finally:
+        reporter.uninstall()
+    assert "Styrkort-test: en varning från Qt" in log_file().read_text(encoding="utf-8")
+
+    dialog = RestoreDialog(demo_store.path, demo_store)
+    qtbot.addWidget(dialog)
+    assert dialog.keep.value() == 10 and dialog.keep.isEnabled()
+    dialog.keep.setValue(4)
+    dialog.keep.editingFinished.emit()
+    with demo_store.session() as session:
+        assert backups_kept(session) == 4
