@@ -131,4 +131,6 @@ def run_gui(db: Path | None, *, readonly: bool = False) -> int:
         if store is None:
             return exc.exit_code
     manager.show(store)
-    return app.exec()
+    code = app.exec()
+    manager.window.store.close()  # checkpoints the WAL and releases the lock file
+    return code

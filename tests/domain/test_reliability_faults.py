@@ -356,18 +356,25 @@ def test_in_a_synced_folder_wal_is_not_used_and_the_user_is_warned(tmp_path, dem
 
 # --- leftovers of a crash -------------------------------------------------------------------
 
+def crash_while(path: Path, *statements: str) -> None:
+    """Another process runs `statements` on the file and is killed right after (no cleanup)."""
+    code = ("import sqlite3, sys, time\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "for s in sys.argv[2:]: c.execute(s)\n"
+            "print('x', flush=True); time.sleep(60)")
+    process = subprocess.Popen([sys.executable, "-c", code, str(path), *statements], stdout=subprocess.PIPE,
+                               text=True)
+    process.stdout.readline()
+    process.kill()
+    process.wait()
+
+
 def test_a_hot_journal_is_rolled_back_not_deleted_by_us(tmp_path, demo_template):
     path = tmp_path / "Dropbox" / "region.sqlite"
     path.parent.mkdir()
     shutil.copyfile(demo_template, path)
     open_store(path).close()  # switch the file to the rollback journal
-    code = ("import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None);"
-            "c.execute('PRAGMA cache_size=2'); c.execute('BEGIN');"
-            "c.execute(\"UPDATE result SET comment = hex(randomblob(400))\"); print('x', flush=True); time.sleep(60)")
-    process = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
-    process.stdout.readline()
-    process.kill()
-    process.wait()
+    crash_while(path, "PRAGMA cache_size=2", "BEGIN", "UPDATE result SET comment = hex(randomblob(400))")
     journal = Path(str(path) + "-journal")
     assert journal.stat().st_size > 0
     store = open_store(path)
@@ -377,13 +384,7 @@ def test_a_hot_journal_is_rolled_back_not_deleted_by_us(tmp_path, demo_template)
 
 
 def test_a_wal_left_by_a_crash_keeps_its_committed_work(demo_path):
-    code = ("import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None);"
-            "c.execute('PRAGMA wal_autocheckpoint=0');"
-            "c.execute(\"UPDATE result SET comment = 'sparad'\"); print('x', flush=True); time.sleep(60)")
-    process = subprocess.Popen([sys.executable, "-c", code, str(demo_path)], stdout=subprocess.PIPE, text=True)
-    process.stdout.readline()
-    process.kill()
-    process.wait()
+    crash_while(demo_path, "PRAGMA wal_autocheckpoint=0", "UPDATE result SET comment = 'sparad'")
     assert Path(str(demo_path) + "-wal").stat().st_size > 0
     Path(str(demo_path) + "-shm").write_bytes(b"\xff" * 100)  # a damaged shared-memory file is rebuilt
     store = open_store(demo_path)
