@@ -27,9 +27,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.models.backups import backed_up_today, backup_copy, make_backup
+from app.models.backups import backed_up_today, make_backup
+from app.models.backups import backup_copy as backup_copy  # the window's "Save a copy" imports it from here
 from app.models.base import Base
-from app.models.errors import StyrkortError
+from app.models.errors import RuleViolation, StyrkortError
 from app.models.locks import FileLock, LockOwner, risky_location
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -307,6 +308,18 @@ class Store:
                 raise ReadOnlyFileError("Databasen kan inte skrivas (skrivskyddad). Ändringen sparades inte.",
                                         "The database cannot be written (read-only). The change was not saved.") from exc
             raise
+        except sa.exc.IntegrityError as exc:
+            text = str(exc.orig)
+            if text.endswith("must be a number"):  # the guards of app/models/guards.py
+                raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({text}).",
+                                    f"A value that is not a number was not saved ({text}).") from exc
+            raise
+        except sa.exc.StatementError as exc:
+            if not isinstance(exc.orig, (ValueError, TypeError)):
+                raise
+            # SQLAlchemy's own conversion refused it before SQLite saw it ('12,5' for a number).
+            raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({exc.orig}).",
+                                f"A value that is not a number was not saved ({exc.orig}).") from exc
 
     @property
     def is_sqlite(self) -> bool:
@@ -321,9 +334,6 @@ class Store:
         if self.file_lock is not None:
             self.file_lock.release()
             self.file_lock = None
-
-
-__all__ = ["backup_copy"]  # re-exported: the window's "Save a copy" uses it from here
 
 
 def _upgrade(engine: Engine) -> None:
@@ -450,8 +460,19 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
             engine.dispose()
             raise
     if found.revision != head_revision():
-        store.backups_made.append(make_backup(path, f"before-upgrade-{found.revision}"))
-        _upgrade(engine)
+        try:
+            store.backups_made.append(make_backup(path, f"before-upgrade-{found.revision}"))
+            _upgrade(engine)
+        except StoreError:
+            store.close()
+            raise
+        except (OSError, sa.exc.SQLAlchemyError, sqlite3.Error) as exc:
+            store.close()
+            # DDL is transactional in SQLite: a failed migration leaves the file as it was.
+            raise StoreError(
+                f"{path} kunde inte uppgraderas ({exc}). Filen har inte ändrats.",
+                f"{path} could not be upgraded ({exc}). The file was not changed.",
+            ) from exc
     elif not readonly and not backed_up_today(path):
         with contextlib.suppress(OSError, sqlite3.Error):  # a missing daily backup must not block work
             store.daily_backup = make_backup(path, "daily")

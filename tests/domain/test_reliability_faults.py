@@ -491,3 +491,12 @@ def test_cli_demo_into_a_database_with_data(capsys, demo_path):
 def test_cli_unknown_command(capsys):
     code, text = run_cli(capsys, "radera-allt")
     assert code == 2 and "invalid choice" in text
+
+
+def test_text_written_through_the_orm_is_refused_with_a_message(demo_store):
+    with demo_store.session() as session:
+        result_id = session.execute(sa.select(Result.id).limit(1)).scalar_one()
+    with pytest.raises(StyrkortError, match="inte är ett tal"), demo_store.transaction() as session:
+        session.get(Result, result_id).value = "12,5"
+    with demo_store.session() as session:
+        assert isinstance(session.get(Result, result_id).value, float)
