@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -34,9 +35,13 @@ class Backup:
 def backup_copy(source: Path, destination: Path) -> Path:
     """A consistent copy through SQLite's online backup API (safe while the file is open)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
+    # Written under a temporary name and renamed when complete: a crash never leaves half a
+    # backup under a name that the restore dialog would list.
+    partial = destination.with_name(f".{destination.name}.partial")
+    partial.unlink(missing_ok=True)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(destination)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
             # A backup is one self-contained file: no -wal beside it to lose when it is copied.
@@ -45,6 +50,7 @@ def backup_copy(source: Path, destination: Path) -> Path:
             dst.close()
     finally:
         src.close()
+    os.replace(partial, destination)
     return destination
 
 

@@ -82,9 +82,7 @@ def restore_backup(db_path: Path, backup: Path) -> Path:
         raise StyrkortError(f"Säkerhetskopian {backup.name} är skadad ({verdict}).",
                             f"The backup {backup.name} is damaged ({verdict}).")
     kept = _keep_current(db_path)
-    staging = db_path.with_name(f".{db_path.name}.restoring")
-    staging.unlink(missing_ok=True)
-    backup_copy(backup, staging)
+    staging = backup_copy(backup, db_path.with_name(f".{db_path.name}.restoring"))
     # One rename: whatever happens, the file is either the old one (kept anyway) or the backup.
     os.replace(staging, db_path)
     return kept
@@ -98,7 +96,9 @@ def _keep_current(db_path: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     kept = backup_name(folder, db_path, "before-restore", dt.datetime.now())
     if db_path.exists():
-        shutil.copy2(db_path, kept)
+        partial = kept.with_name(f".{kept.name}.partial")
+        shutil.copy2(db_path, partial)
+        os.replace(partial, kept)
     for suffix in ("-wal", "-journal", "-shm"):
         companion = db_path.with_name(db_path.name + suffix)
         if companion.exists():

@@ -10,6 +10,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -18,10 +19,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from app.models import AuditEntry, Goal, GoalIndicator, Result
+from app.models import AuditEntry, Goal, GoalIndicator, Indicator, Result
+from app.models.backups import list_backups
 from app.models.store import Store, integrity_problems, open_store
 from app.services.audit import verify_chain
-from tests.reliability.worker import BATCH_ROWS, SUBTREE_SIZE, SUBTREE_TITLE
+from tests.reliability.worker import BATCH_ROWS, RESTORED_NAME, SUBTREE_SIZE, SUBTREE_TITLE
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIALS = int(os.environ.get("STYRKORT_SOAK_TRIALS", "1"))
@@ -208,3 +210,28 @@ def test_a_power_cut_that_cuts_the_wal_short_loses_only_whole_transactions(tmp_p
         seen.add(last)
     print(f"power cut: {len(wal)} bytes of WAL, {committed} batches, {len(cuts)} cuts recovered to "
           f"batches {sorted(seen)}")
+
+
+def test_a_killed_restore_leaves_one_whole_version(tmp_path, demo_template, journal):
+    """Restoring writes the backup under a temporary name and renames it over the file: a kill
+    at any moment leaves the file as it was before or as the backup, never a mixture."""
+    rng = random.Random(SEED + 4)
+    seen = set()
+    for trial in range(TRIALS):
+        folder = locations(tmp_path)[journal] / f"trial{trial}"
+        folder.mkdir(parents=True)
+        db = folder / "region.sqlite"
+        shutil.copyfile(demo_template, db)
+        calibrated_kill("restore", db, "restored", rng)
+        store = assert_healthy(db)
+        with store.session() as session:
+            names = set(session.execute(sa.select(Indicator.name)).scalars())
+        store.close()
+        assert names == {RESTORED_NAME} or RESTORED_NAME not in names, f"seed {SEED} trial {trial}"
+        seen.add(names == {RESTORED_NAME})
+        for backup in list_backups(db):  # a half-written backup is never under a listed name
+            conn = sqlite3.connect(backup.path)
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            conn.close()
+    print(f"restore/{journal}: {TRIALS} kills, outcomes seen: "
+          f"{sorted('second backup' if s else 'first backup' for s in seen)}")

@@ -90,15 +90,35 @@ def run_subtree(db: Path) -> None:
         say("removed")
 
 
-def main(argv: list[str]) -> None:
-    operation, db = argv[0], Path(argv[1])
-    {
-        "demo": run_demo,
-        "results": run_results,
-        "results-no-checkpoint": lambda path: run_results(path, checkpoints=False),
-        "subtree": run_subtree,
-    }[operation](db)
+OPERATIONS = {
+    "demo": run_demo,
+    "results": run_results,
+    "results-no-checkpoint": lambda path: run_results(path, checkpoints=False),
+    "subtree": run_subtree,
+}
+
+
+def run_restore(db: Path) -> None:
+    """Restoring two backups in turn: the file must always be one of them, whole."""
+    from app.models.backups import make_backup
+    from app.services.backups import restore_backup
+
+    store = open_store(db)
+    first = make_backup(db, "manual")
+    with store.transaction() as session:
+        session.execute(sa.update(Indicator).values(name=RESTORED_NAME))
+    second = make_backup(db, "manual")
+    store.close()
+    say("ready")
+    while True:
+        for backup in (first, second):
+            restore_backup(db, backup)
+            say("restored")
+
+
+RESTORED_NAME = "Efter andra kopian"
+OPERATIONS["restore"] = run_restore
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    OPERATIONS[sys.argv[1]](Path(sys.argv[2]))
