@@ -210,8 +210,14 @@ class RestoreDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Read-only (perhaps because another Styrkort edits the file): restoring would pull the
+        # file from under the other one.
+        self.can_restore = store is None or not store.readonly
+        if not self.can_restore:
+            layout.insertWidget(layout.count() - 1, QLabel(self.tr(
+                "The file is open read-only, so a backup cannot be restored now.")))
         self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(self.selected_backup() is not None))
+            lambda: self.restore_button.setEnabled(self.can_restore and self.selected_backup() is not None))
         self.keep.editingFinished.connect(self._save_keep)
 
     def _reason(self, reason: str) -> str:

@@ -231,3 +231,14 @@ def test_qt_warnings_go_to_the_log_and_the_number_of_backups_kept_is_saved(qtbot
     dialog.keep.editingFinished.emit()
     with demo_store.session() as session:
         assert backups_kept(session) == 4
+
+
+def test_a_read_only_window_cannot_restore(qtbot, demo_path):
+    make_backup(demo_path, "manual")
+    store = open_store(demo_path, readonly=True)
+    dialog = RestoreDialog(demo_path, store)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    assert dialog.selected_backup() is not None and not dialog.restore_button.isEnabled()
+    assert not dialog.keep.isEnabled()
+    store.close()

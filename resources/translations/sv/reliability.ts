@@ -104,6 +104,10 @@ Ditt arbete är sparat: varje ändring sparas i samma stund som du gör den. Du 
       <source>There are no backups of this file yet.</source>
       <translation>Det finns inga säkerhetskopior av den här filen ännu.</translation>
     </message>
+    <message>
+      <source>The file is open read-only, so a backup cannot be restored now.</source>
+      <translation>Filen är öppnad skrivskyddad, så en säkerhetskopia kan inte återställas nu.</translation>
+    </message>
   </context>
   <context>
     <name>WindowManager</name>
