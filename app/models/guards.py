@@ -4,9 +4,9 @@
 * numbers are numbers: SQLite would store `'12,5'` in a REAL column as text, and `sum()` would
   skip it silently. A value that SQLite's type affinity cannot turn into a number is refused.
 
-Triggers rather than CHECK constraints: they are added to an existing file without rebuilding the
-largest tables (a rebuild of `result` in a batch migration would have to recreate its expression
-indexes by hand), and they give the same guarantee. Migration 0401 adds them to older files; the
+Triggers rather than CHECK constraints on `result` and `target`: they are added to an existing file
+without rebuilding the largest tables (Alembic's batch mode does not reflect `target`'s expression
+index), with the same guarantee. The small `indicator` table has CHECK constraints (in the model). Migration 0401 adds them to older files; the
 `after_create` events below add them to new ones, so both schemas stay identical."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy import DDL, event
 
 from app.models.audit import AuditEntry
-from app.models.followup import Indicator, Result, Target
+from app.models.followup import Result, Target
 
 
 def append_only_triggers(table: str) -> list[str]:
@@ -40,8 +40,6 @@ GUARDED: dict = {
     AuditEntry.__table__: append_only_triggers("audit_entry"),
     Result.__table__: numeric_triggers("result", "value", nullable=True),
     Target.__table__: numeric_triggers("target", "value", nullable=False),
-    Indicator.__table__: numeric_triggers("indicator", "min_value", nullable=True)
-    + numeric_triggers("indicator", "max_value", nullable=True),
 }
 
 for _table, _statements in GUARDED.items():

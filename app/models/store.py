@@ -338,26 +338,51 @@ class Store:
 
 def _upgrade(engine: Engine) -> None:
     """Run migrations with foreign keys off (a table rebuild with ON DELETE CASCADE would
-    otherwise delete child rows) and prove afterwards that every reference still holds."""
-    with engine.connect() as conn:
-        sqlite = engine.dialect.name == "sqlite"
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        from alembic import command
+    otherwise delete child rows) and prove, before committing, that every reference still holds.
 
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        if conn.in_transaction():
-            conn.commit()
-        if sqlite:
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            if broken:
-                raise CorruptDatabaseError(
-                    f"Uppgraderingen lämnade {len(broken)} brutna referenser; återställ säkerhetskopian.",
-                    f"The upgrade left {len(broken)} broken references; restore the backup.",
-                )
+    `PRAGMA foreign_keys` is silently ignored inside a transaction, and SQLAlchemy begins one
+    (our BEGIN) at the first statement: the pragma goes to the driver connection first."""
+    from alembic import command
+
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin() as transaction:  # one transaction: Alembic joins it, we commit it
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                before = _row_counts(conn) if sqlite else {}
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() if sqlite else []
+                after = _row_counts(conn) if sqlite else {}
+                lost = {t: before[t] - after[t] for t in before if t in after and after[t] < before[t]}
+                if lost:
+                    # A cascade that foreign_key_check cannot see: the children are gone, not dangling.
+                    transaction.rollback()
+                    table, count = next(iter(lost.items()))
+                    raise CorruptDatabaseError(
+                        f"Uppgraderingen skulle ta bort {count} rader ur {table} och avbröts. Filen har inte ändrats.",
+                        f"The upgrade would remove {count} rows from {table} and was stopped. The file was not changed.",
+                    )
+                if broken:
+                    transaction.rollback()
+                    raise CorruptDatabaseError(
+                        f"Uppgraderingen skulle lämna {len(broken)} brutna referenser och avbröts. "
+                        "Filen har inte ändrats.",
+                        f"The upgrade would leave {len(broken)} broken references and was stopped. "
+                        "The file was not changed.",
+                    )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _row_counts(conn) -> dict[str, int]:
+    tables = [r[0] for r in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {t: conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar() for t in tables}
 
 
 def _create_schema(engine: Engine) -> None:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 
@@ -31,9 +32,11 @@ def counts(path: Path) -> dict[str, int]:
 
 
 def downgrade(path: Path, revision: str) -> None:
+    """An older file with the same data (the downgrade rebuilds indicator: foreign keys off)."""
     engine = make_engine(path)
     cfg = alembic_config()
     with engine.connect() as conn:
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
         conn.commit()
@@ -164,3 +167,26 @@ def test_a_removed_entry_breaks_the_chain(demo_path):
         last = session.execute(sa.select(sa.func.max(AuditEntry.id))).scalar()
     store.close()
     assert problems == [f"audit entry {last}: chain broken (an entry before it is missing or changed)"]
+
+
+def test_the_rebuilt_indicator_table_matches_a_new_file_and_refuses_text(demo_path, tmp_path):
+    downgrade(demo_path, "0002")
+    open_store(demo_path).close()
+    fresh = tmp_path / "fresh.sqlite"
+    open_store(fresh).close()
+
+    def checks(path: Path) -> dict[str, str]:
+        engine = make_engine(path)
+        found = {c["name"]: c["sqltext"] for c in sa.inspect(engine).get_check_constraints("indicator")}
+        engine.dispose()
+        return found
+
+    assert checks(demo_path) == checks(fresh)
+    assert "ck_indicator_min_value_is_number" in checks(fresh)
+    for path in (demo_path, fresh):
+        conn = sqlite3.connect(path)
+        with pytest.raises(sqlite3.IntegrityError, match="min_value_is_number"):
+            conn.execute("INSERT INTO indicator (code, name, unit_of_measure, direction, decimals, tolerance, "
+                         "tolerance_kind, min_value, source, description, version) "
+                         "VALUES ('X', 'X', '%', 'higher_better', 1, 0, 'absolute', '0,5', '', '', 1)")
+        conn.close()
