@@ -6,8 +6,9 @@
 
 Triggers rather than CHECK constraints on `result` and `target`: they are added to an existing file
 without rebuilding the largest tables (Alembic's batch mode does not reflect `target`'s expression
-index), with the same guarantee. The small `indicator` table has CHECK constraints (in the model). Migration 0401 adds them to older files; the
-`after_create` events below add them to new ones, so both schemas stay identical."""
+index), with the same guarantee. The small `indicator` table has CHECK constraints (in the model).
+Migration 0401 adds all of them to older files; the `after_create` events below add the triggers
+to new ones, so both schemas stay identical."""
 
 from __future__ import annotations
 
