@@ -15,6 +15,10 @@ run: setup
 test: setup lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
+# The kill harness at full strength: 25 SIGKILLs per operation and journal mode (see docs/reliability.md).
+soak: setup
+	STYRKORT_SOAK_TRIALS=25 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider tests/domain/test_reliability_crash.py
+
 bench: setup
 	$(PY) -m pip install -q -e '.[dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py $(BENCH)

@@ -218,6 +218,31 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    from app.services.audit import export_csv, verify_chain
+
+    store = open_store(Path(args.db) if args.db else default_db_path(), readonly=True, create=False)
+    destination = Path(args.file)
+    if destination.is_dir() or not destination.parent.is_dir():
+        raise StyrkortError(f"{destination} går inte att skriva: välj en fil i en befintlig mapp.",
+                            f"{destination} cannot be written: choose a file in an existing folder.")
+    try:
+        with store.session() as session:
+            count = export_csv(session, destination)
+            problems = verify_chain(session)
+    finally:
+        store.close()
+    print(f"{count} loggposter exporterade till {destination}")
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _audit_export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FIL", help="CSV-fil att skriva (UTF-8, semikolon)")
+    _db_argument(parser)
+
+
 # Subcommands register here: name → (help, argument setup, handler).
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "demo": ("skapa demoregionen Exempelregionen i en tom databas", _db_argument, cmd_demo),
@@ -234,6 +259,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Han
     "export": ("exportera databasen eller uppföljningen till Excel", _export_arguments, cmd_export),
     "template": ("skriv en tom, dokumenterad importmall", lambda p: p.add_argument("file", metavar="FIL"),
                  cmd_template),
+    "audit-export": ("exportera ändringsloggen som CSV (för en begäran om allmän handling)",
+                     _audit_export_arguments, cmd_audit_export),
 }
 
 

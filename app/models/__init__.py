@@ -1,5 +1,6 @@
 """The domain's entities. Importing this package registers every table on `Base.metadata`."""
 
+from app.models import guards  # noqa: E402,F401,I001 - registers the SQLite triggers on the tables
 from app.models.audit import AuditEntry, ImportMapping
 from app.models.base import Base
 from app.models.directives import DelegationDecision, DelegationItem, Directive, directive_goal

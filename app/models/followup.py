@@ -42,6 +42,11 @@ class Indicator(Base):
     __table_args__ = (
         sa.CheckConstraint("decimals >= 0 AND decimals <= 6", name="decimals_range"),
         sa.CheckConstraint("tolerance >= 0", name="tolerance_non_negative"),
+        # '12,5' would otherwise be stored as text (migration 0401; see app/models/guards.py).
+        sa.CheckConstraint("typeof(min_value) IN ('real', 'integer', 'null')",
+                           name="min_value_is_number").ddl_if(dialect="sqlite"),
+        sa.CheckConstraint("typeof(max_value) IN ('real', 'integer', 'null')",
+                           name="max_value_is_number").ddl_if(dialect="sqlite"),
     )
 
 

@@ -2,15 +2,21 @@
 
 Opening never modifies a file that is not a healthy Styrkort database of this or an older
 schema: the file is inspected read-only first. An older schema is upgraded after a backup
-copy is written beside it."""
+(`app.models.backups`); the first open of each day writes a backup too. A file marked read-only
+is refused for writing with the suggestion to open it read-only; a file another Styrkort edits
+(`app.models.locks`) likewise. On a network drive or in a synced cloud folder WAL is not used.
+
+SQLite's `-journal`/`-wal` files beside a database hold the last transactions: Styrkort never
+deletes them; SQLite itself rolls a hot journal back (or a WAL forward) when the file is opened."""
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
+import os
 import re
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,14 +25,20 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
+from app.models.backups import backed_up_today, make_backup
+from app.models.backups import backup_copy as backup_copy  # the window's "Save a copy" imports it from here
 from app.models.base import Base
-from app.models.errors import StyrkortError
+from app.models.errors import RuleViolation, StyrkortError
+from app.models.locks import FileLock, LockOwner, risky_location
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # A Styrkort file is recognised by these tables, whatever its revision.
 SIGNATURE_TABLES = {"alembic_version", "goal", "org_unit"}
+# How long a write waits for another writer before the user is told the file is busy.
+BUSY_TIMEOUT_MS = 10_000
 
 
 class StoreError(StyrkortError):
@@ -47,6 +59,31 @@ class NewerSchemaError(StoreError):
 
 class CorruptDatabaseError(StoreError):
     pass
+
+
+class ConcurrentEditError(StyrkortError):
+    """A stale update: the record's version column had moved on."""
+
+
+class StoreBusyError(StyrkortError):
+    """Another writer held the file longer than the busy timeout."""
+
+
+class ReadOnlyFileError(StoreError):
+    """The file (or its folder) is marked read-only: it can be opened read-only."""
+
+
+class FileInUseError(StoreError):
+    """Another Styrkort edits the file: it can be opened read-only."""
+
+    def __init__(self, path: Path, owner: LockOwner) -> None:
+        super().__init__(
+            f"{path} är redan öppen i Styrkort hos {owner.describe()}. "
+            "Du kan öppna den skrivskyddad, eller vänta tills den stängs.",
+            f"{path} is already open in Styrkort by {owner.describe_en()}. "
+            "You can open it read-only, or wait until it is closed.",
+        )
+        self.owner = owner
 
 
 def alembic_config():
@@ -93,6 +130,36 @@ class FileInspection:
     exists: bool
     revision: str | None = None
     tables: frozenset[str] = frozenset()
+    # The folder cannot hold SQLite's -shm file: readers must treat the file as immutable.
+    immutable: bool = False
+
+
+def marked_read_only(path: Path) -> bool:
+    """The file or its folder is not writable for us — or is marked read-only even for an
+    administrator (whose writes the OS would allow, but the owner's intent is clear)."""
+    for item in (path, path.parent):
+        if item.exists() and (not os.access(item, os.W_OK) or not item.stat().st_mode & stat.S_IWUSR):
+            return True
+    return False
+
+
+def _hot_journal(path: Path) -> bool:
+    journal = path.with_name(path.name + "-journal")
+    return journal.exists() and journal.stat().st_size > 0
+
+
+def _read_tables(path: Path, immutable: bool) -> tuple[frozenset[str], str | None]:
+    flags = "immutable=1" if immutable else "mode=ro"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
+    try:
+        tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    finally:
+        conn.close()
+    return tables, revision
 
 
 def inspect_file(path: Path) -> FileInspection:
@@ -112,18 +179,23 @@ def inspect_file(path: Path) -> FileInspection:
             f"{path} är ingen SQLite-databas. Välj en Styrkort-fil (.sqlite) eller öppna en säkerhetskopia.",
             f"{path} is not an SQLite database. Choose a Styrkort file (.sqlite) or open a backup.",
         )
+    immutable = False
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        if _hot_journal(path) and not marked_read_only(path):
+            # A crash left a transaction half-written: a read-only connection cannot roll it back,
+            # a writing one does (SQLite's recovery, the journal's whole purpose).
+            recover = sqlite3.connect(path)
+            try:
+                recover.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                recover.close()
         try:
-            tables = frozenset(
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            )
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            conn.close()
+            tables, revision = _read_tables(path, immutable=False)
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc) or not marked_read_only(path):
+                raise
+            tables, revision = _read_tables(path, immutable=True)
+            immutable = True
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
             f"{path} är skadad och kan inte läsas ({exc}). Öppna en säkerhetskopia.",
@@ -134,6 +206,11 @@ def inspect_file(path: Path) -> FileInspection:
             f"{path} är en SQLite-databas från ett annat program, inte en Styrkort-fil. Filen har inte ändrats.",
             f"{path} is an SQLite database of another program, not a Styrkort file. The file was not changed.",
         )
+    if tables and revision is None:
+        raise CorruptDatabaseError(
+            f"{path} saknar schemaversion och kan inte öppnas säkert. Öppna en säkerhetskopia. Filen har inte ändrats.",
+            f"{path} has no schema version and cannot be opened safely. Open a backup. The file was not changed.",
+        )
     if revision is not None and revision not in known_revisions():
         raise NewerSchemaError(
             f"{path} kommer från en nyare version av Styrkort (schema {revision}). "
@@ -141,28 +218,31 @@ def inspect_file(path: Path) -> FileInspection:
             f"{path} comes from a newer Styrkort (schema {revision}). "
             "Update Styrkort to open it. The file was not changed.",
         )
-    return FileInspection(exists=True, revision=revision, tables=tables)
+    return FileInspection(exists=True, revision=revision, tables=tables, immutable=immutable)
 
 
-def _sqlite_url(path: Path, readonly: bool) -> str:
+def _sqlite_url(path: Path, readonly: bool, immutable: bool = False) -> str:
+    if immutable:
+        return f"sqlite:///file:{path.resolve()}?immutable=1&uri=true"
     if readonly:
         return f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
     return f"sqlite:///{path}"
 
 
-def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+def _configure_sqlite(engine: Engine, *, wal: bool, readonly: bool) -> None:
     """Foreign keys on every connection (SQLite leaves them off); our own BEGIN so that a
-    transaction really spans every statement of a unit of work."""
+    transaction really spans every statement of a unit of work. Without WAL (a network drive,
+    a synced folder) the classic rollback journal, which needs no shared memory."""
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
-        if wal:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not readonly:
             with contextlib.suppress(sqlite3.OperationalError):
-                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
         # FULL: a committed transaction survives a power cut, also in WAL mode.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
@@ -172,11 +252,12 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(target: str | Path, *, readonly: bool = False, wal: bool = True) -> Engine:
+def make_engine(target: str | Path, *, readonly: bool = False, wal: bool = True,
+                immutable: bool = False) -> Engine:
     if isinstance(target, str) and "://" in target:
         return sa.create_engine(target, pool_pre_ping=True)
-    engine = sa.create_engine(_sqlite_url(Path(target), readonly))
-    _configure_sqlite(engine, wal=wal and not readonly)
+    engine = sa.create_engine(_sqlite_url(Path(target), readonly, immutable))
+    _configure_sqlite(engine, wal=wal, readonly=readonly or immutable)
     return engine
 
 
@@ -188,7 +269,12 @@ class Store:
     engine: Engine
     readonly: bool = False
     path: Path | None = None
+    # Backups written before an upgrade (the window says so); the daily one separately.
     backups_made: list[Path] = field(default_factory=list)
+    daily_backup: Path | None = None
+    # (sv, en) when the file is somewhere SQLite's locking cannot be trusted (WAL is then off).
+    location_warning: tuple[str, str] | None = None
+    file_lock: FileLock | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -198,9 +284,42 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work commits together at the end, or not at all."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session whose work commits together at the end, or not at all. Someone else's
+        newer edit of the same record (its `version` moved on) and a file kept busy by another
+        writer become errors the user can read; nothing of the unit of work is written."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConcurrentEditError(
+                "Någon annan har ändrat samma uppgift under tiden. Din ändring sparades inte; "
+                "läs in uppgiften igen och gör om ändringen.",
+                "Someone else changed the same record meanwhile. Your change was not saved; "
+                "reload it and make the change again.",
+            ) from exc
+        except sa.exc.OperationalError as exc:
+            text = str(exc.orig)
+            if "locked" in text or "busy" in text:
+                raise StoreBusyError(
+                    "Databasfilen är upptagen av ett annat program. Ändringen sparades inte; försök igen.",
+                    "The database file is busy in another program. The change was not saved; try again.",
+                ) from exc
+            if "readonly" in text:
+                raise ReadOnlyFileError("Databasen kan inte skrivas (skrivskyddad). Ändringen sparades inte.",
+                                        "The database cannot be written (read-only). The change was not saved.") from exc
+            raise
+        except sa.exc.IntegrityError as exc:
+            text = str(exc.orig)
+            if text.endswith("must be a number"):  # the guards of app/models/guards.py
+                raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({text}).",
+                                    f"A value that is not a number was not saved ({text}).") from exc
+            raise
+        except sa.exc.StatementError as exc:
+            if not isinstance(exc.orig, (ValueError, TypeError)):
+                raise
+            # SQLAlchemy's own conversion refused it before SQLite saw it ('12,5' for a number).
+            raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({exc.orig}).",
+                                f"A value that is not a number was not saved ({exc.orig}).") from exc
 
     @property
     def is_sqlite(self) -> bool:
@@ -212,49 +331,58 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def backup_copy(source: Path, destination: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (safe while the file is open)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(destination)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return destination
-
-
-def _timestamp() -> str:
-    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        if self.file_lock is not None:
+            self.file_lock.release()
+            self.file_lock = None
 
 
 def _upgrade(engine: Engine) -> None:
     """Run migrations with foreign keys off (a table rebuild with ON DELETE CASCADE would
-    otherwise delete child rows) and prove afterwards that every reference still holds."""
-    with engine.connect() as conn:
-        sqlite = engine.dialect.name == "sqlite"
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        from alembic import command
+    otherwise delete child rows) and prove, before committing, that every reference still holds.
 
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        if conn.in_transaction():
-            conn.commit()
-        if sqlite:
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            if broken:
-                raise CorruptDatabaseError(
-                    f"Uppgraderingen lämnade {len(broken)} brutna referenser; återställ säkerhetskopian.",
-                    f"The upgrade left {len(broken)} broken references; restore the backup.",
-                )
+    `PRAGMA foreign_keys` is silently ignored inside a transaction, and SQLAlchemy begins one
+    (our BEGIN) at the first statement: the pragma goes to the driver connection first."""
+    from alembic import command
+
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin() as transaction:  # one transaction: Alembic joins it, we commit it
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                before = _row_counts(conn) if sqlite else {}
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() if sqlite else []
+                after = _row_counts(conn) if sqlite else {}
+                lost = {t: before[t] - after[t] for t in before if t in after and after[t] < before[t]}
+                if lost:
+                    # A cascade that foreign_key_check cannot see: the children are gone, not dangling.
+                    transaction.rollback()
+                    table, count = next(iter(lost.items()))
+                    raise CorruptDatabaseError(
+                        f"Uppgraderingen skulle ta bort {count} rader ur {table} och avbröts. Filen har inte ändrats.",
+                        f"The upgrade would remove {count} rows from {table} and was stopped. The file was not changed.",
+                    )
+                if broken:
+                    transaction.rollback()
+                    raise CorruptDatabaseError(
+                        f"Uppgraderingen skulle lämna {len(broken)} brutna referenser och avbröts. "
+                        "Filen har inte ändrats.",
+                        f"The upgrade would leave {len(broken)} broken references and was stopped. "
+                        "The file was not changed.",
+                    )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _row_counts(conn) -> dict[str, int]:
+    tables = [r[0] for r in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {t: conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar() for t in tables}
 
 
 def _create_schema(engine: Engine) -> None:
@@ -271,16 +399,21 @@ def integrity_problems(engine: Engine, *, quick: bool = True) -> list[str]:
     """SQLite's own verdict on the file, plus dangling foreign keys. Empty means healthy."""
     if engine.dialect.name != "sqlite":
         return []
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql(
-            "PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()]
-        problems = [r for r in rows if r != "ok"]
-        problems += [f"foreign key: {tuple(r)}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    try:
+        with engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql(
+                "PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()]
+            problems = [r for r in rows if r != "ok"]
+            problems += [f"foreign key: {tuple(r)}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    except sa.exc.DatabaseError as exc:
+        # So damaged that the check itself cannot run (a broken page of the schema).
+        return [str(exc.orig)]
     return problems
 
 
-def open_store(target: str | Path, *, readonly: bool = False, create: bool = True) -> Store:
-    """Open (or create) a Styrkort database.
+def open_store(target: str | Path, *, readonly: bool = False, create: bool = True, lock: bool = False) -> Store:
+    """Open (or create) a Styrkort database. `lock=True` (the window) takes the lock file and
+    refuses a file another Styrkort edits; the command line and tests rely on SQLite's locks.
 
     A file that is not SQLite, belongs to another program, is damaged or comes from a newer
     Styrkort raises a StoreError and is left byte-for-byte untouched."""
@@ -295,19 +428,41 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
         return Store(location=target, engine=engine)
 
     path = Path(target).expanduser()
+    if not path.parent.exists() and not create:
+        raise StoreError(f"Mappen {path.parent} finns inte.", f"The folder {path.parent} does not exist.")
     found = inspect_file(path)
     if not found.exists and not create:
         raise StoreError(f"Filen {path} finns inte.", f"The file {path} does not exist.")
+    if found.exists and found.tables and not readonly and marked_read_only(path):
+        raise ReadOnlyFileError(
+            f"{path} är skrivskyddad (filen eller mappen). Öppna den skrivskyddad för att läsa, "
+            "eller spara en kopia någon annanstans för att ändra. Filen har inte ändrats.",
+            f"{path} is read-only (the file or its folder). Open it read-only to read it, "
+            "or save a copy elsewhere to edit it. The file was not changed.",
+        )
+    risky = risky_location(path)
     if not found.exists or not found.tables:
         if readonly:
             raise StoreError(f"{path} är tom och kan inte öppnas skrivskyddad.",
                              f"{path} is empty and cannot be opened read-only.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(path)
-        _create_schema(engine)
-        return Store(location=str(path), engine=engine, path=path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Mappen {path.parent} kan inte skapas ({exc.strerror}).",
+                             f"The folder {path.parent} cannot be created ({exc.strerror}).") from exc
+        file_lock = _take_lock(path) if lock else None
+        engine = make_engine(path, wal=risky is None)
+        try:
+            _create_schema(engine)
+        except sa.exc.OperationalError as exc:
+            engine.dispose()
+            if file_lock:
+                file_lock.release()
+            raise StoreError(f"{path} kan inte skapas ({exc.orig}).",
+                             f"{path} cannot be created ({exc.orig}).") from exc
+        return Store(location=str(path), engine=engine, path=path, location_warning=risky, file_lock=file_lock)
 
-    engine = make_engine(path, readonly=readonly)
+    engine = make_engine(path, readonly=readonly, wal=risky is None, immutable=found.immutable)
     problems = integrity_problems(engine)
     if problems:
         engine.dispose()
@@ -315,7 +470,7 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
             f"{path} är skadad ({problems[0]}). Öppna en säkerhetskopia. Filen har inte ändrats.",
             f"{path} is damaged ({problems[0]}). Open a backup. The file was not changed.",
         )
-    store = Store(location=str(path), engine=engine, readonly=readonly, path=path)
+    store = Store(location=str(path), engine=engine, readonly=readonly, path=path, location_warning=risky)
     if found.revision != head_revision():
         if readonly:
             engine.dispose()
@@ -323,7 +478,35 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
                 f"{path} har ett äldre schema och måste uppgraderas; öppna den utan skrivskydd.",
                 f"{path} has an older schema and must be upgraded; open it without read-only.",
             )
-        backup = backup_copy(path, path.with_name(f"{path.stem}.before-upgrade-{found.revision}-{_timestamp()}{path.suffix}"))
-        store.backups_made.append(backup)
-        _upgrade(engine)
+    if not readonly and lock:
+        try:
+            store.file_lock = _take_lock(path)
+        except FileInUseError:
+            engine.dispose()
+            raise
+    if found.revision != head_revision():
+        try:
+            store.backups_made.append(make_backup(path, f"before-upgrade-{found.revision}"))
+            _upgrade(engine)
+        except StoreError:
+            store.close()
+            raise
+        except (OSError, sa.exc.SQLAlchemyError, sqlite3.Error) as exc:
+            store.close()
+            # DDL is transactional in SQLite: a failed migration leaves the file as it was.
+            raise StoreError(
+                f"{path} kunde inte uppgraderas ({exc}). Filen har inte ändrats.",
+                f"{path} could not be upgraded ({exc}). The file was not changed.",
+            ) from exc
+    elif not readonly and not backed_up_today(path):
+        with contextlib.suppress(OSError, sqlite3.Error):  # a missing daily backup must not block work
+            store.daily_backup = make_backup(path, "daily")
     return store
+
+
+def _take_lock(path: Path) -> FileLock:
+    file_lock = FileLock(path)
+    holder = file_lock.try_acquire()
+    if holder is not None:
+        raise FileInUseError(path, holder)
+    return file_lock

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.commands import Change, EditContext
 from app.models.errors import StyrkortError
+from app.services.backups import backup_before
 from app.services.exchange.importing import (
     ImportOptions,
     ImportPlan,
@@ -415,6 +416,7 @@ class ImportDialog(QDialog):
                 plan = plan_import(session, path, options, data=data, progress=progress, cancelled=cancelled)
                 if not plan.ok:
                     return plan
+                backup_before(store, "import")
                 apply_plan(session, plan, save_mapping_for=options.save_mapping, progress=progress,
                            cancelled=cancelled)
             return plan

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
 
     databaseRequested = Signal(str, bool)  # path, create new
     filesDropped = Signal(list)  # local paths dropped on the window (the import page opens them)
+    restoreRequested = Signal(str)  # the backup to put in place of the open file
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +136,8 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.SaveAs, "actionSaveCopy"))
         self.file_menu.addAction(self._action(self.tr("Review &pack…"), self.show_pack_dialog,
                                               QKeySequence.StandardKey.Print, "actionReviewPack"))
+        self.file_menu.addAction(self._action(self.tr("Restore from &backup…"), self.restore_from_backup,
+                                              None, "actionRestoreBackup"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("&Settings…"), self.show_settings,
                                               QKeySequence.StandardKey.Preferences, "actionSettings"))
@@ -217,6 +220,15 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, APP_NAME, self.tr("The copy could not be saved: %1").replace("%1", str(exc)))
             return
         self.statusBar().showMessage(self.tr("A copy was saved as %1").replace("%1", path), 8000)
+
+    def restore_from_backup(self) -> None:
+        if self.store.path is None:
+            return
+        from app.views.reliability import RestoreDialog
+
+        dialog = RestoreDialog(self.store.path, self.store, self)
+        if dialog.exec() and dialog.selected_backup() is not None:
+            self.restoreRequested.emit(str(dialog.selected_backup()))
 
     def show_settings(self) -> None:
         from app.views.settings_dialog import SettingsDialog

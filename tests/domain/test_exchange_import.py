@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -400,3 +401,23 @@ def test_structure_workbook_with_outline_numbering(empty_store, tmp_path):
     book.save(path)
     refused = run_import(empty_store, path)
     assert "plan.xlsx:Mål:6:A: Överordnad: unknown code '3'" in lines(refused)
+
+
+def test_an_import_takes_a_backup_before_it_writes(demo_store, tmp_path):
+    folder = demo_store.path.parent / "backups"
+
+    def import_backups() -> set:
+        return set(folder.glob("*before-import*"))
+
+    before = import_backups()
+    path = workbook(tmp_path / "utfall.xlsx", [
+        ["Nyckeltal", "Utförare", "År", "Utfall"],
+        ["UB01", "GR04", 2026, "81,5"],
+    ])
+    assert run_import(demo_store, path, dry_run=True).ok
+    assert import_backups() == before, "a dry run writes nothing, not even a backup"
+    assert run_import(demo_store, path).ok
+    taken = import_backups() - before
+    assert len(taken) == 1
+    with sqlite3.connect(taken.pop()) as backup:
+        assert backup.execute("SELECT count(*) FROM import_batch").fetchone()[0] == 0

@@ -164,7 +164,10 @@ def test_upgrade_backup_and_save_copy_are_reported_in_the_status_bar(qtbot, tmp_
         conn.commit()
     engine.dispose()
     window = make_window(qtbot, open_store(old))
-    assert "säkerhetskopia sparades som gammal.before-upgrade-0001" in window.statusBar().currentMessage()
+    import re
+
+    assert re.search(r"säkerhetskopia sparades som gammal\.\d{8}-\d{6}\.before-upgrade-0001\.sqlite",
+                     window.statusBar().currentMessage())
 
     copy = tmp_path / "kopia.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))

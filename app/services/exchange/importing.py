@@ -35,7 +35,9 @@ from app.models import (
     UnitKind,
 )
 from app.models.errors import StyrkortError
+from app.models.store import Store
 from app.services import audit
+from app.services.backups import backup_before
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
 from app.services.exchange.shapes import (
     LONG,
@@ -867,7 +869,7 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def run_import(store, path: str | Path, options: ImportOptions | None = None, *, dry_run: bool = False,
+def run_import(store: Store, path: str | Path, options: ImportOptions | None = None, *, dry_run: bool = False,
                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportPlan:
     """Plan, and unless there are problems or it is a dry run, apply in one transaction."""
     options = options or ImportOptions()
@@ -878,6 +880,7 @@ def run_import(store, path: str | Path, options: ImportOptions | None = None, *,
                            release=True)
         del data
         if plan.ok and not dry_run:
+            backup_before(store, "import")  # raises, and nothing is written, when it cannot be made
             apply_plan(session, plan, user=options.user, save_mapping_for=options.save_mapping,
                        progress=progress, cancelled=cancelled)
     return plan
