@@ -23,7 +23,16 @@ from app.models import AuditEntry, Goal, GoalIndicator, Indicator, Result
 from app.models.backups import list_backups
 from app.models.store import Store, integrity_problems, open_store
 from app.services.audit import verify_chain
-from tests.reliability.worker import BATCH_ROWS, RESTORED_NAME, SUBTREE_SIZE, SUBTREE_TITLE
+from tests.reliability.worker import (
+    BATCH_ROWS,
+    IMPORT_INDICATOR,
+    IMPORT_PERIOD,
+    MOVE_BETWEEN,
+    MOVED_GOAL,
+    RESTORED_NAME,
+    SUBTREE_SIZE,
+    SUBTREE_TITLE,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIALS = int(os.environ.get("STYRKORT_SOAK_TRIALS", "1"))
@@ -235,3 +244,57 @@ def test_a_killed_restore_leaves_one_whole_version(tmp_path, demo_template, jour
             conn.close()
     print(f"restore/{journal}: {TRIALS} kills, outcomes seen: "
           f"{sorted('second backup' if s else 'first backup' for s in seen)}")
+
+
+def test_a_killed_import_is_all_or_nothing(tmp_path, demo_template, journal):
+    """Each import writes every school's value and one batch, or nothing: the values never mix
+    generations, and there is one batch per generation that reached the file."""
+    from app.models import ImportBatch, OrgUnit, Period
+
+    rng = random.Random(SEED + 5)
+    for trial in range(TRIALS):
+        folder = locations(tmp_path)[journal]
+        folder.mkdir(exist_ok=True)
+        db = folder / f"import{trial}.sqlite"
+        shutil.copyfile(demo_template, db)
+        words = calibrated_kill("import", db, "imported 1", rng)
+        store = assert_healthy(db)
+        with store.session() as session:
+            values = session.execute(
+                sa.select(Result.value).join(Indicator, Indicator.id == Result.indicator_id)
+                .join(Period, Period.id == Result.period_id)
+                .where(Indicator.code == IMPORT_INDICATOR, Period.code == IMPORT_PERIOD)).scalars().all()
+            schools = session.execute(sa.select(sa.func.count()).select_from(OrgUnit).where(
+                OrgUnit.service_area == "Grundskola", OrgUnit.provider_type.is_not(None))).scalar_one()
+            batches = session.execute(sa.select(sa.func.count()).select_from(ImportBatch)).scalar_one()
+        store.close()
+        assert len(values) == schools, f"seed {SEED} trial {trial}: {len(values)} of {schools} rows"
+        assert len(set(values)) == 1, f"seed {SEED} trial {trial}: mixed generations {sorted(set(values))}"
+        reported = words.count("imported")
+        assert values[0] == float(batches) and batches in (reported, reported + 1)
+
+
+def test_a_killed_subtree_move_leaves_the_goal_in_one_place(tmp_path, demo_template, journal):
+    """A move writes the goal's parent and the positions of both sibling lists in one
+    transaction: after a kill the goal is under one målområde and both lists are numbered 0..n-1."""
+    rng = random.Random(SEED + 6)
+    for trial in range(TRIALS):
+        folder = locations(tmp_path)[journal]
+        folder.mkdir(exist_ok=True)
+        db = folder / f"move{trial}.sqlite"
+        shutil.copyfile(demo_template, db)
+        calibrated_kill("move", db, "moved 1", rng)
+        store = assert_healthy(db)
+        with store.session() as session:
+            ids = {code: session.execute(sa.select(Goal.id).where(Goal.code == code)).scalar_one()
+                   for code in (MOVED_GOAL, *MOVE_BETWEEN)}
+            parent = session.execute(sa.select(Goal.parent_id).where(Goal.id == ids[MOVED_GOAL])).scalar_one()
+            assert parent in (ids[MOVE_BETWEEN[0]], ids[MOVE_BETWEEN[1]]), f"seed {SEED} trial {trial}"
+            for area in MOVE_BETWEEN:
+                positions = sorted(session.execute(
+                    sa.select(Goal.position).where(Goal.parent_id == ids[area])).scalars())
+                assert positions == list(range(len(positions))), f"seed {SEED} trial {trial}: {positions}"
+            delmal = session.execute(sa.select(sa.func.count()).select_from(Goal).where(
+                Goal.parent_id == ids[MOVED_GOAL])).scalar_one()
+            assert delmal == 2
+        store.close()

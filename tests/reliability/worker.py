@@ -119,6 +119,60 @@ def run_restore(db: Path) -> None:
 RESTORED_NAME = "Efter andra kopian"
 OPERATIONS["restore"] = run_restore
 
+IMPORT_PERIOD = "2030"
+IMPORT_INDICATOR = "UB05"  # a share (0–100) measured at the schools
+
+
+def import_file(folder: Path, generation: int, units: list[str]) -> Path:
+    """A provider's long-format file: every school's value set to `generation`."""
+    path = folder / f"import-{generation}.csv"
+    lines = ["Indikator;Enhet;Period;Utfall"] + [f"{IMPORT_INDICATOR};{u};{IMPORT_PERIOD};{generation},0"
+                                                  for u in units]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_import_loop(db: Path) -> None:
+    """The real importer (read in a child process, validate, back up, write in one transaction),
+    over and over with a new value each time."""
+    from app.models import OrgUnit
+    from app.services.exchange.importing import run_import
+
+    store = open_store(db)
+    with store.session() as session:
+        units = list(session.execute(sa.select(OrgUnit.code).where(OrgUnit.service_area == "Grundskola",
+                                                                   OrgUnit.provider_type.is_not(None))).scalars())
+    say("ready")
+    generation = 0
+    while True:
+        generation += 1
+        plan = run_import(store, import_file(db.parent, generation, units))
+        assert plan.ok, [p.line("en") for p in plan.problems]
+        say(f"imported {generation}")
+
+
+MOVED_GOAL = "2.1"
+MOVE_BETWEEN = ("1", "2")
+
+
+def run_move_loop(db: Path) -> None:
+    """Goal 2.1 with its delmål moved between two målområden through the goal service."""
+    from app.services import goals
+
+    store = open_store(db)
+    say("ready")
+    turn = 0
+    while True:
+        with store.transaction() as session:
+            goal = goals.goal_id_by_code(session, MOVED_GOAL)
+            goals.move_goals(session, [goal], goals.goal_id_by_code(session, MOVE_BETWEEN[turn % 2]), 0)
+        turn += 1
+        say(f"moved {turn}")
+
+
+OPERATIONS["import"] = run_import_loop
+OPERATIONS["move"] = run_move_loop
+
 
 if __name__ == "__main__":
     OPERATIONS[sys.argv[1]](Path(sys.argv[2]))
