@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import (
     Assessment,
+    DirectiveType,
     Gender,
     Goal,
     GoalLevel,
@@ -37,6 +38,14 @@ from app.models import (
     UnitKind,
 )
 from app.models.errors import StyrkortError
+from app.services.charts import ProviderBar, ProviderComparison, provider_comparison
+from app.services.directives import (
+    DecisionRow,
+    DirectiveRow,
+    due_for_review,
+    register,
+    unreported_decisions,
+)
 from app.services.periods import parse_period, previous_comparable
 from app.services.settings import ORGANISATION_NAME, get_setting
 from app.services.status import (
@@ -45,6 +54,7 @@ from app.services.status import (
     Trend,
     compute_follow_up,
     result_status,
+    rollup_rule,
     units_in_scope,
 )
 
@@ -82,7 +92,7 @@ class PackOptions:
     scope_code: str | None = None  # an org unit code; None: the whole organisation
     period_code: str | None = None  # None: the latest period with results
     generated_on: dt.date | None = None  # None: today; fix it for archiving
-    rule: RollupRule = RollupRule.WEIGHTED_SHARE
+    rule: RollupRule | None = None  # None: the roll-up rule chosen for the database
 
 
 @dataclass
@@ -101,26 +111,24 @@ class IndicatorRow:
 
 
 @dataclass
-class Bar:
-    """One unit's own result in a comparison chart."""
-
-    code: str
-    name: str
-    external: bool
-    value: float
-    target: float | None
-    status: Status
-    highlight: bool = False
-
-
-@dataclass
 class ComparisonChart:
-    indicator_code: str
-    title: str
-    unit_of_measure: str
-    decimals: int
-    target: float | None
-    bars: list[Bar]
+    """The follow-up's provider comparison, cut to the units of the pack, in organisation-chart
+    order, against the scope's target; a provider's own pack marks the provider."""
+
+    data: ProviderComparison
+    highlight_unit_id: int | None = None
+
+    @property
+    def indicator_code(self) -> str:
+        return self.data.indicator_code
+
+    @property
+    def title(self) -> str:
+        return self.data.indicator_name
+
+    @property
+    def bars(self) -> list[ProviderBar]:
+        return self.data.bars
 
 
 @dataclass
@@ -181,6 +189,19 @@ class ProviderResults:
 
 
 @dataclass
+class Governance:
+    """Styrdokument and delegation for the pack's nämnd (everything for the whole organisation):
+    documents due for review ("Att revidera") and delegationsbeslut not yet reported."""
+
+    body_name: str = ""  # the nämnd; "" for the whole organisation
+    due: list[DirectiveRow] = field(default_factory=list)
+    unreported: list[DecisionRow] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.due or self.unreported)
+
+
+@dataclass
 class Pack:
     title: str
     organisation: str
@@ -192,6 +213,7 @@ class Pack:
     overall_status: Status | None
     areas: list[AreaSection]
     providers: list[ProviderResults]
+    governance: Governance = field(default_factory=Governance)
 
     def goals(self) -> list[GoalSection]:
         return [g for area in self.areas for g in area.goals]
@@ -257,8 +279,9 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     generated_on = options.generated_on or dt.date.today()
     scope_id = scope.id if scope else None
     state.check(0.02, "Beräknar måluppfyllelse")
-    follow = compute_follow_up(session, period, scope_id, options.rule)
-    history = {code: compute_follow_up(session, code, scope_id, options.rule)
+    rule = options.rule or rollup_rule(session)
+    follow = compute_follow_up(session, period, scope_id, rule)
+    history = {code: compute_follow_up(session, code, scope_id, rule)
                for code in _history_codes(session, period)}
     scope_units = set(units_in_scope(session, scope_id))
     units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
@@ -270,6 +293,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     chart_units = set(units_in_scope(session, scope.parent_id)) if provider_scope and scope.parent_id else scope_units
     own = _own_results(session, period_id, chart_units | scope_units)
     targets = _targets(session, period_id)
+    comparisons: dict[int, ProviderComparison] = {}
     state.check(0.06, "Samlar mål och indikatorer")
 
     by_parent: dict[int | None, list[Goal]] = defaultdict(list)
@@ -293,8 +317,8 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
             o.value, o.target, o.status, o.trend, o.units_reporting) for o in shown]
         charts = []
         for o in shown:
-            chart = _chart(indicators[o.indicator_id], o.target, own.get(o.indicator_id, []), chart_units,
-                           units, targets, scope_id if provider_scope else None)
+            chart = _chart(session, comparisons, o.indicator_id, period, o.target, chart_units, units,
+                           scope_id if provider_scope else None)
             if chart is not None:
                 charts.append(chart)
         kids = [(c.code or "", c.title, follow.goals[c.id].status) for c in by_parent[goal.id] if included(c)]
@@ -329,7 +353,30 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     return Pack(
         TITLE, get_setting(session, ORGANISATION_NAME, "") or "Organisationen",
         scope.code if scope else None, scope.name if scope else WHOLE_ORGANISATION,
-        scope.kind.sv if scope else "", period, generated_on, overall, areas, providers)
+        scope.kind.sv if scope else "", period, generated_on, overall, areas, providers,
+        _governance(session, scope, units, generated_on))
+
+
+GOVERNING_KINDS = (UnitKind.COMMITTEE, UnitKind.EXECUTIVE_BOARD)
+
+
+def _governance(session: Session, scope: OrgUnit | None, units: dict[int, OrgUnit],
+                today: dt.date) -> Governance:
+    """The scope's nämnd (the scope or the nearest unit above it that is a nämnd or styrelse) and
+    the documents owned by it or a unit below it; fullmäktige and the whole organisation: all.
+    Review dates are judged on the pack's date, so the same options give the same pack."""
+    body = scope
+    while body is not None and body.kind not in GOVERNING_KINDS:
+        body = units.get(body.parent_id) if body.parent_id else None
+    due = due_for_review(session, today)
+    if body is None:
+        return Governance("", due, unreported_decisions(session))
+    owners = set(units_in_scope(session, body.id))
+    orders = [r.id for r in register(session, today)
+              if r.owner_unit_id in owners and r.doc_type is DirectiveType.DELEGATION_ORDER]
+    unreported = [d for order in orders for d in unreported_decisions(session, order)]
+    return Governance(body.name, [r for r in due if r.owner_unit_id in owners],
+                      sorted(unreported, key=lambda d: (d.decided_on, d.id)))
 
 
 def _indicator_value(follow: FollowUp, goal_id: int, indicator_id: int) -> float | None:
@@ -371,23 +418,18 @@ def _order(unit: OrgUnit, units: dict[int, OrgUnit]) -> tuple:
     return tuple(reversed(chain))
 
 
-def _chart(indicator: Indicator, scope_target: float | None, own: list[tuple[int, float]], chart_units: set[int],
-           units: dict[int, OrgUnit], targets: dict, highlight: int | None) -> ComparisonChart | None:
-    reporting = sorted((units[u] for u, _ in own if u in chart_units), key=lambda u: _order(u, units))
-    if len(reporting) < 2:
+def _chart(session: Session, comparisons: dict[int, ProviderComparison], indicator_id: int, period: str,
+           scope_target: float | None, chart_units: set[int], units: dict[int, OrgUnit],
+           highlight: int | None) -> ComparisonChart | None:
+    if indicator_id not in comparisons:
+        comparisons[indicator_id] = provider_comparison(session, indicator_id, period)
+    data = comparisons[indicator_id]
+    bars = sorted((b for b in data.bars if b.unit_id in chart_units), key=lambda b: _order(units[b.unit_id], units))
+    if len(bars) < 2:
         return None  # one bar compares nothing; the table has the value
-    values = dict(own)
-    bars = []
-    for unit in reporting:
-        target = _unit_target(targets, indicator.id, unit.id)
-        value = values[unit.id]
-        bars.append(Bar(unit.code, unit.name,
-                        unit.provider_type in (ProviderType.EXTERNAL, ProviderType.NON_PROFIT), value, target,
-                        result_status(value, target, indicator.direction, indicator.tolerance,
-                                      indicator.tolerance_kind),
-                        unit.id == highlight))
-    return ComparisonChart(indicator.code, indicator.name, indicator.unit_of_measure, indicator.decimals,
-                           scope_target, bars)
+    # The pack compares units with each other: Riket and the mean of all providers belong to the
+    # follow-up page, where the whole set of providers is shown.
+    return ComparisonChart(replace(data, target=scope_target, bars=bars, references=[], not_reported=[]), highlight)
 
 
 def _analysis(session: Session, goal: Goal, period_id: int, scope_id: int | None, scope_units: set[int],

@@ -15,6 +15,7 @@ import math
 from pathlib import Path
 
 from app.models import ProviderType, Status
+from app.services.directives import REVIEW_WINDOW_DAYS
 from app.services.packs import charts
 from app.services.packs import format as fmt
 from app.services.packs.content import GoalSection, Pack, PackState
@@ -28,6 +29,7 @@ INK = (0, 0, 0)
 GREY = (90, 90, 90)
 RULE = (160, 160, 160)
 STATUS_ORDER = (Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_ASSESSED)
+GOVERNANCE_TITLE = "Styrdokument och delegation"
 PROVIDER_TYPE_TEXT = {ProviderType.IN_HOUSE: "Egen regi", ProviderType.EXTERNAL: "Extern utförare",
                       ProviderType.NON_PROFIT: "Idéburen utförare"}
 
@@ -89,7 +91,8 @@ def _document_class():
 
 
 def toc_pages(pack: Pack) -> int:
-    entries = 2 + len(pack.areas) + len(pack.goals()) + (1 + len(pack.providers) if pack.providers else 0)
+    entries = (2 + len(pack.areas) + len(pack.goals()) + (1 if pack.governance else 0)
+               + (1 + len(pack.providers) if pack.providers else 0))
     return max(1, math.ceil((entries + 3) / TOC_LINES_PER_PAGE))
 
 
@@ -125,6 +128,8 @@ def render_pdf(pack: Pack, target: Path | io.BytesIO, state: PackState | None = 
                 pdf.add_page()
             _goal(pdf, pack, goal, drawn)
             done += 1
+    if pack.governance:
+        _governance(pdf, pack)
     if pack.providers:
         _appendix(pdf, pack)
     state.check(start + span, "Skriver PDF")
@@ -401,6 +406,56 @@ def _indicator_table(pdf, pack: Pack, goal: GoalSection) -> None:
             row.cell(fmt.number(row_data.target, row_data.decimals))
             row.cell(fmt.status_text(row_data.status), style=_status_cell_style(row_data.status))
             row.cell(fmt.trend_text(row_data.trend))
+    pdf.ln(3)
+
+
+REVIEW_TEXT = {"overdue": "Försenad", "due_soon": f"Inom {REVIEW_WINDOW_DAYS} dagar"}
+
+
+def _governance(pdf, pack: Pack) -> None:
+    """Styrdokument to revise and delegationsbeslut to report: what the nämnd must act on."""
+    gov = pack.governance
+    pdf.add_page()
+    pdf.start_section(GOVERNANCE_TITLE, level=0)
+    _heading(pdf, GOVERNANCE_TITLE, 16)
+    owner = f"som {gov.body_name} eller en enhet under den äger" if gov.body_name else "i hela organisationen"
+    _paragraph(pdf, f"Styrdokument {owner} vars revideringsdatum har passerat eller infaller inom "
+                    f"{REVIEW_WINDOW_DAYS} dagar från {fmt.date(pack.generated_on)}, och delegationsbeslut "
+                    "som ska anmälas men ännu inte har anmälts till nämnden.", 9.5)
+    pdf.ln(3)
+    _heading(pdf, "Att revidera", 11.5, 1)
+    pdf.set_font(FONT, "", 8.5)
+    if gov.due:
+        with _table(pdf, (70, 30, 35, 25, 27), ("LEFT", "LEFT", "LEFT", "LEFT", "LEFT")) as table:
+            heading = table.row()
+            for text in ("Styrdokument", "Typ", "Ägare", "Revideras senast", "Läge"):
+                heading.cell(text)
+            for doc in gov.due:
+                row = table.row()
+                row.cell(f"{doc.title} ({doc.case_number})" if doc.case_number else doc.title)
+                row.cell(doc.doc_type.sv)
+                row.cell(doc.owner_name)
+                row.cell(fmt.date(doc.review_due))
+                row.cell(REVIEW_TEXT[doc.review])
+    else:
+        _paragraph(pdf, "Inga styrdokument att revidera.", 9, "I")
+    pdf.ln(4)
+    _heading(pdf, "Delegationsbeslut att anmäla", 11.5, 1)
+    pdf.set_font(FONT, "", 8.5)
+    if gov.unreported:
+        with _table(pdf, (22, 14, 78, 30, 23), ("LEFT", "LEFT", "LEFT", "LEFT", "LEFT")) as table:
+            heading = table.row()
+            for text in ("Beslutsdatum", "Punkt", "Beslut", "Beslutat av", "Diarienummer"):
+                heading.cell(text)
+            for decision in gov.unreported:
+                row = table.row()
+                row.cell(fmt.date(decision.decided_on))
+                row.cell(decision.item_number)
+                row.cell(decision.summary or decision.matter)
+                row.cell(decision.decided_by)
+                row.cell(decision.case_number)
+    else:
+        _paragraph(pdf, "Inga delegationsbeslut väntar på anmälan.", 9, "I")
     pdf.ln(3)
 
 
