@@ -370,13 +370,16 @@ def _governance(session: Session, scope: OrgUnit | None, units: dict[int, OrgUni
         body = units.get(body.parent_id) if body.parent_id else None
     due = due_for_review(session, today)
     if body is None:
-        return Governance("", due, unreported_decisions(session))
-    owners = set(units_in_scope(session, body.id))
-    orders = [r.id for r in register(session, today)
-              if r.owner_unit_id in owners and r.doc_type is DirectiveType.DELEGATION_ORDER]
-    unreported = [d for order in orders for d in unreported_decisions(session, order)]
-    return Governance(body.name, [r for r in due if r.owner_unit_id in owners],
-                      sorted(unreported, key=lambda d: (d.decided_on, d.id)))
+        unreported = unreported_decisions(session)
+    else:
+        owners = set(units_in_scope(session, body.id))
+        due = [r for r in due if r.owner_unit_id in owners]
+        orders = [r.id for r in register(session, today)
+                  if r.owner_unit_id in owners and r.doc_type is DirectiveType.DELEGATION_ORDER]
+        unreported = sorted((d for order in orders for d in unreported_decisions(session, order)),
+                            key=lambda d: (d.decided_on, d.id))
+    # A decision taken after the pack's date is not part of it.
+    return Governance(body.name if body else "", due, [d for d in unreported if d.decided_on <= today])
 
 
 def _indicator_value(follow: FollowUp, goal_id: int, indicator_id: int) -> float | None:
