@@ -46,7 +46,8 @@ from app.services.directives import (
     register,
     unreported_decisions,
 )
-from app.services.periods import parse_period, previous_comparable
+from app.services.followup import scope_options
+from app.services.periods import parse_period, previous_comparable, require_period
 from app.services.settings import ORGANISATION_NAME, get_setting
 from app.services.status import (
     FollowUp,
@@ -253,14 +254,6 @@ def default_period(session: Session) -> str:
     return row[0]
 
 
-def check_period(session: Session, code: str) -> str:
-    spec = parse_period(code)
-    if session.execute(sa.select(Period.id).where(Period.code == spec.code)).first() is None:
-        raise StyrkortError(f"Perioden {spec.code} finns inte i databasen.",
-                            f"The period {spec.code} is not in the database.")
-    return spec.code
-
-
 def _history_codes(session: Session, code: str) -> list[str]:
     existing = set(session.execute(sa.select(Period.code)).scalars())
     codes, spec = [], parse_period(code)
@@ -275,7 +268,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     """The content of a pack. Same data and options → the same structure, in the same order."""
     state = state or PackState()
     scope = find_scope(session, options.scope_code)
-    period = check_period(session, options.period_code) if options.period_code else default_period(session)
+    period = require_period(session, options.period_code).code if options.period_code else default_period(session)
     generated_on = options.generated_on or dt.date.today()
     scope_id = scope.id if scope else None
     state.check(0.02, "Beräknar måluppfyllelse")
@@ -482,11 +475,10 @@ def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targ
 
 
 def scope_choices(session: Session) -> list[tuple[str, str, int]]:
-    """(code, name, depth) of every unit a pack can be made for, in organisation-chart order."""
-    units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
-    chosen = [u for u in units.values() if u.kind is not UnitKind.REFERENCE]
-    chosen.sort(key=lambda u: _order(u, units))
-    return [(u.code, u.name, len(_order(u, units)) - 1) for u in chosen]
+    """(code, name, depth) of every unit a pack can be made for, in organisation-chart order: the
+    follow-up page's scopes, by code."""
+    codes = dict(session.execute(sa.select(OrgUnit.id, OrgUnit.code)).tuples().all())
+    return [(codes[unit_id], name, depth) for unit_id, name, depth in scope_options(session)]
 
 
 def period_choices(session: Session) -> list[str]:

@@ -423,40 +423,30 @@ def _governance(pdf, pack: Pack) -> None:
                     f"{REVIEW_WINDOW_DAYS} dagar från {fmt.date(pack.generated_on)}, och delegationsbeslut "
                     "som ska anmälas men ännu inte har anmälts till nämnden.", 9.5)
     pdf.ln(3)
-    _heading(pdf, "Att revidera", 11.5, 1)
+    _listing(pdf, "Att revidera", (58, 25, 37, 22, 25),
+             ("Styrdokument", "Typ", "Ägare", "Revideras senast", "Läge"),
+             [(f"{d.title} ({d.case_number})" if d.case_number else d.title, d.doc_type.sv, d.owner_name,
+               fmt.date(d.review_due), REVIEW_TEXT[d.review]) for d in gov.due],
+             "Inga styrdokument att revidera.")
+    _listing(pdf, "Delegationsbeslut att anmäla", (25, 12, 67, 37, 26),
+             ("Beslutsdatum", "Punkt", "Beslut", "Beslutat av", "Diarienummer"),
+             [(fmt.date(d.decided_on), d.item_number, d.summary or d.matter, d.decided_by, d.case_number)
+              for d in gov.unreported],
+             "Inga delegationsbeslut väntar på anmälan.")
+
+
+def _listing(pdf, title: str, widths, headings, rows, empty: str) -> None:
+    _heading(pdf, title, 11.5, 1)
     pdf.set_font(FONT, "", 8.5)
-    if gov.due:
-        with _table(pdf, (70, 30, 35, 25, 27), ("LEFT", "LEFT", "LEFT", "LEFT", "LEFT")) as table:
-            heading = table.row()
-            for text in ("Styrdokument", "Typ", "Ägare", "Revideras senast", "Läge"):
-                heading.cell(text)
-            for doc in gov.due:
+    if rows:
+        with _table(pdf, widths, ("LEFT",) * len(widths)) as table:
+            for cells in (headings, *rows):
                 row = table.row()
-                row.cell(f"{doc.title} ({doc.case_number})" if doc.case_number else doc.title)
-                row.cell(doc.doc_type.sv)
-                row.cell(doc.owner_name)
-                row.cell(fmt.date(doc.review_due))
-                row.cell(REVIEW_TEXT[doc.review])
+                for text in cells:
+                    row.cell(text)
     else:
-        _paragraph(pdf, "Inga styrdokument att revidera.", 9, "I")
+        _paragraph(pdf, empty, 9, "I")
     pdf.ln(4)
-    _heading(pdf, "Delegationsbeslut att anmäla", 11.5, 1)
-    pdf.set_font(FONT, "", 8.5)
-    if gov.unreported:
-        with _table(pdf, (22, 14, 78, 30, 23), ("LEFT", "LEFT", "LEFT", "LEFT", "LEFT")) as table:
-            heading = table.row()
-            for text in ("Beslutsdatum", "Punkt", "Beslut", "Beslutat av", "Diarienummer"):
-                heading.cell(text)
-            for decision in gov.unreported:
-                row = table.row()
-                row.cell(fmt.date(decision.decided_on))
-                row.cell(decision.item_number)
-                row.cell(decision.summary or decision.matter)
-                row.cell(decision.decided_by)
-                row.cell(decision.case_number)
-    else:
-        _paragraph(pdf, "Inga delegationsbeslut väntar på anmälan.", 9, "I")
-    pdf.ln(3)
 
 
 def _appendix(pdf, pack: Pack) -> None:
