@@ -10,7 +10,10 @@ a goal owned outside the scope only the indicators with results in scope are sho
 provider's pack is the provider's own follow-up; its comparison charts show the provider among
 the other units of its verksamhet, marked, so that it sees where it stands.
 
-Statuses, values and targets of the scope all come from `app.services.status.compute_follow_up`.
+Statuses, values and targets of the scope all come from `app.services.status.compute_follow_up`,
+with the roll-up rule chosen for the database unless the options name one; comparison charts from
+`app.services.charts.provider_comparison`; the styrdokument and delegationsbeslut the scope's
+nämnd must act on from `app.services.directives`, judged on the pack's date.
 """
 
 from __future__ import annotations
@@ -477,7 +480,7 @@ def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targ
 def scope_choices(session: Session) -> list[tuple[str, str, int]]:
     """(code, name, depth) of every unit a pack can be made for, in organisation-chart order: the
     follow-up page's scopes, by code."""
-    codes = dict(session.execute(sa.select(OrgUnit.id, OrgUnit.code)).tuples().all())
+    codes = {unit_id: code for unit_id, code in session.execute(sa.select(OrgUnit.id, OrgUnit.code))}
     return [(codes[unit_id], name, depth) for unit_id, name, depth in scope_options(session)]
 
 
