@@ -61,6 +61,7 @@ from app.services.status import (
     rollup_rule,
     units_in_scope,
 )
+from app.services.trees import depth_first
 
 TITLE = "Uppföljningsrapport"
 WHOLE_ORGANISATION = "Hela organisationen"
@@ -281,6 +282,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
                for code in _history_codes(session, period)}
     scope_units = set(units_in_scope(session, scope_id))
     units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
+    rank = _tree_rank(units)
     goals = list(session.execute(sa.select(Goal).order_by(Goal.position, Goal.id)).scalars())
     indicators = {i.id: i for i in session.execute(sa.select(Indicator)).scalars()}
     period_id = session.execute(sa.select(Period.id).where(Period.code == period)).scalar_one()
@@ -313,7 +315,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
             o.value, o.target, o.status, o.trend, o.units_reporting) for o in shown]
         charts = []
         for o in shown:
-            chart = _chart(session, comparisons, o.indicator_id, period, o.target, chart_units, units,
+            chart = _chart(session, comparisons, o.indicator_id, period, o.target, chart_units, rank,
                            scope_id if provider_scope else None)
             if chart is not None:
                 charts.append(chart)
@@ -345,7 +347,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     roots = [g for g in by_parent[None] if g.level is GoalLevel.VISION]
     overall = follow.goals[roots[0].id].status if roots and scope is None else None
 
-    providers = _providers(scope_units, units, own, targets, indicators)
+    providers = _providers(scope_units, units, rank, own, targets, indicators)
     return Pack(
         TITLE, get_setting(session, ORGANISATION_NAME, "") or "Organisationen",
         scope.code if scope else None, scope.name if scope else WHOLE_ORGANISATION,
@@ -407,23 +409,20 @@ def _unit_target(targets: dict, indicator_id: int, unit_id: int) -> float | None
     return targets.get((indicator_id, unit_id), targets.get((indicator_id, None)))
 
 
-def _order(unit: OrgUnit, units: dict[int, OrgUnit]) -> tuple:
-    """Tree order (parents' positions from the top), so that bars and the appendix follow the
-    organisation chart rather than the order rows were inserted."""
-    chain = []
-    while unit is not None:
-        chain.append((unit.position, unit.id))
-        unit = units.get(unit.parent_id) if unit.parent_id else None
-    return tuple(reversed(chain))
+def _tree_rank(units: dict[int, OrgUnit]) -> dict[int, int]:
+    """Each unit's place in the organisation chart, so that bars and the appendix follow the chart
+    rather than the order rows were inserted."""
+    ordered = depth_first(sorted(units.values(), key=lambda u: (u.position, u.id)))
+    return {unit.id: place for place, (unit, _depth) in enumerate(ordered)}
 
 
 def _chart(session: Session, comparisons: dict[int, ProviderComparison], indicator_id: int, period: str,
-           scope_target: float | None, chart_units: set[int], units: dict[int, OrgUnit],
+           scope_target: float | None, chart_units: set[int], rank: dict[int, int],
            highlight: int | None) -> ComparisonChart | None:
     if indicator_id not in comparisons:
         comparisons[indicator_id] = provider_comparison(session, indicator_id, period)
     data = comparisons[indicator_id]
-    bars = sorted((b for b in data.bars if b.unit_id in chart_units), key=lambda b: _order(units[b.unit_id], units))
+    bars = sorted((b for b in data.bars if b.unit_id in chart_units), key=lambda b: rank[b.unit_id])
     if len(bars) < 2:
         return None  # one bar compares nothing; the table has the value
     # The pack compares units with each other: Riket and the mean of all providers belong to the
@@ -449,7 +448,7 @@ def _analysis(session: Session, goal: Goal, period_id: int, scope_id: int | None
     return "", "", ""
 
 
-def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targets: dict,
+def _providers(scope_units: set[int], units: dict[int, OrgUnit], rank: dict[int, int], own: dict, targets: dict,
                indicators: dict[int, Indicator]) -> list[ProviderResults]:
     by_unit: dict[int, list[ProviderRow]] = defaultdict(list)
     for indicator_id in sorted(own, key=lambda i: indicators[i].code):
@@ -463,7 +462,7 @@ def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targ
                 ind.code, ind.name, ind.unit_of_measure, ind.decimals, value, target,
                 result_status(value, target, ind.direction, ind.tolerance, ind.tolerance_kind)))
     result = []
-    for unit in sorted((units[u] for u in by_unit), key=lambda u: _order(u, units)):
+    for unit in sorted((units[u] for u in by_unit), key=lambda u: rank[u.id]):
         contract = ""
         if unit.contract_start or unit.contract_end:
             start = unit.contract_start.isoformat() if unit.contract_start else ""
