@@ -14,12 +14,13 @@ from pathlib import Path
 
 from common import heading, median_seconds, report
 
-from app.models import GoalLevel, Status
+from app.models import Direction, GoalLevel, ProviderType, Status
 from app.models.store import open_store
+from app.services.charts import ProviderBar, ProviderComparison
 from app.services.demo import build_demo
 from app.services.packs import PackOptions, build_pack
 from app.services.packs import charts as pack_charts
-from app.services.packs.content import AreaSection, Bar, ComparisonChart, GoalSection, IndicatorRow, Pack
+from app.services.packs.content import AreaSection, ComparisonChart, GoalSection, IndicatorRow, Pack
 from app.services.packs.pdf import render_pdf
 
 DAY = dt.date(2026, 1, 31)
@@ -45,9 +46,11 @@ def synthetic_pack(goals: int = 100, bars: int = 8) -> Pack:
         area = areas[g % 5]
         code = f"{area.code}.{len(area.goals) + 1}"
         target = 80.0
-        chart = ComparisonChart(f"S{g:03d}", f"Syntetisk indikator {g}, andel (%)", "%", 1, target, [
-            Bar(f"U{b}", f"Utförare {b:02d} med ett långt namn", b % 3 == 0, rng.uniform(50, 99), target,
-                rng.choice(statuses)) for b in range(bars)])
+        chart = ComparisonChart(ProviderComparison(
+            g, f"S{g:03d}", f"Syntetisk indikator {g}, andel (%)", "%", 1, Direction.HIGHER_BETTER, "2025", target,
+            [ProviderBar(b, f"Utförare {b:02d} med ett långt namn",
+                         ProviderType.EXTERNAL if b % 3 == 0 else ProviderType.IN_HOUSE, rng.uniform(50, 99),
+                         target, rng.choice(statuses)) for b in range(bars)]))
         row = IndicatorRow(chart.indicator_code, chart.title, "%", 1, "högre är bättre",
                            [("2023", 71.5), ("2024", 74.25)], 77.0, target, Status.PARTLY_MET, None, bars)
         area.goals.append(GoalSection(g, code, f"Syntetiskt mål {code}", GoalLevel.GOAL, "Nämnden", "",

@@ -25,6 +25,7 @@ from app.models import (
 )
 from app.services.periods import parse_period, require_period
 from app.services.status import result_status
+from app.services.swedish import number
 from app.services.targets import require_indicator
 
 
@@ -91,15 +92,8 @@ class ProviderComparison:
         return f"{self.indicator_code} {self.indicator_name}, {self.period_code}"
 
     def format(self, value: float | None) -> str:
-        """Swedish number format: decimal comma, narrow space between thousands."""
-        return format_number(value, self.decimals)
-
-
-def format_number(value: float | None, decimals: int) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f").replace(".", ",")
+        """Swedish number format: decimal comma, space between thousands."""
+        return number(value, self.decimals)
 
 
 def _targets(session: Session, indicator_id: int, period_ids: list[int]) -> dict[tuple[int, int | None], float]:

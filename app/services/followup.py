@@ -31,6 +31,7 @@ from app.models.followup import assessment_meeting, dialogue_meeting_goal
 from app.services import audit
 from app.services.periods import require_period
 from app.services.status import units_in_scope
+from app.services.trees import depth_first
 
 
 def period_id(session: Session, period_code: str) -> int:
@@ -305,30 +306,14 @@ def goal_rows(session: Session) -> list[tuple[int, int | None, str, str | None, 
     """Every goal as (id, parent id, title, code, level), parents before children, in tree order."""
     rows = session.execute(sa.select(Goal.id, Goal.parent_id, Goal.title, Goal.code, Goal.level)
                            .order_by(Goal.position, Goal.id)).all()
-    children: dict[int | None, list] = {}
-    for r in rows:
-        children.setdefault(r.parent_id, []).append(r)
-    ordered, stack = [], list(reversed(children.get(None, [])))
-    while stack:
-        r = stack.pop()
-        ordered.append((r.id, r.parent_id, r.title, r.code, r.level.value))
-        stack.extend(reversed(children.get(r.id, [])))
-    return ordered
+    return [(r.id, r.parent_id, r.title, r.code, r.level.value) for r, _depth in depth_first(rows)]
 
 
 def scope_options(session: Session) -> list[tuple[int, str, int]]:
     """Units a follow-up can be scoped to, as (id, name, depth) in tree order; no reference areas."""
     rows = session.execute(sa.select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name)
                            .where(OrgUnit.kind != UnitKind.REFERENCE).order_by(OrgUnit.position, OrgUnit.id)).all()
-    children: dict[int | None, list] = {}
-    for r in rows:
-        children.setdefault(r.parent_id, []).append(r)
-    ordered, stack = [], [(r, 0) for r in reversed(children.get(None, []))]
-    while stack:
-        r, depth = stack.pop()
-        ordered.append((r.id, r.name, depth))
-        stack.extend((c, depth + 1) for c in reversed(children.get(r.id, [])))
-    return ordered
+    return [(r.id, r.name, depth) for r, depth in depth_first(rows)]
 
 
 def indicators_of_goal(session: Session, goal_id: int | None) -> list[tuple[int, str, str]]:

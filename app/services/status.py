@@ -33,6 +33,7 @@ from app.models import (
     UnitKind,
 )
 from app.models.errors import StyrkortError
+from app.services import swedish
 from app.services.periods import parse_period, previous_comparable
 
 MET_THRESHOLD = 0.75
@@ -433,9 +434,13 @@ def explain(follow_up: FollowUp, goal_id: int, titles: dict[int, str], language:
                      + outcome.justification)
         lines.append(("Beräknad status hade varit: " if language == "sv" else "The computed status would be: ")
                      + outcome.computed_status.label(language))
+    def shown(value: float | None, decimals: int) -> str:
+        if language == "sv":
+            return swedish.number(value, decimals)
+        return "–" if value is None else f"{value:.{decimals}f}"
+
     for o in outcome.indicators:
-        value = "–" if o.value is None else f"{o.value:.{o.decimals}f}"
-        target = "–" if o.target is None else f"{o.target:.{o.decimals}f}"
+        value, target = shown(o.value, o.decimals), shown(o.target, o.decimals)
         lines.append(f"  {o.code} {o.name}: {value} / {target} {o.unit_of_measure} → {o.status.label(language)}")
     for child in outcome.child_ids:
         lines.append(f"  {titles.get(child, child)}: {follow_up.goals[child].status.label(language)}")
@@ -444,6 +449,6 @@ def explain(follow_up: FollowUp, goal_id: int, titles: dict[int, str], language:
                                     "Rule: weighted share met (met ≥ 75 %, partly ≥ 40 %)"),
         RollupRule.WORST: ("Regel: sämsta underliggande status", "Rule: worst underlying status"),
     }[follow_up.rule]
-    score = "" if outcome.score is None else f", {outcome.score * 100:.0f} %"
+    score = "" if outcome.score is None else f", {shown(outcome.score * 100, 0)} %"
     lines.append((rule_text[0] if language == "sv" else rule_text[1]) + score)
     return lines

@@ -4,7 +4,9 @@ children lazily however large the tree is."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -69,3 +71,18 @@ def _ancestor_ids(session: Session, entity, node_id: int) -> list[int]:
         chain.append(parent)
         parent = session.execute(sa.select(entity.parent_id).where(entity.id == parent)).scalar()
     return list(reversed(chain))
+
+
+def depth_first(rows: Iterable[Any]) -> list[tuple[Any, int]]:
+    """Rows with `.id` and `.parent_id`, already in sibling order (position, id), as (row, depth)
+    parents before children: the order of the tree views, for lists and print. A row whose parent
+    is not among the rows is left out."""
+    children: dict[int | None, list] = {}
+    for r in rows:
+        children.setdefault(r.parent_id, []).append(r)
+    ordered, stack = [], [(r, 0) for r in reversed(children.get(None, []))]
+    while stack:
+        r, depth = stack.pop()
+        ordered.append((r, depth))
+        stack.extend((c, depth + 1) for c in reversed(children.get(r.id, [])))
+    return ordered

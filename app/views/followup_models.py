@@ -1,7 +1,8 @@
 """Item models of the follow-up page: the goal tree with statuses, the results grid, targets.
 
 Status is shown by colour (Okabe–Ito swatch), symbol and label together, never colour alone.
-Numbers use the Swedish format (decimal comma, space between thousands) via QLocale sv_SE."""
+Numbers use the Swedish format of app/services/swedish.py (decimal comma, space between
+thousands); input is read with QLocale sv_SE, which also accepts what it shows."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.models import Gender, Status
 from app.services.charts import STATUS_STYLE
 from app.services.results import GridRow
 from app.services.status import FollowUp, Trend
+from app.services.swedish import number
 from app.services.targets import TargetRow
 from app.views.i18n import term
 from app.widgets.icons import kind_icon
@@ -27,7 +29,8 @@ SWEDISH = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
 
 
 def format_value(value: float | None, decimals: int) -> str:
-    return "" if value is None else SWEDISH.toString(float(value), "f", decimals)
+    """The shared Swedish format of packs and charts; an empty cell for no value."""
+    return "" if value is None else number(float(value), decimals)
 
 
 def parse_value(text: str) -> float | None:
@@ -224,7 +227,7 @@ class FollowUpTreeModel(QAbstractItemModel):
         if column == 2 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return trend_text(self.trends.get(node.id))
         if column == 3 and role == Qt.ItemDataRole.DisplayRole and outcome.score is not None:
-            return f"{SWEDISH.toString(outcome.score * 100, 'f', 0)} %"
+            return f"{number(outcome.score * 100)} %"
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

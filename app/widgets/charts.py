@@ -21,10 +21,10 @@ from app.services.charts import (
     TARGET_COLOUR,
     ProviderComparison,
     TimeSeries,
-    format_number,
     is_external,
     quartiles,
 )
+from app.services.swedish import number
 
 BAR_WIDTH = 0.7
 
@@ -248,8 +248,8 @@ class TimeSeriesChart(_ChartBase):
         i = round(x)
         if not 0 <= i < len(self.data.period_codes):
             return " "
-        parts = [f"{s.label} {format_number(s.points[i][1], self.data.decimals)}" for s in self.data.series]
-        target = format_number(self.data.target[i], self.data.decimals)
+        parts = [f"{s.label} {number(s.points[i][1], self.data.decimals)}" for s in self.data.series]
+        target = number(self.data.target[i], self.data.decimals)
         target_text = self.tr("target")
         return f"{self.data.period_codes[i]}: " + " · ".join(parts) + f" · {target_text} {target}"
 

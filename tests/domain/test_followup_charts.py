@@ -9,7 +9,8 @@ import sqlalchemy as sa
 
 from app.models import Direction, Indicator, OrgUnit, ProviderType
 from app.services import chart_render
-from app.services.charts import format_number, provider_comparison, quartiles, time_series
+from app.services.charts import provider_comparison, quartiles, time_series
+from app.services.swedish import number
 
 
 def ids(s, model, code):
@@ -40,8 +41,8 @@ def test_time_series_follows_the_period_kind(demo_store):
 
 
 def test_swedish_number_format_and_quartiles():
-    assert format_number(1234567.891, 1) == "1\u202f234\u202f567,9"
-    assert format_number(None, 1) == "–"
+    assert number(1234567.891, 1) == "1\u00a0234\u00a0567,9"
+    assert number(None, 1) == "–"
     assert quartiles([1, 2, 3, 4, 5]) == (2, 3, 4)
 
 

@@ -10,20 +10,24 @@ a goal owned outside the scope only the indicators with results in scope are sho
 provider's pack is the provider's own follow-up; its comparison charts show the provider among
 the other units of its verksamhet, marked, so that it sees where it stands.
 
-Statuses, values and targets of the scope all come from `app.services.status.compute_follow_up`.
+Statuses, values and targets of the scope all come from `app.services.status.compute_follow_up`,
+with the roll-up rule chosen for the database unless the options name one; comparison charts from
+`app.services.charts.provider_comparison`; the styrdokument and delegationsbeslut the scope's
+nämnd must act on from `app.services.directives`, judged on the pack's date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import (
     Assessment,
+    DirectiveType,
     Gender,
     Goal,
     GoalLevel,
@@ -37,7 +41,16 @@ from app.models import (
     UnitKind,
 )
 from app.models.errors import StyrkortError
-from app.services.periods import parse_period, previous_comparable
+from app.services.charts import ProviderBar, ProviderComparison, provider_comparison
+from app.services.directives import (
+    DecisionRow,
+    DirectiveRow,
+    due_for_review,
+    register,
+    unreported_decisions,
+)
+from app.services.followup import scope_options
+from app.services.periods import parse_period, previous_comparable, require_period
 from app.services.settings import ORGANISATION_NAME, get_setting
 from app.services.status import (
     FollowUp,
@@ -45,8 +58,10 @@ from app.services.status import (
     Trend,
     compute_follow_up,
     result_status,
+    rollup_rule,
     units_in_scope,
 )
+from app.services.trees import depth_first
 
 TITLE = "Uppföljningsrapport"
 WHOLE_ORGANISATION = "Hela organisationen"
@@ -82,7 +97,7 @@ class PackOptions:
     scope_code: str | None = None  # an org unit code; None: the whole organisation
     period_code: str | None = None  # None: the latest period with results
     generated_on: dt.date | None = None  # None: today; fix it for archiving
-    rule: RollupRule = RollupRule.WEIGHTED_SHARE
+    rule: RollupRule | None = None  # None: the roll-up rule chosen for the database
 
 
 @dataclass
@@ -101,26 +116,24 @@ class IndicatorRow:
 
 
 @dataclass
-class Bar:
-    """One unit's own result in a comparison chart."""
-
-    code: str
-    name: str
-    external: bool
-    value: float
-    target: float | None
-    status: Status
-    highlight: bool = False
-
-
-@dataclass
 class ComparisonChart:
-    indicator_code: str
-    title: str
-    unit_of_measure: str
-    decimals: int
-    target: float | None
-    bars: list[Bar]
+    """The follow-up's provider comparison, cut to the units of the pack, in organisation-chart
+    order, against the scope's target; a provider's own pack marks the provider."""
+
+    data: ProviderComparison
+    highlight_unit_id: int | None = None
+
+    @property
+    def indicator_code(self) -> str:
+        return self.data.indicator_code
+
+    @property
+    def title(self) -> str:
+        return self.data.indicator_name
+
+    @property
+    def bars(self) -> list[ProviderBar]:
+        return self.data.bars
 
 
 @dataclass
@@ -181,6 +194,19 @@ class ProviderResults:
 
 
 @dataclass
+class Governance:
+    """Styrdokument and delegation for the pack's nämnd (everything for the whole organisation):
+    documents due for review ("Att revidera") and delegationsbeslut not yet reported."""
+
+    body_name: str = ""  # the nämnd; "" for the whole organisation
+    due: list[DirectiveRow] = field(default_factory=list)
+    unreported: list[DecisionRow] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.due or self.unreported)
+
+
+@dataclass
 class Pack:
     title: str
     organisation: str
@@ -192,6 +218,7 @@ class Pack:
     overall_status: Status | None
     areas: list[AreaSection]
     providers: list[ProviderResults]
+    governance: Governance = field(default_factory=Governance)
 
     def goals(self) -> list[GoalSection]:
         return [g for area in self.areas for g in area.goals]
@@ -231,14 +258,6 @@ def default_period(session: Session) -> str:
     return row[0]
 
 
-def check_period(session: Session, code: str) -> str:
-    spec = parse_period(code)
-    if session.execute(sa.select(Period.id).where(Period.code == spec.code)).first() is None:
-        raise StyrkortError(f"Perioden {spec.code} finns inte i databasen.",
-                            f"The period {spec.code} is not in the database.")
-    return spec.code
-
-
 def _history_codes(session: Session, code: str) -> list[str]:
     existing = set(session.execute(sa.select(Period.code)).scalars())
     codes, spec = [], parse_period(code)
@@ -253,15 +272,17 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     """The content of a pack. Same data and options → the same structure, in the same order."""
     state = state or PackState()
     scope = find_scope(session, options.scope_code)
-    period = check_period(session, options.period_code) if options.period_code else default_period(session)
+    period = require_period(session, options.period_code).code if options.period_code else default_period(session)
     generated_on = options.generated_on or dt.date.today()
     scope_id = scope.id if scope else None
     state.check(0.02, "Beräknar måluppfyllelse")
-    follow = compute_follow_up(session, period, scope_id, options.rule)
-    history = {code: compute_follow_up(session, code, scope_id, options.rule)
+    rule = options.rule or rollup_rule(session)
+    follow = compute_follow_up(session, period, scope_id, rule)
+    history = {code: compute_follow_up(session, code, scope_id, rule)
                for code in _history_codes(session, period)}
     scope_units = set(units_in_scope(session, scope_id))
     units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
+    rank = _tree_rank(units)
     goals = list(session.execute(sa.select(Goal).order_by(Goal.position, Goal.id)).scalars())
     indicators = {i.id: i for i in session.execute(sa.select(Indicator)).scalars()}
     period_id = session.execute(sa.select(Period.id).where(Period.code == period)).scalar_one()
@@ -270,6 +291,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     chart_units = set(units_in_scope(session, scope.parent_id)) if provider_scope and scope.parent_id else scope_units
     own = _own_results(session, period_id, chart_units | scope_units)
     targets = _targets(session, period_id)
+    comparisons: dict[int, ProviderComparison] = {}
     state.check(0.06, "Samlar mål och indikatorer")
 
     by_parent: dict[int | None, list[Goal]] = defaultdict(list)
@@ -293,8 +315,8 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
             o.value, o.target, o.status, o.trend, o.units_reporting) for o in shown]
         charts = []
         for o in shown:
-            chart = _chart(indicators[o.indicator_id], o.target, own.get(o.indicator_id, []), chart_units,
-                           units, targets, scope_id if provider_scope else None)
+            chart = _chart(session, comparisons, o.indicator_id, period, o.target, chart_units, rank,
+                           scope_id if provider_scope else None)
             if chart is not None:
                 charts.append(chart)
         kids = [(c.code or "", c.title, follow.goals[c.id].status) for c in by_parent[goal.id] if included(c)]
@@ -325,11 +347,37 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     roots = [g for g in by_parent[None] if g.level is GoalLevel.VISION]
     overall = follow.goals[roots[0].id].status if roots and scope is None else None
 
-    providers = _providers(scope_units, units, own, targets, indicators)
+    providers = _providers(scope_units, units, rank, own, targets, indicators)
     return Pack(
         TITLE, get_setting(session, ORGANISATION_NAME, "") or "Organisationen",
         scope.code if scope else None, scope.name if scope else WHOLE_ORGANISATION,
-        scope.kind.sv if scope else "", period, generated_on, overall, areas, providers)
+        scope.kind.sv if scope else "", period, generated_on, overall, areas, providers,
+        _governance(session, scope, units, generated_on))
+
+
+GOVERNING_KINDS = (UnitKind.COMMITTEE, UnitKind.EXECUTIVE_BOARD)
+
+
+def _governance(session: Session, scope: OrgUnit | None, units: dict[int, OrgUnit],
+                today: dt.date) -> Governance:
+    """The scope's nämnd (the scope or the nearest unit above it that is a nämnd or styrelse) and
+    the documents owned by it or a unit below it; fullmäktige and the whole organisation: all.
+    Review dates are judged on the pack's date, so the same options give the same pack."""
+    body = scope
+    while body is not None and body.kind not in GOVERNING_KINDS:
+        body = units.get(body.parent_id) if body.parent_id else None
+    due = due_for_review(session, today)
+    if body is None:
+        unreported = unreported_decisions(session)
+    else:
+        owners = set(units_in_scope(session, body.id))
+        due = [r for r in due if r.owner_unit_id in owners]
+        orders = [r.id for r in register(session, today)
+                  if r.owner_unit_id in owners and r.doc_type is DirectiveType.DELEGATION_ORDER]
+        unreported = sorted((d for order in orders for d in unreported_decisions(session, order)),
+                            key=lambda d: (d.decided_on, d.id))
+    # A decision taken after the pack's date is not part of it.
+    return Governance(body.name if body else "", due, [d for d in unreported if d.decided_on <= today])
 
 
 def _indicator_value(follow: FollowUp, goal_id: int, indicator_id: int) -> float | None:
@@ -361,33 +409,25 @@ def _unit_target(targets: dict, indicator_id: int, unit_id: int) -> float | None
     return targets.get((indicator_id, unit_id), targets.get((indicator_id, None)))
 
 
-def _order(unit: OrgUnit, units: dict[int, OrgUnit]) -> tuple:
-    """Tree order (parents' positions from the top), so that bars and the appendix follow the
-    organisation chart rather than the order rows were inserted."""
-    chain = []
-    while unit is not None:
-        chain.append((unit.position, unit.id))
-        unit = units.get(unit.parent_id) if unit.parent_id else None
-    return tuple(reversed(chain))
+def _tree_rank(units: dict[int, OrgUnit]) -> dict[int, int]:
+    """Each unit's place in the organisation chart, so that bars and the appendix follow the chart
+    rather than the order rows were inserted."""
+    ordered = depth_first(sorted(units.values(), key=lambda u: (u.position, u.id)))
+    return {unit.id: place for place, (unit, _depth) in enumerate(ordered)}
 
 
-def _chart(indicator: Indicator, scope_target: float | None, own: list[tuple[int, float]], chart_units: set[int],
-           units: dict[int, OrgUnit], targets: dict, highlight: int | None) -> ComparisonChart | None:
-    reporting = sorted((units[u] for u, _ in own if u in chart_units), key=lambda u: _order(u, units))
-    if len(reporting) < 2:
+def _chart(session: Session, comparisons: dict[int, ProviderComparison], indicator_id: int, period: str,
+           scope_target: float | None, chart_units: set[int], rank: dict[int, int],
+           highlight: int | None) -> ComparisonChart | None:
+    if indicator_id not in comparisons:
+        comparisons[indicator_id] = provider_comparison(session, indicator_id, period)
+    data = comparisons[indicator_id]
+    bars = sorted((b for b in data.bars if b.unit_id in chart_units), key=lambda b: rank[b.unit_id])
+    if len(bars) < 2:
         return None  # one bar compares nothing; the table has the value
-    values = dict(own)
-    bars = []
-    for unit in reporting:
-        target = _unit_target(targets, indicator.id, unit.id)
-        value = values[unit.id]
-        bars.append(Bar(unit.code, unit.name,
-                        unit.provider_type in (ProviderType.EXTERNAL, ProviderType.NON_PROFIT), value, target,
-                        result_status(value, target, indicator.direction, indicator.tolerance,
-                                      indicator.tolerance_kind),
-                        unit.id == highlight))
-    return ComparisonChart(indicator.code, indicator.name, indicator.unit_of_measure, indicator.decimals,
-                           scope_target, bars)
+    # The pack compares units with each other: Riket and the mean of all providers belong to the
+    # follow-up page, where the whole set of providers is shown.
+    return ComparisonChart(replace(data, target=scope_target, bars=bars, references=[], not_reported=[]), highlight)
 
 
 def _analysis(session: Session, goal: Goal, period_id: int, scope_id: int | None, scope_units: set[int],
@@ -408,7 +448,7 @@ def _analysis(session: Session, goal: Goal, period_id: int, scope_id: int | None
     return "", "", ""
 
 
-def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targets: dict,
+def _providers(scope_units: set[int], units: dict[int, OrgUnit], rank: dict[int, int], own: dict, targets: dict,
                indicators: dict[int, Indicator]) -> list[ProviderResults]:
     by_unit: dict[int, list[ProviderRow]] = defaultdict(list)
     for indicator_id in sorted(own, key=lambda i: indicators[i].code):
@@ -422,7 +462,7 @@ def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targ
                 ind.code, ind.name, ind.unit_of_measure, ind.decimals, value, target,
                 result_status(value, target, ind.direction, ind.tolerance, ind.tolerance_kind)))
     result = []
-    for unit in sorted((units[u] for u in by_unit), key=lambda u: _order(u, units)):
+    for unit in sorted((units[u] for u in by_unit), key=lambda u: rank[u.id]):
         contract = ""
         if unit.contract_start or unit.contract_end:
             start = unit.contract_start.isoformat() if unit.contract_start else ""
@@ -437,11 +477,10 @@ def _providers(scope_units: set[int], units: dict[int, OrgUnit], own: dict, targ
 
 
 def scope_choices(session: Session) -> list[tuple[str, str, int]]:
-    """(code, name, depth) of every unit a pack can be made for, in organisation-chart order."""
-    units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
-    chosen = [u for u in units.values() if u.kind is not UnitKind.REFERENCE]
-    chosen.sort(key=lambda u: _order(u, units))
-    return [(u.code, u.name, len(_order(u, units)) - 1) for u in chosen]
+    """(code, name, depth) of every unit a pack can be made for, in organisation-chart order: the
+    follow-up page's scopes, by code."""
+    codes = {unit_id: code for unit_id, code in session.execute(sa.select(OrgUnit.id, OrgUnit.code))}
+    return [(codes[unit_id], name, depth) for unit_id, name, depth in scope_options(session)]
 
 
 def period_choices(session: Session) -> list[str]:

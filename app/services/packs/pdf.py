@@ -15,6 +15,7 @@ import math
 from pathlib import Path
 
 from app.models import ProviderType, Status
+from app.services.directives import REVIEW_WINDOW_DAYS
 from app.services.packs import charts
 from app.services.packs import format as fmt
 from app.services.packs.content import GoalSection, Pack, PackState
@@ -28,6 +29,7 @@ INK = (0, 0, 0)
 GREY = (90, 90, 90)
 RULE = (160, 160, 160)
 STATUS_ORDER = (Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_ASSESSED)
+GOVERNANCE_TITLE = "Styrdokument och delegation"
 PROVIDER_TYPE_TEXT = {ProviderType.IN_HOUSE: "Egen regi", ProviderType.EXTERNAL: "Extern utförare",
                       ProviderType.NON_PROFIT: "Idéburen utförare"}
 
@@ -89,7 +91,8 @@ def _document_class():
 
 
 def toc_pages(pack: Pack) -> int:
-    entries = 2 + len(pack.areas) + len(pack.goals()) + (1 + len(pack.providers) if pack.providers else 0)
+    entries = (2 + len(pack.areas) + len(pack.goals()) + (1 if pack.governance else 0)
+               + (1 + len(pack.providers) if pack.providers else 0))
     return max(1, math.ceil((entries + 3) / TOC_LINES_PER_PAGE))
 
 
@@ -125,6 +128,8 @@ def render_pdf(pack: Pack, target: Path | io.BytesIO, state: PackState | None = 
                 pdf.add_page()
             _goal(pdf, pack, goal, drawn)
             done += 1
+    if pack.governance:
+        _governance(pdf, pack)
     if pack.providers:
         _appendix(pdf, pack)
     state.check(start + span, "Skriver PDF")
@@ -402,6 +407,46 @@ def _indicator_table(pdf, pack: Pack, goal: GoalSection) -> None:
             row.cell(fmt.status_text(row_data.status), style=_status_cell_style(row_data.status))
             row.cell(fmt.trend_text(row_data.trend))
     pdf.ln(3)
+
+
+REVIEW_TEXT = {"overdue": "Försenad", "due_soon": f"Inom {REVIEW_WINDOW_DAYS} dagar"}
+
+
+def _governance(pdf, pack: Pack) -> None:
+    """Styrdokument to revise and delegationsbeslut to report: what the nämnd must act on."""
+    gov = pack.governance
+    pdf.add_page()
+    pdf.start_section(GOVERNANCE_TITLE, level=0)
+    _heading(pdf, GOVERNANCE_TITLE, 16)
+    owner = f"som {gov.body_name} eller en enhet under den äger" if gov.body_name else "i hela organisationen"
+    _paragraph(pdf, f"Styrdokument {owner} vars revideringsdatum har passerat eller infaller inom "
+                    f"{REVIEW_WINDOW_DAYS} dagar från {fmt.date(pack.generated_on)}, och delegationsbeslut "
+                    "som ska anmälas men ännu inte har anmälts till nämnden.", 9.5)
+    pdf.ln(3)
+    _listing(pdf, "Att revidera", (58, 25, 37, 22, 25),
+             ("Styrdokument", "Typ", "Ägare", "Revideras senast", "Läge"),
+             [(f"{d.title} ({d.case_number})" if d.case_number else d.title, d.doc_type.sv, d.owner_name,
+               fmt.date(d.review_due), REVIEW_TEXT[d.review]) for d in gov.due],
+             "Inga styrdokument att revidera.")
+    _listing(pdf, "Delegationsbeslut att anmäla", (25, 12, 67, 37, 26),
+             ("Beslutsdatum", "Punkt", "Beslut", "Beslutat av", "Diarienummer"),
+             [(fmt.date(d.decided_on), d.item_number, d.summary or d.matter, d.decided_by, d.case_number)
+              for d in gov.unreported],
+             "Inga delegationsbeslut väntar på anmälan.")
+
+
+def _listing(pdf, title: str, widths, headings, rows, empty: str) -> None:
+    _heading(pdf, title, 11.5, 1)
+    pdf.set_font(FONT, "", 8.5)
+    if rows:
+        with _table(pdf, widths, ("LEFT",) * len(widths)) as table:
+            for cells in (headings, *rows):
+                row = table.row()
+                for text in cells:
+                    row.cell(text)
+    else:
+        _paragraph(pdf, empty, 9, "I")
+    pdf.ln(4)
 
 
 def _appendix(pdf, pack: Pack) -> None:

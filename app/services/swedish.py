@@ -1,0 +1,34 @@
+"""Swedish number and date typography, the one formatter for every printed or exported number:
+review packs, charts (on screen and saved), the results grid and the command line.
+
+Decimal comma, a non-breaking space between thousands (so "1 234" never breaks over a line), a
+real minus sign (U+2212), ISO dates; a missing value is a dash."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+DASH = "–"
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    """1234.5 → "1 234,5" (NBSP between thousands, decimal comma, U+2212 minus); None → "–"."""
+    if value is None:
+        return DASH
+    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    # "-0,0" would claim a sign the shown digits do not have.
+    negative = value < 0 and any(ch not in "0," + NBSP for ch in text)
+    return (MINUS if negative else "") + text
+
+
+def quantity(value: float | None, decimals: int, unit: str) -> str:
+    """A number with its unit of measure: "85,0 %", "5 900 kr"."""
+    if value is None:
+        return DASH
+    return f"{number(value, decimals)}{NBSP}{unit}" if unit else number(value, decimals)
+
+
+def date(day: dt.date) -> str:
+    return day.isoformat()
