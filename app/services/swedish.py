@@ -23,6 +23,14 @@ def number(value: float | None, decimals: int = 0) -> str:
     return (MINUS if negative else "") + text
 
 
+def shortest(value: float | None, max_decimals: int = 6) -> str:
+    """As many decimals as the value has (up to `max_decimals`): 72.2 → "72,2", 91.0 → "91"."""
+    if value is None:
+        return DASH
+    text = f"{value:.{max_decimals}f}".rstrip("0")
+    return number(value, len(text.split(".")[1]) if "." in text else 0)
+
+
 def quantity(value: float | None, decimals: int, unit: str) -> str:
     """A number with its unit of measure: "85,0 %", "5 900 kr"."""
     if value is None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.commands import Change, EditContext
 from app.models.errors import StyrkortError
+from app.services import swedish
 from app.services.backups import backup_before
 from app.services.exchange.importing import (
     ImportOptions,
@@ -122,9 +123,8 @@ class ChangesModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            number = lambda v: "–" if v is None else f"{v:g}"  # noqa: E731
             return [self._status_text(row.status), str(row.row), row.indicator, row.unit, row.period, row.gender,
-                    number(row.old) if row.status != "new" else "", number(row.new)][index.column()]
+                    swedish.shortest(row.old) if row.status != "new" else "", swedish.shortest(row.new)][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and STATUS_COLOURS[row.status]:
             return QBrush(QColor(STATUS_COLOURS[row.status]))
         return None

@@ -37,3 +37,13 @@ def test_why_this_status_uses_a_decimal_comma_in_swedish(demo_store):
         english = "\n".join(explain(follow_up, goal, {}, "en"))
     assert re.search(r"\d,\d", swedish) and not re.search(r"\d\.\d", swedish)
     assert re.search(r"\d\.\d", english)
+
+
+def test_shortest_keeps_the_decimals_a_value_has():
+    from app.services.swedish import shortest
+
+    assert shortest(72.2) == "72,2"
+    assert shortest(91.0) == "91"
+    assert shortest(1234.25) == "1\u00a0234,25"
+    assert shortest(-3.5) == "\u22123,5"
+    assert shortest(None) == "–"

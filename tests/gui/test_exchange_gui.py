@@ -62,7 +62,7 @@ def test_drop_preview_import_and_undo(qtbot, qtmodeltester, demo_store, tmp_path
     qtmodeltester.check(dialog.rows_model)
     shown = {changes.index(r, 0).data(): (changes.index(r, 6).data(), changes.index(r, 7).data())
              for r in range(changes.rowCount())}
-    assert shown["Ändrad"] == (f"{old:g}", f"{old + 2:g}") and shown["Ny"] == ("", "77.5")
+    assert shown["Ändrad"] == (f"{old:g}", f"{old + 2:g}") and shown["Ny"] == ("", "77,5")
     button = dialog.findChild(QPushButton, "importButton")
     assert button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=15000):
