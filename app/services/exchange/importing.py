@@ -36,6 +36,7 @@ from app.models import (
 )
 from app.models.errors import StyrkortError
 from app.services import audit
+from app.services.exchange.records import RECORD_DELETE_ORDER
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
 from app.services.exchange.shapes import (
     LONG,
@@ -889,9 +890,10 @@ ENTITIES = {"org_unit": OrgUnit, "indicator": Indicator, "target": Target, "resu
 
 
 def _entity(name: str):
+    from app.services.exchange.records import RECORD_ENTITIES
     from app.services.exchange.structure import STRUCTURE_ENTITIES
 
-    return ENTITIES.get(name) or STRUCTURE_ENTITIES[name]
+    return ENTITIES.get(name) or STRUCTURE_ENTITIES.get(name) or RECORD_ENTITIES[name]
 
 
 def _row_json(obj) -> str:
@@ -918,7 +920,7 @@ def _from_json(model, doc: dict) -> dict:
     return values
 
 
-DELETE_ORDER = ["goal_indicator", "target", "indicator", "goal", "org_unit", "period"]
+DELETE_ORDER = [*RECORD_DELETE_ORDER, "goal_indicator", "target", "indicator", "goal", "org_unit", "period"]
 
 
 def undo_batch(session: Session, batch_id: int, *, user: str | None = None) -> None:

@@ -107,7 +107,9 @@ _OUTLINE = re.compile(r"^\d+(\.\d+)+$")
 
 
 def is_structure_workbook(data: FileData) -> bool:
-    return any(normalise(s.name) in _SHEETS for s in data.sheets)
+    from app.services.exchange.records import is_record_sheet
+
+    return any(normalise(s.name) in _SHEETS or is_record_sheet(s.name) for s in data.sheets)
 
 
 @dataclass
@@ -141,6 +143,7 @@ class SheetRows:
 class StructurePlan:
     sheets: list[SheetRows]
     status: dict[str, dict[str, int]] = field(default_factory=dict)  # entity → new/changed/unchanged
+    records: list = field(default_factory=list)  # records.RecordRows: directives, plans, assessments …
 
     def counts(self) -> dict[str, int]:
         total = {"new": 0, "changed": 0, "unchanged": 0}
@@ -154,6 +157,10 @@ class StructurePlan:
         refs = Refs.load(session)
         for sheet in self.sheets:
             _apply_sheet(session, sheet, refs, changes)
+        if self.records:
+            from app.services.exchange.records import sync_records
+
+            sync_records(session, self.records, refs, changes)
         return refs.units, refs.indicators
 
 
@@ -275,9 +282,23 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
         _check_refs(sheet, refs, file_codes, problem)
         structure.status[sheet.spec.entity] = _compare(session, sheet, refs)
         plan.rows_read += len(sheet.rows)
+    _plan_records(session, structure, data, refs, file_codes, problem)
+    plan.rows_read += sum(len(r.rows) for r in structure.records)
     if results_sheet is not None and not plan.problems:
         _plan_results(session, plan, data, results_sheet, options, file_codes, progress, cancelled)
     return plan
+
+
+def _plan_records(session: Session, structure: StructurePlan, data: FileData, refs: Refs, file_codes: dict,
+                  problem: Callable) -> None:
+    from app.services.exchange.records import check_records, read_records, sync_records
+
+    structure.records = read_records(data.sheets, problem)
+    if not structure.records:
+        return
+    known = {kind: set(getattr(refs, kind + "s")) | file_codes[kind] for kind in ("unit", "goal", "period")}
+    check_records(structure.records, known, problem)
+    structure.status.update(sync_records(session, structure.records, refs, None))
 
 
 def _check_refs(sheet: SheetRows, refs: Refs, file_codes: dict, problem: Callable) -> None:
