@@ -36,8 +36,8 @@ from app.models import (
 )
 from app.models.errors import StyrkortError
 from app.services import audit
-from app.services.exchange.records import RECORD_DELETE_ORDER
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
+from app.services.exchange.records import RECORD_DELETE_ORDER
 from app.services.exchange.shapes import (
     LONG,
     WIDE_PERIOD,
@@ -237,7 +237,8 @@ def load_file(path: str | Path, cancelled: Callable[[], bool] | None = None) -> 
     except ReadCancelled:
         raise ImportCancelled() from None
     except ReadError as exc:
-        raise StyrkortError(f"{path.name}:::: {exc.sv}", f"{path.name}:::: {exc.en}") from None
+        where = ":".join(str(w) for w in exc.where) if exc.where else "::"
+        raise StyrkortError(f"{path.name}:{where}: {exc.sv}", f"{path.name}:{where}: {exc.en}") from None
 
 
 def choose_sheet(data: FileData, name: str | None) -> SheetData:

@@ -20,16 +20,17 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import (
+    Activity,
     ActivityState,
     AdoptionState,
     Assessment,
     DbSetting,
     DelegationDecision,
     DelegationItem,
+    DialogueMeeting,
     Directive,
     DirectiveState,
     DirectiveType,
-    DialogueMeeting,
     Goal,
     Milestone,
     OperationalPlan,
@@ -41,7 +42,6 @@ from app.models import (
     dialogue_meeting_goal,
     directive_goal,
 )
-from app.models import Activity as ActivityModel
 from app.services.directive_export import Sheet
 from app.services.exchange.shapes import normalise
 from app.services.exchange.values import CellError, cell_text, is_blank, parse_date, parse_number
@@ -99,7 +99,7 @@ PLANS = RecordSpec("Verksamhetsplaner", "operational_plan", OperationalPlan, (
     Field("Resurser", "resources"), Field("Uppföljning", "follow_up"),
     Field("Kopierad från", "copied_from_id", "ref", None, "operational_plan")),
     ("unit_id", "year", "title"), "Id")
-ACTIVITIES = RecordSpec("Aktiviteter", "activity", ActivityModel, (
+ACTIVITIES = RecordSpec("Aktiviteter", "activity", Activity, (
     Field("Plan-id", "plan_id", "ref", None, "operational_plan"), Field("Aktivitet", "title"),
     Field("Ansvarig", "responsible"), Field("Start", "start_date", "date"), Field("Slut", "end_date", "date"),
     Field("Status", "state", "enum", ActivityState), Field("Framsteg %", "progress", "int"),
