@@ -168,3 +168,30 @@ def test_cli_reports_located_problems_and_exit_code(demo_path, tmp_path, capsys)
     assert schools and all(code.startswith("GR") for code in schools)
     assert openpyxl.load_workbook(out)["Per enhet 2025"].max_row < everything
     assert main(["export", str(out), "--db", str(demo_path), "--what", "follow-up", "--scope", "NIX"]) == 2
+
+
+def test_a_whole_database_import_is_undone_and_redone_as_one_batch(demo_store, empty_store, tmp_path):
+    from app.models import Assessment, DelegationDecision, ImportBatch, OperationalPlan
+    from app.services.exchange.importing import redo_batch, undo_batch
+
+    with demo_store.transaction() as session:
+        directive = session.execute(sa.select(Directive).limit(1)).scalar_one()
+        directive.attachment_name, directive.attachment_data = "bilaga.bin", b"\x00\xff" * 10
+    workbook = tmp_path / "allt.xlsx"
+    with demo_store.session() as session:
+        export_database(session, workbook)
+    assert run_import(empty_store, workbook).ok
+    loaded = table_contents(empty_store.path)
+    counted = (Directive, DelegationDecision, OperationalPlan, Assessment)
+
+    def counts():
+        with empty_store.session() as session:
+            return [session.execute(sa.select(sa.func.count()).select_from(m)).scalar_one() for m in counted]
+
+    assert all(counts())
+    with empty_store.transaction() as session:
+        undo_batch(session, session.execute(sa.select(ImportBatch.id)).scalar_one())
+    assert counts() == [0, 0, 0, 0]
+    with empty_store.transaction() as session:
+        redo_batch(session, session.execute(sa.select(ImportBatch.id)).scalar_one())
+    assert table_contents(empty_store.path) == loaded

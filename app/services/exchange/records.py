@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -372,6 +373,9 @@ def sync_records(session: Session, records: list[RecordRows], refs, changes: lis
                     new = [o for o in other_ids if o is not None and o not in have]
                     if new:
                         session.execute(sa.insert(table), [{own: own_id, other: o} for o in new])
+                        changes.extend({"entity": table.name, "entity_id": own_id, "action": "link",
+                                        "old_json": None, "new_json": json.dumps({own: own_id, other: o})}
+                                       for o in new)
         for file_id, attr, target in self_refs:
             own_id, value = id_map.get(file_id), id_map.get(target)
             if own_id is None:
