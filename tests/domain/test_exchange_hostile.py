@@ -261,3 +261,13 @@ def test_control_characters_are_kept_as_written(demo_store, tmp_path):
     with demo_store.session() as session:
         comments = set(session.execute(sa.select(Result.comment)).scalars())
     assert "\x01\x02kommentar" in comments
+
+
+def test_a_provider_sheet_named_like_an_export_sheet_is_still_a_results_file(demo_store, tmp_path):
+    """Only a sheet with the export's own header counts as a whole-database sheet."""
+    path = results_book(tmp_path / "rapport.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Aktiviteter").append(["Vad", "När"])
+    book.save(path)
+    plan = run_import(demo_store, path)
+    assert plan.ok and len(plan.new) + len(plan.changed) + plan.unchanged == 1, [p.line("en") for p in plan.problems]

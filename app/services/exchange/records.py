@@ -133,8 +133,17 @@ RECORD_DELETE_ORDER = ["assessment", "dialogue_meeting", "milestone", "activity"
 _BY_NAME = {normalise(s.name): s for s in RECORD_SPECS}
 
 
-def is_record_sheet(name: str) -> bool:
-    return normalise(name) in _BY_NAME or normalise(name) == normalise(ATTACHMENT_SHEET)
+def is_record_sheet(sheet) -> bool:
+    """A sheet of the whole-database export: its name and its header, so that a provider's
+    sheet that happens to be called "Aktiviteter" is not taken for one."""
+    if not sheet.rows:
+        return False
+    header = {normalise(cell_text(c)) for c in sheet.rows[0] if not is_blank(c)}
+    if normalise(sheet.name) == normalise(ATTACHMENT_SHEET):
+        return normalise("Dokument-id") in header
+    spec = _BY_NAME.get(normalise(sheet.name))
+    needed = [f.header for f in spec.fields if f.attr in spec.key] + [spec.id_header or ""] if spec else []
+    return spec is not None and all(normalise(h) in header for h in needed if h)
 
 
 # --- export ---------------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ _OUTLINE = re.compile(r"^\d+(\.\d+)+$")
 def is_structure_workbook(data: FileData) -> bool:
     from app.services.exchange.records import is_record_sheet
 
-    return any(normalise(s.name) in _SHEETS or is_record_sheet(s.name) for s in data.sheets)
+    return any(normalise(s.name) in _SHEETS or is_record_sheet(s) for s in data.sheets)
 
 
 @dataclass
