@@ -137,27 +137,24 @@ def raw_control_byte(tmp: Path) -> Path:
 
 
 def utf16_without_bom(tmp: Path) -> Path:
-    path = tmp / "utf16.csv"
-    path.write_bytes("Indikator;Enhet;Period;Utfall\nUB01;GR01;2026;8O\n".encode("utf-16-le"))
-    return path
+    return written(tmp / "utf16.csv", "Indikator;Enhet;Period;Utfall\nUB01;GR01;2026;8O\n".encode("utf-16-le"))
 
 
 def binary_csv(tmp: Path) -> Path:
-    path = tmp / "binar.csv"
-    path.write_bytes(bytes(range(256)) * 20)
+    return written(tmp / "binar.csv", bytes(range(256)) * 20)
+
+
+def written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
     return path
 
 
 def pdf_as_xlsx(tmp: Path) -> Path:
-    path = tmp / "rapport.xlsx"
-    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
-    return path
+    return written(tmp / "rapport.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
 
 
 def png_as_xlsx(tmp: Path) -> Path:
-    path = tmp / "bild.xlsx"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
-    return path
+    return written(tmp / "bild.xlsx", b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
 
 
 def xlsx_as_csv(tmp: Path) -> Path:
@@ -166,9 +163,7 @@ def xlsx_as_csv(tmp: Path) -> Path:
 
 
 def empty_file(tmp: Path) -> Path:
-    path = tmp / "tom.xlsx"
-    path.write_bytes(b"")
-    return path
+    return written(tmp / "tom.xlsx", b"")
 
 
 def folder(tmp: Path) -> Path:
@@ -185,17 +180,16 @@ def fifo(tmp: Path) -> Path:
     return path
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound document: .xls, or an encrypted .xlsx
+
+
 def xls_binary(tmp: Path) -> Path:
-    path = tmp / "gammal.xls"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
-    return path
+    return written(tmp / "gammal.xls", OLE + b"\0" * 4000)
 
 
 def password_protected(tmp: Path) -> Path:
     # Excel stores an encrypted .xlsx as an OLE compound file holding the encrypted package.
-    path = tmp / "skyddad.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
-    return path
+    return written(tmp / "skyddad.xlsx", OLE + b"\0" * 4000)
 
 
 CATALOGUE = [

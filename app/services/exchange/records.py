@@ -15,7 +15,7 @@ import base64
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -45,7 +45,10 @@ from app.models import (
 )
 from app.services.directive_export import Sheet
 from app.services.exchange.shapes import normalise
-from app.services.exchange.values import CellError, cell_text, is_blank, parse_date, parse_number
+from app.services.exchange.structure import _change as structure_change
+from app.services.exchange.structure import _convert as structure_convert
+from app.services.exchange.structure import convert_cells, is_duplicate
+from app.services.exchange.values import CellError, cell_text, is_blank, parse_number
 
 ATTACHMENT_SHEET = "Bilagor"
 _CHUNK = 32_000  # base64 characters per cell, under Excel's 32 767
@@ -196,42 +199,22 @@ class RecordRows:
 
 
 def _convert(f: Field, cell: object) -> object:
-    if is_blank(cell):
-        return [] if f.kind in ("goals", "refs") else None
-    if f.kind == "text":
-        return cell if isinstance(cell, str) else cell_text(cell)
-    if f.kind in ("unit", "goal", "period"):
-        return cell_text(cell)
-    if f.kind in ("int", "ref"):
-        number = parse_number(cell)
-        if number is None or not float(number).is_integer():
-            raise CellError(f"{cell_text(cell)!r} är inget heltal", f"{cell_text(cell)!r} is not a whole number")
-        return int(number)
-    if f.kind == "date":
-        return parse_date(cell)
-    if f.kind == "datetime":
+    """Lists and timestamps here; every other kind as the structure sheets read it."""
+    if f.kind in ("goals", "refs"):
+        items = [] if is_blank(cell) else [c.strip() for c in cell_text(cell).split(",") if c.strip()]
+        if f.kind == "goals":
+            return items
+        try:
+            return [int(c) for c in items]
+        except ValueError:
+            raise CellError(f"{cell_text(cell)!r} är ingen lista av id", f"{cell_text(cell)!r} is no list of ids") \
+                from None
+    if f.kind == "datetime" and not is_blank(cell):
         try:
             return dt.datetime.fromisoformat(cell_text(cell))
         except ValueError:
             raise CellError(f"{cell_text(cell)!r} är ingen tidpunkt", f"{cell_text(cell)!r} is no timestamp") from None
-    if f.kind == "bool":
-        return cell_text(cell).casefold() in ("ja", "yes", "sant", "true", "1", "x")
-    if f.kind == "enum":
-        try:
-            return f.enum.from_text(cell_text(cell))
-        except ValueError:
-            allowed = ", ".join(m.sv for m in f.enum)
-            raise CellError(f"{cell_text(cell)!r} är inte ett av: {allowed}",
-                            f"{cell_text(cell)!r} is not one of: {allowed}") from None
-    if f.kind == "goals":
-        return [c.strip() for c in cell_text(cell).split(",") if c.strip()]
-    if f.kind == "refs":
-        try:
-            return [int(c) for c in cell_text(cell).replace(" ", "").split(",") if c]
-        except ValueError:
-            raise CellError(f"{cell_text(cell)!r} är ingen lista av id", f"{cell_text(cell)!r} is no list of ids") \
-                from None
-    raise AssertionError(f.kind)
+    return structure_convert(replace(f, kind="int") if f.kind == "ref" else f, cell)
 
 
 def read_records(sheets, problem: Callable) -> list[RecordRows]:
@@ -261,31 +244,18 @@ def read_records(sheets, problem: Callable) -> list[RecordRows]:
             problem(sheet.name, 1, None, f"kolumnen {what} saknas", f"the column {what} is missing")
             continue
         read = found[spec.entity] = RecordRows(spec, sheet.name, columns={a: i for a, (_f, i) in positions.items()})
+        if id_col is not None:
+            positions["__id"] = (Field("Id", "id", "int"), id_col)
         seen: dict[tuple, int] = {}
         for number, row in enumerate(sheet.rows[1:], start=2):
             if all(is_blank(c) for c in row):
                 continue
-            values, ok = {}, True
-            for attr, (f, index) in positions.items():
-                try:
-                    values[attr] = _convert(f, row[index] if index < len(row) else None)
-                except CellError as exc:
-                    problem(sheet.name, number, index, f"{f.header}: {exc.args[0]}", f"{f.header}: {exc.args[-1]}")
-                    ok = False
-            file_id = None
-            if id_col is not None:
-                try:
-                    file_id = _convert(Field("Id", "id", "int"), row[id_col] if id_col < len(row) else None)
-                except CellError as exc:
-                    problem(sheet.name, number, id_col, f"Id: {exc.args[0]}", f"Id: {exc.args[-1]}")
-                    ok = False
-            if not ok:
+            values = convert_cells(sheet.name, number, row, positions, _convert, problem)
+            if values is None:
                 continue
-            key = tuple(values.get(k) for k in spec.key)
-            if key in seen:
-                problem(sheet.name, number, None, f"dubblett av rad {seen[key]}", f"duplicate of row {seen[key]}")
+            file_id = values.pop("__id", None)
+            if is_duplicate(seen, tuple(values.get(k) for k in spec.key), sheet.name, number, problem):
                 continue
-            seen[key] = number
             read.rows.append((number, file_id, values))
     if DIRECTIVES.entity in found:
         for _n, file_id, values in found[DIRECTIVES.entity].rows:
@@ -415,8 +385,6 @@ def _existing(session: Session, spec: RecordSpec, resolved: dict):
 
 
 def _change(entity: str, entity_id: int, action: str, old: dict | None) -> dict:
-    from app.services.exchange.structure import _change as change
-
     # An attachment's bytes are not kept for undo: the import log is JSON.
-    return change(entity, entity_id, action, {k: v for k, v in old.items() if not isinstance(v, bytes)}
+    return structure_change(entity, entity_id, action, {k: v for k, v in old.items() if not isinstance(v, bytes)}
                   if old else None)

@@ -222,28 +222,38 @@ def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRo
         number = header_row + 2 + offset
         if all(is_blank(c) for c in row):
             continue
-        values = {}
-        ok = True
-        for attr, (col, index) in positions.items():
-            cell = row[index] if index < len(row) else None
-            try:
-                values[attr] = _convert(col, cell)
-            except CellError as exc:
-                problem(sheet.name, number, index, f"{col.header}: {exc.args[0]}", f"{col.header}: {exc.args[-1]}")
-                ok = False
-                continue
-            if col.required and values[attr] is None:
-                problem(sheet.name, number, index, f"{col.header} saknas", f"{col.header} missing")
-                ok = False
-        if not ok:
+        values = convert_cells(sheet.name, number, row, positions, _convert, problem)
+        if values is None:
             continue
-        key = tuple(values.get(k) for k in spec.key)
-        if key in seen:
-            problem(sheet.name, number, None, f"dubblett av rad {seen[key]}", f"duplicate of row {seen[key]}")
+        missing = [(col, index) for col, index in positions.values() if col.required and values[col.attr] is None]
+        for col, index in missing:
+            problem(sheet.name, number, index, f"{col.header} saknas", f"{col.header} missing")
+        if missing or is_duplicate(seen, tuple(values.get(k) for k in spec.key), sheet.name, number, problem):
             continue
-        seen[key] = number
         result.rows.append((number, values))
     return result
+
+
+def convert_cells(sheet: str, number: int, row: list, positions: dict, convert: Callable,
+                  problem: Callable) -> dict | None:
+    """attr → the converted cell of `positions` (attr → (column spec, index)); None when a cell
+    is wrong, each wrong cell reported where it is."""
+    values, ok = {}, True
+    for attr, (col, index) in positions.items():
+        try:
+            values[attr] = convert(col, row[index] if index < len(row) else None)
+        except CellError as exc:
+            problem(sheet, number, index, f"{col.header}: {exc.args[0]}", f"{col.header}: {exc.args[-1]}")
+            ok = False
+    return values if ok else None
+
+
+def is_duplicate(seen: dict[tuple, int], key: tuple, sheet: str, number: int, problem: Callable) -> bool:
+    if key in seen:
+        problem(sheet, number, None, f"dubblett av rad {seen[key]}", f"duplicate of row {seen[key]}")
+        return True
+    seen[key] = number
+    return False
 
 
 def plan_structure(session: Session, path: Path, data: FileData, options, checksum: str, *,
