@@ -68,7 +68,9 @@ def _label(member, language: str) -> str:
 
 def register_sheets(session: Session, language: str = "sv") -> list[Sheet]:
     """Every version of every document (with its state), the delegation items and decisions,
-    the plans with their activities, and the planner's milestones."""
+    the plans with their activities, and the planner's milestones. Complete enough (codes, ids
+    within the file, texts) for the whole-database export to be imported again; only the
+    attachments' bytes are left to the caller."""
     sv = language == "sv"
     owner, adopter = aliased(OrgUnit), aliased(OrgUnit)
     goal_codes: dict[int, list[str]] = {}
@@ -80,13 +82,14 @@ def register_sheets(session: Session, language: str = "sv") -> list[Sheet]:
         "Styrdokument" if sv else "Directives",
         ["Id", "Titel", "Typ", "Diarienummer", "Ägare", "Fastställd av", "Fastställd", "Gäller från",
          "Gäller till", "Revideras senast", "Status", "Version", "Föregående version", "Ansvarig",
-         "Sammanfattning", "Bilaga", "Kopplade mål"] if sv else
+         "Sammanfattning", "Bilaga", "Kopplade mål", "Ägarkod", "Fastställd av (kod)", "Text", "Bilagans namn",
+         "Bilagelänk"] if sv else
         ["Id", "Title", "Type", "Case number", "Owner", "Adopted by", "Adopted on", "Valid from", "Valid to",
          "Review due", "Status", "Version", "Previous version", "Responsible", "Summary", "Attachment",
-         "Linked goals"],
-        widths=(6, 45, 16, 14, 28, 24, 12, 12, 12, 14, 12, 8, 10, 28, 50, 24, 20))
-    for d, owner_name, adopter_name in session.execute(
-            sa.select(Directive, owner.name, adopter.name)
+         "Linked goals", "Owner code", "Adopted by (code)", "Text", "Attachment name", "Attachment link"],
+        widths=(6, 45, 16, 14, 28, 24, 12, 12, 12, 14, 12, 8, 10, 28, 50, 24, 20, 10, 10, 50, 24, 24))
+    for d, owner_name, adopter_name, owner_code, adopter_code in session.execute(
+            sa.select(Directive, owner.name, adopter.name, owner.code, adopter.code)
             .outerjoin(owner, owner.id == Directive.owner_unit_id)
             .outerjoin(adopter, adopter.id == Directive.adopted_by_unit_id)
             .order_by(Directive.title, Directive.version_no)):
@@ -94,20 +97,22 @@ def register_sheets(session: Session, language: str = "sv") -> list[Sheet]:
             d.id, d.title, _label(d.doc_type, language), d.case_number, owner_name, adopter_name, d.adopted_on,
             d.valid_from, d.valid_to, d.review_due, _label(d.state, language), d.version_no,
             d.previous_version_id, d.responsible, d.summary, d.attachment_name or d.attachment_link,
-            ", ".join(goal_codes.get(d.id, []))])
+            ", ".join(goal_codes.get(d.id, [])), owner_code, adopter_code, d.body, d.attachment_name,
+            d.attachment_link])
 
     items = Sheet("Delegationspunkter" if sv else "Delegation items",
                   ["Id", "Delegationsordning", "Version", "Kapitel", "Nr", "Ärende", "Lagrum", "Delegat",
-                   "Ersättare", "Begränsningar", "Anmälan"] if sv else
+                   "Ersättare", "Begränsningar", "Anmälan", "Dokument-id", "Ordning"] if sv else
                   ["Id", "Delegation order", "Version", "Chapter", "No.", "Matter", "Legal reference", "Delegate",
-                   "Deputy", "Limits", "Report"],
-                  widths=(6, 36, 8, 26, 6, 50, 18, 24, 24, 30, 9))
+                   "Deputy", "Limits", "Report", "Directive id", "Position"],
+                  widths=(6, 36, 8, 26, 6, 50, 18, 24, 24, 30, 9, 11, 9))
     for item, title, version in session.execute(
             sa.select(DelegationItem, Directive.title, Directive.version_no).join(Directive)
             .order_by(Directive.title, Directive.version_no, DelegationItem.position)):
         items.rows.append([item.id, title, version, item.chapter, item.number, item.matter, item.legal_reference,
                            item.delegate, item.deputy, item.limits,
-                           ("ja" if sv else "yes") if item.report_required else ("nej" if sv else "no")])
+                           ("ja" if sv else "yes") if item.report_required else ("nej" if sv else "no"),
+                           item.directive_id, item.position])
 
     decisions = Sheet("Delegationsbeslut" if sv else "Delegated decisions",
                       ["Punkt-id", "Nr", "Beslutsdatum", "Beslutat av", "Beslut", "Diarienummer", "Anmält"] if sv
@@ -121,14 +126,16 @@ def register_sheets(session: Session, language: str = "sv") -> list[Sheet]:
         .order_by(DelegationDecision.decided_on, DelegationDecision.id))]
 
     plans = Sheet("Verksamhetsplaner" if sv else "Operational plans",
-                  ["Id", "Enhet", "År", "Titel", "Status", "Uppdrag", "Mål", "Resurser", "Uppföljning"] if sv else
-                  ["Id", "Unit", "Year", "Title", "Status", "Mission", "Goals", "Resources", "Follow-up"],
-                  widths=(6, 30, 6, 45, 12, 40, 40, 40, 40))
-    for plan, unit_name in session.execute(
-            sa.select(OperationalPlan, OrgUnit.name).join(OrgUnit, OrgUnit.id == OperationalPlan.unit_id)
+                  ["Id", "Enhet", "År", "Titel", "Status", "Uppdrag", "Mål", "Resurser", "Uppföljning", "Enhetskod",
+                   "Kopierad från"] if sv else
+                  ["Id", "Unit", "Year", "Title", "Status", "Mission", "Goals", "Resources", "Follow-up",
+                   "Unit code", "Copied from"],
+                  widths=(6, 30, 6, 45, 12, 40, 40, 40, 40, 10, 10))
+    for plan, unit_name, unit_code in session.execute(
+            sa.select(OperationalPlan, OrgUnit.name, OrgUnit.code).join(OrgUnit, OrgUnit.id == OperationalPlan.unit_id)
             .order_by(OperationalPlan.year, OrgUnit.name)):
         plans.rows.append([plan.id, unit_name, plan.year, plan.title, _label(plan.state, language), plan.mission,
-                           plan.goals_text, plan.resources, plan.follow_up])
+                           plan.goals_text, plan.resources, plan.follow_up, unit_code, plan.copied_from_id])
 
     activity_goals: dict[int, list[str]] = {}
     for activity_id, code in session.execute(
@@ -136,17 +143,21 @@ def register_sheets(session: Session, language: str = "sv") -> list[Sheet]:
             .order_by(Goal.code)):
         activity_goals.setdefault(activity_id, []).append(code or "")
     activities = Sheet("Aktiviteter" if sv else "Activities",
-                       ["Plan-id", "Aktivitet", "Ansvarig", "Start", "Slut", "Status", "Framsteg %", "Mål"] if sv
-                       else ["Plan id", "Activity", "Responsible", "Start", "End", "Status", "Progress %", "Goals"],
-                       widths=(8, 50, 28, 12, 12, 12, 11, 16))
+                       ["Plan-id", "Aktivitet", "Ansvarig", "Start", "Slut", "Status", "Framsteg %", "Mål",
+                        "Beskrivning", "Ordning"] if sv
+                       else ["Plan id", "Activity", "Responsible", "Start", "End", "Status", "Progress %", "Goals",
+                             "Description", "Position"],
+                       widths=(8, 50, 28, 12, 12, 12, 11, 16, 40, 9))
     for a in session.execute(sa.select(Activity).order_by(Activity.plan_id, Activity.position)).scalars():
         activities.rows.append([a.plan_id, a.title, a.responsible, a.start_date, a.end_date,
-                                _label(a.state, language), a.progress, ", ".join(activity_goals.get(a.id, []))])
+                                _label(a.state, language), a.progress, ", ".join(activity_goals.get(a.id, [])),
+                                a.description, a.position])
 
     milestones = Sheet("Årshjul" if sv else "Annual cycle",
-                       ["Datum", "Händelse", "Slag", "Beskrivning"] if sv else ["Date", "Milestone", "Kind",
-                                                                               "Description"],
-                       widths=(12, 50, 14, 40))
-    for m in session.execute(sa.select(Milestone).order_by(Milestone.due_on)).scalars():
-        milestones.rows.append([m.due_on, m.title, m.kind, m.description])
+                       ["Datum", "Händelse", "Slag", "Beskrivning", "Enhetskod"] if sv else
+                       ["Date", "Milestone", "Kind", "Description", "Unit code"],
+                       widths=(12, 50, 14, 40, 10))
+    for m, unit_code in session.execute(sa.select(Milestone, OrgUnit.code).outerjoin(
+            OrgUnit, OrgUnit.id == Milestone.unit_id).order_by(Milestone.due_on, Milestone.id)):
+        milestones.rows.append([m.due_on, m.title, m.kind, m.description, unit_code])
     return [documents, items, decisions, plans, activities, milestones]

@@ -456,7 +456,9 @@ class ImportDialog(QDialog):
             return
         self.plan = plan
         if plan.batch_id is not None:
-            for entity in ("goal", "org_unit", "import_batch"):
+            # A whole-database workbook also brings documents, plans, assessments and settings.
+            records = [r.spec.entity for r in getattr(plan.structure, "records", [])]
+            for entity in ("goal", "org_unit", "import_batch", *records):
                 self.context.bus.announce(Change(entity, frozenset(), structure=True, initiator=self))
             self.imported.emit(plan.batch_id)
         self.accept()

@@ -10,10 +10,11 @@ import pytest
 import sqlalchemy as sa
 
 from app.cli import main
-from app.models import Goal, OrgUnit
+from app.models import Directive, Goal, OrgUnit
 from app.models.errors import StyrkortError
 from app.services.exchange.export import export_database, export_follow_up
 from app.services.exchange.importing import run_import
+from tests.domain.database_content import table_contents
 
 
 def content(path: Path) -> dict[str, list]:
@@ -67,6 +68,34 @@ def test_export_then_import_into_an_empty_database_gives_the_same_database(demo_
     assert content(target) == content(demo_path)
     assert main(["import", str(workbook), "--db", str(target)]) == 0  # again: nothing changes
     assert content(target) == content(demo_path)
+
+
+def test_the_whole_database_round_trips_every_table(demo_store, demo_path, tmp_path):
+    """Directives (all versions, an attachment's bytes), delegation, plans, årshjul, assessments,
+    dialogue meetings and settings too: every table the same, ids aside."""
+    attachment = bytes(range(256)) * 300  # binary, and longer than one cell of base64
+    with demo_store.transaction() as session:
+        directive = session.execute(sa.select(Directive).where(Directive.title == "Personalpolicy")
+                                    .order_by(Directive.version_no)).scalars().first()
+        directive.attachment_name, directive.attachment_data = "policy.pdf", attachment
+    workbook = tmp_path / "allt.xlsx"
+    with demo_store.session() as session:
+        export_database(session, workbook)
+    book = openpyxl.load_workbook(workbook, read_only=False)
+    for name in ("Styrdokument", "Delegationspunkter", "Delegationsbeslut", "Verksamhetsplaner", "Aktiviteter",
+                 "Årshjul", "Dialogmöten", "Bedömningar", "Bilagor", "Inställningar"):
+        assert book[name].max_row > 1, name
+        assert book[name].freeze_panes == "A2"
+    assert book["Bilagor"].sheet_state == "hidden"
+    target = tmp_path / "ny.sqlite"
+    assert main(["import", str(workbook), "--db", str(target)]) == 0
+    before, after = table_contents(demo_path), table_contents(target)
+    assert set(before) == set(after)
+    for table in before:
+        assert after[table] == before[table], table
+    assert len(before["assessment"]) and len(before["delegation_decision"]) and len(before["activity_goal"])
+    assert main(["import", str(workbook), "--db", str(target)]) == 0  # again: nothing changes
+    assert table_contents(target) == before
 
 
 def test_follow_up_workbook_shows_status_in_colour_and_text(demo_store, tmp_path):
@@ -139,3 +168,30 @@ def test_cli_reports_located_problems_and_exit_code(demo_path, tmp_path, capsys)
     assert schools and all(code.startswith("GR") for code in schools)
     assert openpyxl.load_workbook(out)["Per enhet 2025"].max_row < everything
     assert main(["export", str(out), "--db", str(demo_path), "--what", "follow-up", "--scope", "NIX"]) == 2
+
+
+def test_a_whole_database_import_is_undone_and_redone_as_one_batch(demo_store, empty_store, tmp_path):
+    from app.models import Assessment, DelegationDecision, ImportBatch, OperationalPlan
+    from app.services.exchange.importing import redo_batch, undo_batch
+
+    with demo_store.transaction() as session:
+        directive = session.execute(sa.select(Directive).limit(1)).scalar_one()
+        directive.attachment_name, directive.attachment_data = "bilaga.bin", b"\x00\xff" * 10
+    workbook = tmp_path / "allt.xlsx"
+    with demo_store.session() as session:
+        export_database(session, workbook)
+    assert run_import(empty_store, workbook).ok
+    loaded = table_contents(empty_store.path)
+    counted = (Directive, DelegationDecision, OperationalPlan, Assessment)
+
+    def counts():
+        with empty_store.session() as session:
+            return [session.execute(sa.select(sa.func.count()).select_from(m)).scalar_one() for m in counted]
+
+    assert all(counts())
+    with empty_store.transaction() as session:
+        undo_batch(session, session.execute(sa.select(ImportBatch.id)).scalar_one())
+    assert counts() == [0, 0, 0, 0]
+    with empty_store.transaction() as session:
+        redo_batch(session, session.execute(sa.select(ImportBatch.id)).scalar_one())
+    assert table_contents(empty_store.path) == loaded

@@ -86,8 +86,27 @@ def export_database(session: Session, path: str | Path, *, progress: Progress | 
                 progress("write", n, count)
         total += count
         writer.finish()
+        total += _write_records(session, book, used, long_texts)
         long_texts.write(book, used)
         book.close()
+    return total
+
+
+def _write_records(session: Session, book, used: set[str], long_texts: LongTexts) -> int:
+    """The register (styrdokument, delegation, plans, årshjul) and the follow-up records."""
+    from app.services.directive_export import register_sheets
+    from app.services.exchange.records import ATTACHMENT_SHEET, follow_up_sheets
+
+    total = 0
+    for spec in register_sheets(session) + follow_up_sheets(session):
+        writer = SheetWriter(book, safe_sheet_name(spec.title, used), spec.header, list(spec.widths) or None,
+                             long_texts=long_texts)
+        for row in spec.rows:
+            writer.write(row)
+        total += len(spec.rows)
+        writer.finish()
+        if spec.title == ATTACHMENT_SHEET:
+            writer.sheet.hide()  # bytes for the round trip, nothing to read
     return total
 
 

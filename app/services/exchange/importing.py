@@ -7,6 +7,7 @@ The plan is computed from plain rows and the database's current state; nothing i
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import csv
 import datetime as dt
@@ -22,7 +23,9 @@ from sqlalchemy.orm import Session
 
 from app.models import (
     AuditAction,
+    Base,
     Gender,
+    GoalIndicator,
     ImportBatch,
     ImportChange,
     ImportMapping,
@@ -39,6 +42,7 @@ from app.models.store import Store
 from app.services import audit
 from app.services.backups import backup_before
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
+from app.services.exchange.records import RECORD_DELETE_ORDER
 from app.services.exchange.shapes import (
     LONG,
     WIDE_PERIOD,
@@ -238,7 +242,8 @@ def load_file(path: str | Path, cancelled: Callable[[], bool] | None = None) -> 
     except ReadCancelled:
         raise ImportCancelled() from None
     except ReadError as exc:
-        raise StyrkortError(f"{path.name}:::: {exc.sv}", f"{path.name}:::: {exc.en}") from None
+        where = ":".join(str(w) for w in exc.where) if exc.where else "::"
+        raise StyrkortError(f"{path.name}:{where}: {exc.sv}", f"{path.name}:{where}: {exc.en}") from None
 
 
 def choose_sheet(data: FileData, name: str | None) -> SheetData:
@@ -740,7 +745,8 @@ def _plan_catalogue(session: Session, plan: ImportPlan, sheet: SheetData, option
 # --- applying ------------------------------------------------------------------------------
 
 def _json(values: dict) -> str:
-    return json.dumps({k: (v.value if hasattr(v, "value") else v.isoformat() if isinstance(v, dt.date) else v)
+    return json.dumps({k: (v.value if hasattr(v, "value") else v.isoformat() if isinstance(v, dt.date)
+                           else base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v)
                        for k, v in values.items()}, ensure_ascii=False)
 
 
@@ -892,9 +898,10 @@ ENTITIES = {"org_unit": OrgUnit, "indicator": Indicator, "target": Target, "resu
 
 
 def _entity(name: str):
+    from app.services.exchange.records import RECORD_ENTITIES
     from app.services.exchange.structure import STRUCTURE_ENTITIES
 
-    return ENTITIES.get(name) or STRUCTURE_ENTITIES[name]
+    return ENTITIES.get(name) or STRUCTURE_ENTITIES.get(name) or RECORD_ENTITIES[name]
 
 
 def _row_json(obj) -> str:
@@ -917,11 +924,21 @@ def _from_json(model, doc: dict) -> dict:
             value = python_type.fromisoformat(value)
         elif value is not None and hasattr(column.type, "enum_class") and column.type.enum_class is not None:
             value = column.type.enum_class(value)
+        elif value is not None and python_type is bytes:
+            value = base64.b64decode(value)
         values[column.key] = value
     return values
 
 
-DELETE_ORDER = ["goal_indicator", "target", "indicator", "goal", "org_unit", "period"]
+DELETE_ORDER = [*RECORD_DELETE_ORDER, "goal_indicator", "target", "indicator", "goal", "org_unit", "period"]
+
+
+def _changed_row(session: Session, model, change: ImportChange):
+    """The row a change is about; a goal ↔ indicator link has no id of its own, its JSON names it."""
+    if model is GoalIndicator:
+        doc = json.loads(change.new_json)
+        return session.get(model, (doc["goal_id"], doc["indicator_id"]))
+    return session.get(model, change.entity_id)
 
 
 def undo_batch(session: Session, batch_id: int, *, user: str | None = None) -> None:
@@ -944,9 +961,11 @@ def undo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
     kept = [{"batch_id": batch_id, "entity": "result", "entity_id": r["id"], "action": "undone",
              "old_json": None, "new_json": _json(dict(r))} for r in created if r["id"] not in updated_results]
     for change in changes:
+        if change.action == "link":
+            continue
         model = _entity(change.entity)
-        obj = session.get(model, change.entity_id) if change.action in ("update", "create") else None
-        if change.action == "update" and obj is not None:
+        obj = _changed_row(session, model, change) if change.action == "update" else None
+        if obj is not None:
             change.new_json = _row_json(obj)
             for key, value in _from_json(model, json.loads(change.old_json)).items():
                 setattr(obj, key, value)
@@ -956,17 +975,24 @@ def undo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
         for start in range(0, len(gone), 900):
             conn.execute(sa.delete(table).where(table.c.id.in_(gone[start:start + 900])))
         conn.execute(sa.insert(ImportChange.__table__), kept)
+    for change in changes:
+        if change.action == "link":
+            table = Base.metadata.tables[change.entity]
+            doc = json.loads(change.new_json)
+            conn.execute(sa.delete(table).where(*(table.c[k] == v for k, v in doc.items())))
     created_rows = [c for c in changes if c.action == "create"]
+    # Every created row as it is now, before any removal: removing a parent unit clears its
+    # children's parent, and a redo must put the children back under it.
+    found = {}
+    for change in created_rows:
+        obj = _changed_row(session, _entity(change.entity), change)
+        if obj is not None:
+            change.new_json = _row_json(obj)
+            found[change.id] = obj
     for entity in DELETE_ORDER:
-        model = _entity(entity)
         for change in reversed([c for c in created_rows if c.entity == entity]):
-            obj = session.get(model, change.entity_id) if entity != "goal_indicator" else None
-            if entity == "goal_indicator":
-                doc = json.loads(change.new_json)
-                obj = session.get(model, (doc["goal_id"], doc["indicator_id"]))
-            if obj is not None:
-                change.new_json = _row_json(obj)
-                session.delete(obj)
+            if change.id in found:
+                session.delete(found[change.id])
                 session.flush()
     batch.undone_at = dt.datetime.now().replace(microsecond=0)
     audit.record(session, AuditAction.DELETE, "import_batch", batch_id, user=user,
@@ -980,16 +1006,30 @@ def redo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
         raise StyrkortError("Importen är inte ångrad.", "The import is not undone.")
     changes = session.execute(sa.select(ImportChange).where(ImportChange.batch_id == batch_id)
                               .order_by(ImportChange.id)).scalars().all()
+    later = []  # references within one table (a parent unit, a previous version): set once all exist
     for entity in reversed(DELETE_ORDER):
         model = _entity(entity)
+        own = [c.key for c in model.__table__.columns
+               if any(fk.column.table is model.__table__ for fk in c.foreign_keys)]
         for change in [c for c in changes if c.entity == entity and c.action == "create"]:
-            session.add(model(**_from_json(model, json.loads(change.new_json))))
+            values = _from_json(model, json.loads(change.new_json))
+            refs = {k: values.pop(k) for k in own if values.get(k) is not None}
+            obj = model(**values)
+            session.add(obj)
             session.flush()
+            if refs:
+                later.append((obj, refs))
+    for obj, refs in later:
+        for key, value in refs.items():
+            setattr(obj, key, value)
+    session.flush()
     for change in changes:
-        if change.action == "update":
+        if change.action == "link":
+            session.execute(sa.insert(Base.metadata.tables[change.entity]), json.loads(change.new_json))
+        elif change.action == "update":
             model = _entity(change.entity)
             key = json.loads(change.new_json)
-            obj = session.get(model, change.entity_id)
+            obj = _changed_row(session, model, change)
             for name, value in _from_json(model, key).items():
                 if name not in ("id", "version"):
                     setattr(obj, name, value)

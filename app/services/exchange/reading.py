@@ -27,6 +27,13 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 150  # real spreadsheets compress 5–30×; zip bombs 1000× and more
 MAX_MEMBERS = 10_000
+MAX_SHEETS = 1_000  # Excel workbooks in the wild hold tens; thousands are built to exhaust the reader
+EXCEL_CELL_LIMIT = 32_767  # characters per cell: what Excel itself can hold
+_XML_HEAD = 4096  # a DOCTYPE must come before the root element, so within the part's first bytes
+# What a file starts with, for a clear word when it is not what its name says.
+MAGIC = [(b"%PDF", "ett PDF-dokument", "a PDF document"), (b"\x89PNG", "en PNG-bild", "a PNG image"),
+         (b"\xff\xd8\xff", "en JPEG-bild", "a JPEG image"), (b"GIF8", "en GIF-bild", "a GIF image"),
+         (b"{\\rtf", "ett RTF-dokument", "an RTF document")]
 CHILD_MEMORY_BYTES = 3 * 1024 * 1024 * 1024
 CHILD_TIMEOUT = 180.0
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -43,9 +50,10 @@ class FormulaCell(str):
 class ReadError(Exception):
     """The file cannot be read; `sv`/`en` say why. Raised in the parent, never leaves a half state."""
 
-    def __init__(self, sv: str, en: str) -> None:
+    def __init__(self, sv: str, en: str, where: tuple[str, int, str] | None = None) -> None:
         super().__init__(sv)
         self.sv, self.en = sv, en
+        self.where = where  # (sheet, row, column letter) when the problem has a place
 
 
 class ReadCancelled(Exception):
@@ -87,16 +95,35 @@ def file_kind(path: Path) -> str:
 def check_file(path: Path) -> str:
     """Refuse what must not be parsed at all; return the file's kind."""
     kind = file_kind(path)
-    if not path.is_file():
+    if not path.exists():
         raise ReadError(f"Filen {path} finns inte.", f"The file {path} does not exist.")
+    if not path.is_file():
+        # A folder, a pipe or a device: opening a pipe would wait for ever.
+        raise ReadError(f"{path.name} är ingen vanlig fil (en mapp eller en enhet) och kan inte läsas.",
+                        f"{path.name} is not an ordinary file (a folder or a device) and cannot be read.")
     size = path.stat().st_size
     if size == 0:
         raise ReadError("Filen är tom.", "The file is empty.")
     if size > MAX_FILE_BYTES:
         raise ReadError(f"Filen är för stor ({size // 2**20} MB; högst {MAX_FILE_BYTES // 2**20} MB).",
                         f"The file is too large ({size // 2**20} MB; at most {MAX_FILE_BYTES // 2**20} MB).")
-    with path.open("rb") as fh:
-        head = fh.read(8)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise ReadError(f"Filen kan inte öppnas; ett annat program kan ha låst den ({exc.strerror}).",
+                        f"The file cannot be opened; another program may have it locked ({exc.strerror}).") \
+            from None
+    for magic, sv, en in MAGIC:
+        if head.startswith(magic):
+            raise ReadError(f"Filen är inte det namnet säger: den är {sv}.",
+                            f"The file is not what its name says: it is {en}.")
+    if kind in ("csv", "json") and head.startswith(b"PK\x03\x04"):
+        raise ReadError(f"Filen är en Excelarbetsbok (.xlsx) med namnet {path.suffix}; byt namn till .xlsx.",
+                        f"The file is an Excel workbook (.xlsx) named {path.suffix}; rename it to .xlsx.")
+    if kind in ("csv", "json") and head == OLE_MAGIC:
+        raise ReadError("Filen är i det gamla binära Excelformatet (.xls). Spara den som .xlsx i Excel.",
+                        "The file is in the old binary Excel format (.xls). Save it as .xlsx in Excel.")
     if kind in ("xlsx", "ods"):
         if head == OLE_MAGIC:
             if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -120,6 +147,10 @@ def check_zip(path: Path) -> None:
                         f"The file is damaged or not a workbook ({exc}).") from exc
     if len(members) > MAX_MEMBERS:
         raise ReadError("Arbetsboken innehåller orimligt många delar.", "The workbook has an unreasonable number of parts.")
+    sheets = sum(1 for m in members if m.filename.startswith(("xl/worksheets/sheet", "xl/chartsheets/sheet")))
+    if sheets > MAX_SHEETS:
+        raise ReadError(f"Arbetsboken har {sheets} blad; högst {MAX_SHEETS} läses.",
+                        f"The workbook has {sheets} sheets; at most {MAX_SHEETS} are read.")
     total = 0
     for member in members:
         total += member.file_size
@@ -132,6 +163,26 @@ def check_zip(path: Path) -> None:
     if total > MAX_UNPACKED_BYTES:
         raise ReadError(f"Arbetsboken packas upp till {total // 2**20} MB; gränsen är {MAX_UNPACKED_BYTES // 2**20} MB.",
                         f"The workbook unpacks to {total // 2**20} MB; the limit is {MAX_UNPACKED_BYTES // 2**20} MB.")
+    _refuse_entities(path, members)
+
+
+def _refuse_entities(path: Path, members) -> None:
+    """Excel never writes a DOCTYPE; one with entities is the "billion laughs" XML bomb. Only the
+    head of each part is unpacked to look."""
+    with zipfile.ZipFile(path) as archive:
+        for member in members:
+            if not member.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(member) as part:
+                    head = part.read(_XML_HEAD)
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
+                raise ReadError(f"Filen är skadad ({exc}).", f"The file is damaged ({exc}).") from None
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ReadError(f"Arbetsboken innehåller XML-entitetsdeklarationer ({member.filename}), som Excel "
+                                "aldrig skriver; den kan vara byggd för att fylla minnet och läses inte.",
+                                f"The workbook contains XML entity declarations ({member.filename}), which Excel "
+                                "never writes; it may be built to fill the memory and is not read.")
 
 
 def read_file(path: str | Path, *, timeout: float = CHILD_TIMEOUT, memory_bytes: int = CHILD_MEMORY_BYTES,
@@ -200,6 +251,20 @@ def _limit_memory() -> None:
 
 
 def _decode(raw: bytes) -> tuple[str, str]:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's and Excel's "Unicode text"
+        return raw.decode("utf-16"), "utf-16"
+    if b"\0" in raw[:4000]:
+        sample = raw[:4000]
+        # UTF-16 without a byte order mark: every other byte of plain text is NUL.
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 50:
+            encoding = "utf-16-le" if odd > even else "utf-16-be"
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError:
+                pass
+        raise ReadError("Filen är ingen text (den innehåller nollbyte); är det verkligen en CSV-fil?",
+                        "The file is not text (it holds NUL bytes); is it really a CSV file?")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding), encoding
@@ -316,12 +381,19 @@ def _read_workbook(path: str, kind: str) -> FileData:
 
 def _share_strings(data: FileData) -> None:
     """One object per distinct text: codes repeat on every row, and each copy would be pickled,
-    sent and kept by the parent."""
+    sent and kept by the parent. A text longer than Excel's cell limit is refused here, at its cell."""
+    from app.services.exchange.shapes import column_letter
+
     seen: dict[str, str] = {}
     for sheet in data.sheets:
-        for row in sheet.rows:
+        for number, row in enumerate(sheet.rows, 1):
             for index, cell in enumerate(row):
                 if type(cell) is str:
+                    if len(cell) > EXCEL_CELL_LIMIT:
+                        raise ReadError(
+                            f"cellen har {len(cell)} tecken; en cell rymmer högst {EXCEL_CELL_LIMIT}",
+                            f"the cell has {len(cell)} characters; a cell holds at most {EXCEL_CELL_LIMIT}",
+                            (sheet.name, number, column_letter(index)))
                     row[index] = seen.setdefault(cell, cell)
 
 
@@ -337,10 +409,9 @@ def _child_main(path: str, kind: str) -> None:
             data = ("ok", _read_json(path))
         else:
             data = ("ok", _read_workbook(path, kind))
-    except ReadError as exc:
-        data = ("error", (exc.sv, exc.en))
-    else:
         _share_strings(data[1])
+    except ReadError as exc:
+        data = ("error", (exc.sv, exc.en, exc.where))
     sys.stdout.buffer.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()
 

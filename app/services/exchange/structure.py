@@ -107,7 +107,9 @@ _OUTLINE = re.compile(r"^\d+(\.\d+)+$")
 
 
 def is_structure_workbook(data: FileData) -> bool:
-    return any(normalise(s.name) in _SHEETS for s in data.sheets)
+    from app.services.exchange.records import is_record_sheet
+
+    return any(normalise(s.name) in _SHEETS or is_record_sheet(s) for s in data.sheets)
 
 
 @dataclass
@@ -141,6 +143,7 @@ class SheetRows:
 class StructurePlan:
     sheets: list[SheetRows]
     status: dict[str, dict[str, int]] = field(default_factory=dict)  # entity → new/changed/unchanged
+    records: list = field(default_factory=list)  # records.RecordRows: directives, plans, assessments …
 
     def counts(self) -> dict[str, int]:
         total = {"new": 0, "changed": 0, "unchanged": 0}
@@ -154,6 +157,10 @@ class StructurePlan:
         refs = Refs.load(session)
         for sheet in self.sheets:
             _apply_sheet(session, sheet, refs, changes)
+        if self.records:
+            from app.services.exchange.records import sync_records
+
+            sync_records(session, self.records, refs, changes)
         return refs.units, refs.indicators
 
 
@@ -215,28 +222,38 @@ def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRo
         number = header_row + 2 + offset
         if all(is_blank(c) for c in row):
             continue
-        values = {}
-        ok = True
-        for attr, (col, index) in positions.items():
-            cell = row[index] if index < len(row) else None
-            try:
-                values[attr] = _convert(col, cell)
-            except CellError as exc:
-                problem(sheet.name, number, index, f"{col.header}: {exc.args[0]}", f"{col.header}: {exc.args[-1]}")
-                ok = False
-                continue
-            if col.required and values[attr] is None:
-                problem(sheet.name, number, index, f"{col.header} saknas", f"{col.header} missing")
-                ok = False
-        if not ok:
+        values = convert_cells(sheet.name, number, row, positions, _convert, problem)
+        if values is None:
             continue
-        key = tuple(values.get(k) for k in spec.key)
-        if key in seen:
-            problem(sheet.name, number, None, f"dubblett av rad {seen[key]}", f"duplicate of row {seen[key]}")
+        missing = [(col, index) for col, index in positions.values() if col.required and values[col.attr] is None]
+        for col, index in missing:
+            problem(sheet.name, number, index, f"{col.header} saknas", f"{col.header} missing")
+        if missing or is_duplicate(seen, tuple(values.get(k) for k in spec.key), sheet.name, number, problem):
             continue
-        seen[key] = number
         result.rows.append((number, values))
     return result
+
+
+def convert_cells(sheet: str, number: int, row: list, positions: dict, convert: Callable,
+                  problem: Callable) -> dict | None:
+    """attr → the converted cell of `positions` (attr → (column spec, index)); None when a cell
+    is wrong, each wrong cell reported where it is."""
+    values, ok = {}, True
+    for attr, (col, index) in positions.items():
+        try:
+            values[attr] = convert(col, row[index] if index < len(row) else None)
+        except CellError as exc:
+            problem(sheet, number, index, f"{col.header}: {exc.args[0]}", f"{col.header}: {exc.args[-1]}")
+            ok = False
+    return values if ok else None
+
+
+def is_duplicate(seen: dict[tuple, int], key: tuple, sheet: str, number: int, problem: Callable) -> bool:
+    if key in seen:
+        problem(sheet, number, None, f"dubblett av rad {seen[key]}", f"duplicate of row {seen[key]}")
+        return True
+    seen[key] = number
+    return False
 
 
 def plan_structure(session: Session, path: Path, data: FileData, options, checksum: str, *,
@@ -275,9 +292,23 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
         _check_refs(sheet, refs, file_codes, problem)
         structure.status[sheet.spec.entity] = _compare(session, sheet, refs)
         plan.rows_read += len(sheet.rows)
+    _plan_records(session, structure, data, refs, file_codes, problem)
+    plan.rows_read += sum(len(r.rows) for r in structure.records)
     if results_sheet is not None and not plan.problems:
         _plan_results(session, plan, data, results_sheet, options, file_codes, progress, cancelled)
     return plan
+
+
+def _plan_records(session: Session, structure: StructurePlan, data: FileData, refs: Refs, file_codes: dict,
+                  problem: Callable) -> None:
+    from app.services.exchange.records import check_records, read_records, sync_records
+
+    structure.records = read_records(data.sheets, problem)
+    if not structure.records:
+        return
+    known = {kind: set(getattr(refs, kind + "s")) | file_codes[kind] for kind in ("unit", "goal", "period")}
+    check_records(structure.records, known, problem)
+    structure.status.update(sync_records(session, structure.records, refs, None))
 
 
 def _check_refs(sheet: SheetRows, refs: Refs, file_codes: dict, problem: Callable) -> None:
