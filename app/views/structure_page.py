@@ -102,6 +102,9 @@ class StructurePage(QWidget):
         state = settings.value("structure/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            # Room for goal titles on first start; stretch factors alone leave the tree too narrow.
+            self.splitter.setSizes([460, 820])
 
     def title(self) -> str:
         return self.tr("Goals and organisation")
