@@ -195,3 +195,17 @@ def test_a_whole_database_import_is_undone_and_redone_as_one_batch(demo_store, e
     with empty_store.transaction() as session:
         redo_batch(session, session.execute(sa.select(ImportBatch.id)).scalar_one())
     assert table_contents(empty_store.path) == loaded
+
+
+def test_an_exported_file_is_readable_like_any_file_the_user_saves(tmp_path):
+    import os
+    import stat
+
+    from app.services.exchange.export import write_template
+
+    umask = os.umask(0o022)
+    try:
+        write_template(tmp_path / "mall.xlsx")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "mall.xlsx").stat().st_mode) == 0o644

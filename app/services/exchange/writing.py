@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,9 +46,9 @@ def safe_sheet_name(name: str, used: set[str]) -> str:
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary file beside `path`, moved over it only when the writing succeeded."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = path.with_name(f".{path.stem}-{secrets.token_hex(6)}{path.suffix}")
+    # Created like any file the user saves (0666 less the umask), not private as mkstemp would.
+    os.close(os.open(tmp_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     try:
         yield tmp_path
         try:
