@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.models.backups import backed_up_today, make_backup
-from app.models.backups import backup_copy as backup_copy  # the window's "Save a copy" imports it from here
 from app.models.base import Base
 from app.models.errors import RuleViolation, StyrkortError
 from app.models.locks import FileLock, LockOwner, risky_location

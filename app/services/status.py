@@ -32,9 +32,8 @@ from app.models import (
     ToleranceKind,
     UnitKind,
 )
-from app.models.errors import StyrkortError
 from app.services import swedish
-from app.services.periods import parse_period, previous_comparable
+from app.services.periods import parse_period, previous_comparable, require_period
 
 MET_THRESHOLD = 0.75
 PARTLY_THRESHOLD = 0.40
@@ -251,10 +250,7 @@ def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | N
                       rule: RollupRule = RollupRule.WEIGHTED_SHARE) -> FollowUp:
     """Every goal's status for a period and scope (None: the whole organisation)."""
     spec = parse_period(period_code)
-    period_id = _period_id(session, spec.code)
-    if period_id is None:
-        raise StyrkortError(f"Perioden {spec.code} finns inte i databasen.",
-                            f"The period {spec.code} is not in the database.")
+    period_id = require_period(session, spec.code).id
     previous_id = _period_id(session, previous_comparable(spec).code)
     unit_ids = units_in_scope(session, scope_unit_id)
     values = _scope_values(session, period_id, unit_ids)

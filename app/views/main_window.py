@@ -18,8 +18,9 @@ from shiboken6 import isValid
 
 from app import APP_NAME, __version__
 from app.commands import EditContext
+from app.models.backups import backup_copy
 from app.models.errors import StyrkortError
-from app.models.store import Store, backup_copy
+from app.models.store import Store
 from app.views.i18n import current_language
 from app.views.pages import page_factories
 
