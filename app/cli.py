@@ -25,8 +25,8 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Store:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import DEMO_NAME, build_demo
-    from app.services.trees import goal_children
+    from app.services.demo.builder import DEMO_NAME, build_demo
+    from app.services.platform.trees import goal_children
 
     store = _open(args, create=True)
     with store.session() as session:
@@ -42,7 +42,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.services.health import check_store
+    from app.services.platform.health import check_store
 
     report = check_store(_open(args))
     print("\n".join(report.lines()))
@@ -55,7 +55,7 @@ def _goal_find_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_goal_find(args: argparse.Namespace) -> int:
-    from app.services import goals
+    from app.services.goals import editing as goals
 
     with _open(args).session() as session:
         found = goals.search_goals(session, args.text)
@@ -73,7 +73,7 @@ def _goal_move_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_goal_move(args: argparse.Namespace) -> int:
-    from app.services import goals
+    from app.services.goals import editing as goals
 
     with _open(args).transaction() as session:
         ids = [goals.goal_id_by_code(session, code) for code in args.codes]
@@ -88,7 +88,7 @@ def _directives_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_directives(args: argparse.Namespace) -> int:
-    from app.services.directives import due_for_review, register
+    from app.services.governance.directives import due_for_review, register
 
     with _open(args).session() as session:
         rows = due_for_review(session) if args.due else register(session)
@@ -104,7 +104,7 @@ def _delegation_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_delegation(args: argparse.Namespace) -> int:
-    from app.services.directives import export_decisions, unreported_decisions
+    from app.services.governance.directives import export_decisions, unreported_decisions
 
     with _open(args).session() as session:
         rows = unreported_decisions(session)
@@ -129,7 +129,7 @@ def _status_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from app.services.followup import status_report
+    from app.services.followup.assessment import status_report
 
     with _open(args).session() as session:
         print("\n".join(status_report(session, args.period, args.scope, args.rule, args.why)))
@@ -219,7 +219,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
-    from app.services.audit import export_csv, verify_chain
+    from app.services.platform.audit import export_csv, verify_chain
 
     store = open_store(Path(args.db) if args.db else default_db_path(), readonly=True, create=False)
     destination = Path(args.file)

@@ -67,9 +67,9 @@ def main() -> None:
 
     from app.models import DelegationDecision, Directive
     from app.models.store import open_store
-    from app.services import directives, programme
-    from app.services.demo import build_demo
-    from app.services.directive_export import register_sheets, write_xlsx
+    from app.services.demo.builder import build_demo
+    from app.services.governance import directives, programme
+    from app.services.governance.register_export import register_sheets, write_xlsx
 
     folder = Path(tempfile.mkdtemp(prefix="styrkort-bench-"))
     store = open_store(folder / "big.sqlite")

@@ -23,9 +23,9 @@ from common import heading, median_seconds, report
 
 from app.models import Gender, Goal, GoalIndicator, Indicator, OrgUnit, Period, Target
 from app.models.store import open_store
-from app.services.periods import parse_period
-from app.services.results import set_result
-from app.services.status import compute_follow_up, refresh_indicator
+from app.services.followup.periods import parse_period
+from app.services.followup.results import set_result
+from app.services.followup.status import compute_follow_up, refresh_indicator
 
 GOALS = 10_000
 UNITS = 200

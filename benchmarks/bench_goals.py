@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
 
 from app.models import AdoptionState, Goal, GoalLevel  # noqa: E402
 from app.models.store import open_store  # noqa: E402
-from app.services import goals  # noqa: E402
-from app.services.trees import goal_children  # noqa: E402
+from app.services.goals import editing as goals  # noqa: E402
+from app.services.platform.trees import goal_children  # noqa: E402
 
 AREAS, GOALS_PER_AREA, SUBS_PER_GOAL = 9, 100, 99
 BIG_GOALS, BIG_SUBS = 100, 99  # one mål with 100 mål of 99 delmål each: 10 000 descendants
@@ -130,7 +130,7 @@ def main() -> None:
             with store.session() as session:
                 return goal_children(session, parent_id)
 
-        from app.views.tree_models import GoalTreeModel
+        from app.views.goals.tree_models import GoalTreeModel
 
         show(GoalTreeModel(fetch)).close()
 

@@ -16,8 +16,8 @@ from common import heading, median_seconds, report
 
 from app.models import Direction, GoalLevel, ProviderType, Status
 from app.models.store import open_store
-from app.services.charts import ProviderBar, ProviderComparison
-from app.services.demo import build_demo
+from app.services.demo.builder import build_demo
+from app.services.followup.chart_data import ProviderBar, ProviderComparison
 from app.services.packs import PackOptions, build_pack
 from app.services.packs import charts as pack_charts
 from app.services.packs.content import AreaSection, ComparisonChart, GoalSection, IndicatorRow, Pack

@@ -15,9 +15,9 @@ def main(repeat: int = 7) -> None:
     heading("Reliability (issue 8)")
     folder = Path(tempfile.mkdtemp(prefix="styrkort-bench-"))
     os.environ["STYRKORT_DATA_DIR"] = str(folder / "data")
-    from app.models.backups import list_backups, make_backup
+    from app.models.backup_files import list_backups, make_backup
     from app.models.store import integrity_problems, open_store
-    from app.services.demo import build_demo
+    from app.services.demo.builder import build_demo
 
     db = folder / "region.sqlite"
     store = open_store(db)

@@ -24,7 +24,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 
 @pytest.fixture(scope="session")
 def demo_template() -> Path:
-    from app.services.demo import build_demo
+    from app.services.demo.builder import build_demo
 
     path = _SESSION_DIR / "demo-template.sqlite"
     store = open_store(path)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.commands import Change, EditContext, StoreCommand
 from app.models import DirectiveState
-from app.services import directives as svc
+from app.services.governance import directives as svc
 
 
 class CreateDirectiveCommand(StoreCommand):

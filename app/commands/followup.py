@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from app.commands import Change, EditContext, StoreCommand
 from app.models import Gender, ToleranceKind
-from app.services import followup, results, targets
-from app.services.followup import AssessmentData, MeetingData
-from app.services.status import RollupRule, set_rollup_rule
+from app.services.followup import assessment as followup
+from app.services.followup import results, targets
+from app.services.followup.assessment import AssessmentData, MeetingData
+from app.services.followup.status import RollupRule, set_rollup_rule
 
 
 class SetTargetCommand(StoreCommand):

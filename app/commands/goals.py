@@ -1,4 +1,4 @@
-"""Undoable edits of the goal hierarchy: one command per domain operation in app.services.goals.
+"""Undoable edits of the goal hierarchy: one command per domain operation in app.services.goals.editing.
 
 Each command holds ids and plain values. A multi-select move or delete is one command (one
 undo step), because the domain moves or deletes the whole selection in one operation."""
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from app.commands import Change, EditContext, StoreCommand
-from app.services import goals
+from app.services.goals import editing as goals
 
 
 def _goal_change(ids, structure: bool) -> Change:

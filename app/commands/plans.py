@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from app.commands import Change, EditContext, StoreCommand
-from app.services import annual_cycle, plans, programme
+from app.services.governance import annual_cycle, plans, programme
 
 
 class CreatePlanCommand(StoreCommand):

@@ -2,7 +2,7 @@
 
 Opening never modifies a file that is not a healthy Styrkort database of this or an older
 schema: the file is inspected read-only first. An older schema is upgraded after a backup
-(`app.models.backups`); the first open of each day writes a backup too. A file marked read-only
+(`app.models.backup_files`); the first open of each day writes a backup too. A file marked read-only
 is refused for writing with the suggestion to open it read-only; a file another Styrkort edits
 (`app.models.locks`) likewise. On a network drive or in a synced cloud folder WAL is not used.
 
@@ -27,7 +27,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.models.backups import backed_up_today, make_backup
+from app.models.backup_files import backed_up_today, make_backup
 from app.models.base import Base
 from app.models.errors import RuleViolation, StyrkortError
 from app.models.locks import FileLock, LockOwner, risky_location

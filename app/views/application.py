@@ -13,7 +13,7 @@ from app import APP_NAME, __version__
 from app.models.errors import StyrkortError
 from app.models.paths import default_db_path, resource_path
 from app.models.store import Store, open_store
-from app.services.backups import restore_backup
+from app.services.platform.backups import restore_backup
 from app.views.i18n import current_language, install_translators
 from app.views.reliability import ErrorReporter, OpenProblemDialog, RestoreDialog
 
@@ -38,7 +38,7 @@ def open_database(path: Path | None, *, readonly: bool = False, create: bool = T
     first_start = path is None and not target.exists()
     store = open_store(target, readonly=readonly, create=create, lock=not readonly)
     if first_start:
-        from app.services.demo import build_demo
+        from app.services.demo.builder import build_demo
 
         with store.transaction() as session:
             build_demo(session)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.store import Store
-from app.services.goals import GoalDetail, goal_detail
-from app.services.organisation import UnitDetail, unit_detail
+from app.services.goals.editing import GoalDetail, goal_detail
+from app.services.organisation.units import UnitDetail, unit_detail
 from app.views.i18n import term
 
 

@@ -18,7 +18,7 @@ from shiboken6 import isValid
 
 from app import APP_NAME, __version__
 from app.commands import EditContext
-from app.models.backups import backup_copy
+from app.models.backup_files import backup_copy
 from app.models.errors import StyrkortError
 from app.models.store import Store
 from app.views.i18n import current_language
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         SettingsDialog(self).exec()
 
     def show_pack_dialog(self) -> None:
-        from app.views.pack_dialog import PackRunner
+        from app.views.packs.pack_dialog import PackRunner
 
         self.pack_runner = PackRunner(self.store, self)
         self.pack_runner.ask()

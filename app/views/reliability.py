@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.models.backups import list_backups
+from app.models.backup_files import list_backups
 from app.models.errors import StyrkortError
 from app.models.paths import log_dir
 from app.models.store import FileInUseError, ReadOnlyFileError, Store
-from app.services.backups import backups_kept, set_backups_kept
+from app.services.platform.backups import backups_kept, set_backups_kept
 from app.views.i18n import current_language
 
 LOG_NAME = "styrkort.log"

@@ -1,7 +1,7 @@
 """Interactive follow-up charts with pyqtgraph: provider comparison, time series, spread.
 
 pyqtgraph (and numpy behind it) is imported only when a chart widget is built: the main window
-starts without it. The data come from app/services/charts.py, shared with the matplotlib
+starts without it. The data come from app/services/followup/chart_data.py, shared with the matplotlib
 renderers used for print and export, so the screen and the paper show the same thing.
 
 Status is never colour alone: each bar carries a status marker shape (pyqtgraph symbol) and a
@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QSettings, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.models.enums import LabelledEnum
-from app.services.charts import (
+from app.services.followup.chart_data import (
     HIGHLIGHT_COLOUR,
     REFERENCE_COLOUR,
     STATUS_STYLE,
@@ -24,7 +24,7 @@ from app.services.charts import (
     is_external,
     quartiles,
 )
-from app.services.swedish import number
+from app.services.platform.swedish import number
 
 BAR_WIDTH = 0.7
 

@@ -1,7 +1,7 @@
 import sqlite3
 
 from app.models import AuditAction
-from app.services import audit
+from app.services.platform import audit
 
 
 def test_entries_chain_and_tampering_is_detected(empty_store):

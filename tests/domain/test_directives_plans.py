@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from app.models import ActivityState, Goal, Milestone, OrgUnit, ProviderType
 from app.models.errors import RuleViolation
-from app.services import annual_cycle, plans, programme
+from app.services.governance import annual_cycle, plans, programme
 
 
 def unit_id(session, code):

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from app.models import AuditEntry, Directive, DirectiveState, DirectiveType, OrgUnit
 from app.models.errors import RuleViolation
-from app.services import directives as svc
+from app.services.governance import directives as svc
 
 TODAY = dt.date(2026, 11, 27)
 

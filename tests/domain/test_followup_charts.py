@@ -8,9 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from app.models import Direction, Indicator, OrgUnit, ProviderType
-from app.services import chart_render
-from app.services.charts import provider_comparison, quartiles, time_series
-from app.services.swedish import number
+from app.services.followup import chart_render
+from app.services.followup.chart_data import provider_comparison, quartiles, time_series
+from app.services.platform.swedish import number
 
 
 def ids(s, model, code):

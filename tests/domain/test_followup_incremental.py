@@ -4,8 +4,8 @@ full recompute; goal trends compare against the previous comparable period."""
 import sqlalchemy as sa
 
 from app.models import Assessment, Gender, Goal, Indicator, OrgUnit, Period, Status
-from app.services import results, targets
-from app.services.status import RollupRule, Trend, compute_follow_up, goal_trends, refresh_indicator
+from app.services.followup import results, targets
+from app.services.followup.status import RollupRule, Trend, compute_follow_up, goal_trends, refresh_indicator
 
 
 def ids(s, model, code):

@@ -17,8 +17,9 @@ from app.models import (
     ToleranceKind,
 )
 from app.models.errors import RuleViolation
-from app.services import followup, results, targets
-from app.services.status import RollupRule, compute_follow_up, rollup_rule, set_rollup_rule
+from app.services.followup import assessment as followup
+from app.services.followup import results, targets
+from app.services.followup.status import RollupRule, compute_follow_up, rollup_rule, set_rollup_rule
 
 
 def ids(s, model, code):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from app.models import Assessment, AuditEntry, Goal, GoalIndicator, GoalLevel, Indicator
 from app.models.errors import RuleViolation
-from app.services import goals
+from app.services.goals import editing as goals
 
 
 def ids(session, **codes) -> dict[str, int]:

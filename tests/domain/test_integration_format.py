@@ -7,10 +7,10 @@ import re
 import sqlalchemy as sa
 
 from app.models import Goal, Indicator
-from app.services.charts import provider_comparison
+from app.services.followup.chart_data import provider_comparison
+from app.services.followup.status import compute_follow_up, explain
 from app.services.packs import format as fmt
-from app.services.status import compute_follow_up, explain
-from app.services.swedish import number
+from app.services.platform.swedish import number
 
 
 def test_the_swedish_number_format():
@@ -40,7 +40,7 @@ def test_why_this_status_uses_a_decimal_comma_in_swedish(demo_store):
 
 
 def test_shortest_keeps_the_decimals_a_value_has():
-    from app.services.swedish import shortest
+    from app.services.platform.swedish import shortest
 
     assert shortest(72.2) == "72,2"
     assert shortest(91.0) == "91"

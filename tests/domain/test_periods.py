@@ -4,7 +4,7 @@ import pytest
 
 from app.models import PeriodKind
 from app.models.errors import StyrkortError
-from app.services.periods import ensure_period, parse_period, previous_comparable
+from app.services.followup.periods import ensure_period, parse_period, previous_comparable
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ import pytest
 import sqlalchemy as sa
 
 from app.models import Indicator
-from app.models.backups import backed_up_today, list_backups, make_backup
+from app.models.backup_files import backed_up_today, list_backups, make_backup
 from app.models.store import open_store
-from app.services.backups import backup_before, backups_kept, restore_backup, set_backups_kept
+from app.services.platform.backups import backup_before, backups_kept, restore_backup, set_backups_kept
 
 
 def indicator_names(store) -> list[str]:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from app import cli
 from app.models import AuditEntry, Indicator, Result
 from app.models import store as store_module
-from app.models.backups import list_backups, make_backup
+from app.models.backup_files import list_backups, make_backup
 from app.models.errors import StyrkortError
 from app.models.locks import lock_path, parse_mounts, risky_location
 from app.models.store import (
@@ -38,7 +38,7 @@ from app.models.store import (
     StoreError,
     open_store,
 )
-from app.services.backups import restore_backup
+from app.services.platform.backups import restore_backup
 
 
 def digest(path: Path) -> str:

@@ -17,7 +17,7 @@ from alembic import command
 from app import cli
 from app.models import AuditEntry, Goal, GoalIndicator, Result
 from app.models.store import alembic_config, head_revision, make_engine, open_store
-from app.services import audit
+from app.services.platform import audit
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTED = ("result", "target", "goal_indicator", "assessment", "audit_entry")

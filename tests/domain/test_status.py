@@ -4,7 +4,15 @@ import pytest
 import sqlalchemy as sa
 
 from app.models import Assessment, Direction, Goal, Period, Status, ToleranceKind
-from app.services.status import RollupRule, Trend, combine, compute_follow_up, explain, result_status, trend
+from app.services.followup.status import (
+    RollupRule,
+    Trend,
+    combine,
+    compute_follow_up,
+    explain,
+    result_status,
+    trend,
+)
 
 H, L = Direction.HIGHER_BETTER, Direction.LOWER_BETTER
 ABS, PCT = ToleranceKind.ABSOLUTE, ToleranceKind.PERCENT

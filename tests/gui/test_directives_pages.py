@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.commands import EditContext
 from app.models import Directive, DirectiveState, OrgUnit
-from app.services import directives as svc
-from app.views.annual_cycle_page import AnnualCyclePage
+from app.services.governance import directives as svc
 from app.views.application import install_translators
-from app.views.directive_models import IdRole
-from app.views.directives_page import DirectivesPage
-from app.views.plans_page import PlansPage
+from app.views.governance.annual_cycle_page import AnnualCyclePage
+from app.views.governance.directive_models import IdRole
+from app.views.governance.directives_page import DirectivesPage
+from app.views.governance.plans_page import PlansPage
 
 
 @pytest.fixture

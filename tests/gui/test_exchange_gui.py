@@ -9,8 +9,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QTableView
 
 from app.models import ImportBatch, Indicator, OrgUnit, Period, Result
-from app.views.exchange_page import ExchangePage
-from app.views.import_dialog import ImportDialog
+from app.views.exchange.exchange_page import ExchangePage
+from app.views.exchange.import_dialog import ImportDialog
 from tests.gui.test_main_window import make_window
 
 
@@ -129,7 +129,7 @@ def test_file_menu_has_import_and_export(qtbot, demo_store):
 
 
 def test_page_exports_off_the_gui_thread(qtbot, demo_store, tmp_path):
-    from app.views.exchange_workers import Worker
+    from app.views.exchange.exchange_workers import Worker
 
     window = make_window(qtbot, demo_store)
     page = window.findChild(ExchangePage)

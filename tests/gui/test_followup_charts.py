@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import QPointF
 
 from app.models import Indicator, OrgUnit, Status
-from app.services.charts import STATUS_STYLE, TARGET_COLOUR, provider_comparison, time_series
+from app.services.followup.chart_data import STATUS_STYLE, TARGET_COLOUR, provider_comparison, time_series
 from app.widgets.charts import ProviderComparisonChart, SpreadChart, TimeSeriesChart
 
 

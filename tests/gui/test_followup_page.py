@@ -11,14 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTreeView
 
 from app.models import Goal, Indicator, OrgUnit, Status
-from app.services import followup, results
-from app.services.charts import STATUS_STYLE, provider_comparison
-from app.services.status import RollupRule, rollup_rule
+from app.services.followup import assessment as followup
+from app.services.followup import results
+from app.services.followup.chart_data import STATUS_STYLE, provider_comparison
+from app.services.followup.status import RollupRule, rollup_rule
 from app.views.application import install_translators
-from app.views.followup_models import SWEDISH, IdRole, format_value, parse_value
-from app.views.followup_page import FollowUpPage, WhyDialog
+from app.views.followup.followup_models import SWEDISH, IdRole, format_value, parse_value
+from app.views.followup.followup_page import FollowUpPage, WhyDialog
+from app.views.followup.targets_dialog import TargetsDialog
 from app.views.main_window import MainWindow
-from app.views.targets_dialog import TargetsDialog
 
 
 def ids(s, model, code):
@@ -231,7 +232,7 @@ def test_main_window_does_not_load_pyqtgraph_until_a_chart_is_shown(tmp_path):
 
 def test_new_dialogue_meeting_is_listed_and_undoable(qtbot, page):
     from app.commands.followup import AddMeetingCommand
-    from app.views.followup_page import MeetingDialog
+    from app.views.followup.followup_page import MeetingDialog
 
     page.tree.setCurrentIndex(goal_row(page, "2.1"))
     dialog = MeetingDialog(page.scopes, None, page)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.models import Goal, GoalIndicator, Indicator
-from app.views.tree_models import IdRole
+from app.views.goals.tree_models import IdRole
 from tests.gui import test_main_window
 
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication, QTreeView
 
 from app.models.store import open_store
 from app.views.application import install_translators, open_database
+from app.views.goals.tree_models import IdRole
 from app.views.main_window import MainWindow
-from app.views.tree_models import IdRole
 
 
 def make_window(qtbot, store) -> MainWindow:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from app.services.packs import PackOptions, generate
 from app.views.application import install_translators
 from app.views.main_window import MainWindow
-from app.views.pack_dialog import PackDialog, PackPreview, PackRunner, paint_pdf
+from app.views.packs.pack_dialog import PackDialog, PackPreview, PackRunner, paint_pdf
 
 
 def test_menu_entry_and_dialog_choices(qtbot, demo_store):

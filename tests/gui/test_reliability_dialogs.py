@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.models import Indicator
-from app.models.backups import list_backups, make_backup
+from app.models.backup_files import list_backups, make_backup
 from app.models.locks import lock_path
 from app.models.store import open_store
 from app.views.application import WindowManager, install_translators, open_database
@@ -214,7 +214,7 @@ def test_an_older_file_is_upgraded_after_a_backup_and_the_window_says_so(qtbot, 
 def test_qt_warnings_go_to_the_log_and_the_number_of_backups_kept_is_saved(qtbot, demo_store):
     from PySide6.QtCore import qWarning
 
-    from app.services.backups import backups_kept
+    from app.services.platform.backups import backups_kept
 
     reporter = ErrorReporter()
     reporter.install()

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from app.models import AuditAction, Goal, GoalIndicator, GoalLevel, Indicator, Result
 from app.models.store import open_store
-from app.services import audit
+from app.services.platform import audit
 
 BATCH_ROWS = 300
 SUBTREE_TITLE = "Kraschtest"
@@ -25,7 +25,7 @@ def say(text: str) -> None:
 
 
 def run_demo(db: Path) -> None:
-    from app.services.demo import build_demo
+    from app.services.demo.builder import build_demo
 
     store = open_store(db)
     say("ready")
@@ -100,8 +100,8 @@ OPERATIONS = {
 
 def run_restore(db: Path) -> None:
     """Restoring two backups in turn: the file must always be one of them, whole."""
-    from app.models.backups import make_backup
-    from app.services.backups import restore_backup
+    from app.models.backup_files import make_backup
+    from app.services.platform.backups import restore_backup
 
     store = open_store(db)
     first = make_backup(db, "manual")
@@ -157,7 +157,7 @@ MOVE_BETWEEN = ("1", "2")
 
 def run_move_loop(db: Path) -> None:
     """Goal 2.1 with its delmål moved between two målområden through the goal service."""
-    from app.services import goals
+    from app.services.goals import editing as goals
 
     store = open_store(db)
     say("ready")

@@ -94,8 +94,8 @@ def export_database(session: Session, path: str | Path, *, progress: Progress | 
 
 def _write_records(session: Session, book, used: set[str], long_texts: LongTexts) -> int:
     """The register (styrdokument, delegation, plans, årshjul) and the follow-up records."""
-    from app.services.directive_export import register_sheets
     from app.services.exchange.records import ATTACHMENT_SHEET, follow_up_sheets
+    from app.services.governance.register_export import register_sheets
 
     total = 0
     for spec in register_sheets(session) + follow_up_sheets(session):
@@ -129,8 +129,8 @@ def _tree_order(goals: list[Goal]) -> list[Goal]:
 def export_follow_up(session: Session, path: str | Path, period_code: str, scope_unit_id: int | None = None,
                      *, progress: Progress | None = None) -> int:
     """Goals with status (colour and text) and indicators with target, result and trend per unit."""
-    from app.services.periods import parse_period, previous_comparable
-    from app.services.status import compute_follow_up, result_status, trend, units_in_scope
+    from app.services.followup.periods import parse_period, previous_comparable
+    from app.services.followup.status import compute_follow_up, result_status, trend, units_in_scope
 
     path = Path(path)
     follow_up = compute_follow_up(session, period_code, scope_unit_id)

@@ -39,8 +39,6 @@ from app.models import (
 )
 from app.models.errors import StyrkortError
 from app.models.store import Store
-from app.services import audit
-from app.services.backups import backup_before
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
 from app.services.exchange.records import RECORD_DELETE_ORDER
 from app.services.exchange.shapes import (
@@ -61,7 +59,9 @@ from app.services.exchange.values import (
     parse_value,
     period_text,
 )
-from app.services.periods import ensure_period, parse_period
+from app.services.followup.periods import ensure_period, parse_period
+from app.services.platform import audit
+from app.services.platform.backups import backup_before
 
 Progress = Callable[[str, int, int], None]
 CHUNK = 20_000

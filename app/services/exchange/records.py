@@ -43,12 +43,12 @@ from app.models import (
     dialogue_meeting_goal,
     directive_goal,
 )
-from app.services.directive_export import Sheet
 from app.services.exchange.shapes import normalise
 from app.services.exchange.structure import _change as structure_change
 from app.services.exchange.structure import _convert as structure_convert
 from app.services.exchange.structure import convert_cells, is_duplicate
 from app.services.exchange.values import CellError, cell_text, is_blank, parse_number
+from app.services.governance.register_export import Sheet
 
 ATTACHMENT_SHEET = "Bilagor"
 _CHUNK = 32_000  # base64 characters per cell, under Excel's 32 767

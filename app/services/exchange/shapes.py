@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.services.exchange.values import cell_text, is_blank, period_text
-from app.services.periods import parse_period
+from app.services.followup.periods import parse_period
 
 LONG, WIDE_PERIOD, WIDE_INDICATOR = "long", "wide-period", "wide-indicator"
 

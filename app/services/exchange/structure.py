@@ -34,7 +34,7 @@ from app.services.exchange.reading import FileData, SheetData
 from app.services.exchange.shapes import column_letter, normalise
 from app.services.exchange.values import CellError, cell_text, code_text, is_blank, parse_date, parse_number
 from app.services.exchange.writing import restore_long_texts
-from app.services.periods import ensure_period, parse_period
+from app.services.followup.periods import ensure_period, parse_period
 
 YES = {"ja", "yes", "sant", "true", "1", "x"}
 

@@ -1,6 +1,6 @@
 """Charts of a review pack as SVG text (vector in the PDF), drawn with matplotlib's object API.
 
-The comparison chart is the follow-up's (app/services/chart_render.py) in the pack's look; the
+The comparison chart is the follow-up's (app/services/followup/chart_render.py) in the pack's look; the
 summary chart is the pack's own. matplotlib is imported on first use: it
 costs start-up time the app does not want to pay until a pack is made.
 
@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from app.models import Status
-from app.services.chart_render import ComparisonLook, draw_provider_comparison
+from app.services.followup.chart_render import ComparisonLook, draw_provider_comparison
 from app.services.packs import format as fmt
 from app.services.packs.content import ComparisonChart
 

@@ -10,10 +10,10 @@ a goal owned outside the scope only the indicators with results in scope are sho
 provider's pack is the provider's own follow-up; its comparison charts show the provider among
 the other units of its verksamhet, marked, so that it sees where it stands.
 
-Statuses, values and targets of the scope all come from `app.services.status.compute_follow_up`,
+Statuses, values and targets of the scope all come from `app.services.followup.status.compute_follow_up`,
 with the roll-up rule chosen for the database unless the options name one; comparison charts from
-`app.services.charts.provider_comparison`; the styrdokument and delegationsbeslut the scope's
-nämnd must act on from `app.services.directives`, judged on the pack's date.
+`app.services.followup.chart_data.provider_comparison`; the styrdokument and delegationsbeslut the scope's
+nämnd must act on from `app.services.governance.directives`, judged on the pack's date.
 """
 
 from __future__ import annotations
@@ -41,18 +41,10 @@ from app.models import (
     UnitKind,
 )
 from app.models.errors import StyrkortError
-from app.services.charts import ProviderBar, ProviderComparison, provider_comparison
-from app.services.directives import (
-    DecisionRow,
-    DirectiveRow,
-    due_for_review,
-    register,
-    unreported_decisions,
-)
-from app.services.followup import scope_options
-from app.services.periods import parse_period, previous_comparable, require_period
-from app.services.settings import ORGANISATION_NAME, get_setting
-from app.services.status import (
+from app.services.followup.assessment import scope_options
+from app.services.followup.chart_data import ProviderBar, ProviderComparison, provider_comparison
+from app.services.followup.periods import parse_period, previous_comparable, require_period
+from app.services.followup.status import (
     FollowUp,
     RollupRule,
     Trend,
@@ -61,7 +53,15 @@ from app.services.status import (
     rollup_rule,
     units_in_scope,
 )
-from app.services.trees import depth_first
+from app.services.governance.directives import (
+    DecisionRow,
+    DirectiveRow,
+    due_for_review,
+    register,
+    unreported_decisions,
+)
+from app.services.platform.settings import ORGANISATION_NAME, get_setting
+from app.services.platform.trees import depth_first
 
 TITLE = "Uppföljningsrapport"
 WHOLE_ORGANISATION = "Hela organisationen"

@@ -1,13 +1,13 @@
-"""Typography of printed packs: the shared Swedish number and date format (app/services/swedish.py),
+"""Typography of printed packs: the shared Swedish number and date format (app/services/platform/swedish.py),
 period names, and the symbols that carry a status without colour."""
 
 from __future__ import annotations
 
 from app.models import PeriodKind, Status
-from app.services.charts import STATUS_STYLE
-from app.services.periods import parse_period
-from app.services.status import Trend
-from app.services.swedish import DASH, MINUS, NBSP, date, number, quantity
+from app.services.followup.chart_data import STATUS_STYLE
+from app.services.followup.periods import parse_period
+from app.services.followup.status import Trend
+from app.services.platform.swedish import DASH, MINUS, NBSP, date, number, quantity
 
 __all__ = ["DASH", "MINUS", "NBSP", "STATUS_COLOUR", "STATUS_SYMBOL", "TREND_TEXT", "date", "number",
            "period_label", "period_span", "quantity", "status_text", "trend_text"]

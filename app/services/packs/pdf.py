@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 
 from app.models import ProviderType, Status
-from app.services.directives import REVIEW_WINDOW_DAYS
+from app.services.governance.directives import REVIEW_WINDOW_DAYS
 from app.services.packs import charts
 from app.services.packs import format as fmt
 from app.services.packs.content import GoalSection, Pack, PackState

@@ -1,0 +1,1 @@
+"""The demo databases: data plus a small builder."""

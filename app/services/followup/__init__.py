@@ -1,0 +1,1 @@
+"""Uppföljning: periods, målvärden, utfall, status and roll-up, assessment and analysis, chart data."""

@@ -1,0 +1,1 @@
+"""The goal hierarchy: reading and editing goals with their rules."""

@@ -1,0 +1,1 @@
+"""Styrning: styrdokument, delegationsordning, verksamhetsplaner, program för utförare, årshjul."""

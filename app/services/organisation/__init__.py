@@ -1,0 +1,1 @@
+"""The organisation: units, nämnder and providers."""

@@ -1,0 +1,1 @@
+"""Import and export: the exchange page, import dialog and their workers."""

@@ -1,0 +1,1 @@
+"""Uppföljning: the follow-up page, its models, charts and the targets dialog."""

@@ -1,0 +1,1 @@
+"""Målhierarki: the goal tree, its editing, forms and the cascade view."""

@@ -1,0 +1,1 @@
+"""Styrdokument, delegation, verksamhetsplaner and the årshjul."""

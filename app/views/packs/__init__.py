@@ -1,0 +1,1 @@
+"""Review packs: the pack dialog with preview and printing."""
