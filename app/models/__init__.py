@@ -9,6 +9,7 @@ from app.models.annual import (
     ControlResult,
     ControlRisk,
     FinancialFigure,
+    GoalSdg,
     InternalControlPlan,
     ReportText,
     goal_sdg,
@@ -59,7 +60,7 @@ from app.models.settings import DbSetting
 
 __all__ = [
     "Assignment", "AssignmentReport", "AssignmentSource", "AssignmentState", "BalanceEntry", "BalanceItem",
-    "ControlPoint", "ControlResult", "ControlRisk", "FinanceKind", "FinanceMeasure", "FinancialFigure",
+    "ControlPoint", "ControlResult", "ControlRisk", "FinanceKind", "FinanceMeasure", "FinancialFigure", "GoalSdg",
     "InternalControlPlan", "ReportSection", "ReportText", "goal_sdg",
     "Activity", "ActivityState", "AdoptionState", "Assessment", "AuditAction", "AuditEntry", "Base",
     "DbSetting", "DelegationDecision", "DelegationItem", "DialogueMeeting", "Direction", "Directive",

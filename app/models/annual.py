@@ -202,10 +202,20 @@ class ReportText(Base):
     )
 
 
-goal_sdg = sa.Table(
-    "goal_sdg",
-    Base.metadata,
-    sa.Column("goal_id", sa.ForeignKey("goal.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("sdg", sa.Integer, primary_key=True),
-    sa.CheckConstraint("sdg BETWEEN 1 AND 17", name="ck_goal_sdg_range"),
-)
+class GoalSdg(Base):
+    """A goal tagged with one of Agenda 2030's seventeen global goals, so a report can be grouped
+    by them."""
+
+    __tablename__ = "goal_sdg"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(sa.ForeignKey("goal.id", ondelete="CASCADE"))
+    sdg: Mapped[int]
+
+    __table_args__ = (
+        sa.UniqueConstraint("goal_id", "sdg", name="uq_goal_sdg_key"),
+        sa.CheckConstraint("sdg BETWEEN 1 AND 17", name="sdg_range"),
+    )
+
+
+goal_sdg = GoalSdg.__table__

@@ -3,7 +3,7 @@ Agenda 2030 tags on goals.
 
 Revision ID: 2001
 Revises: 0401
-Create Date: 2026-11-29 19:35:35.877208
+Create Date: 2026-11-29 19:50:39.078037
 """
 from alembic import op
 import sqlalchemy as sa
@@ -90,11 +90,13 @@ def upgrade() -> None:
     sa.UniqueConstraint('assignment_id', 'period_id', name='uq_assignment_report_key')
     )
     op.create_table('goal_sdg',
+    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('goal_id', sa.Integer(), nullable=False),
     sa.Column('sdg', sa.Integer(), nullable=False),
-    sa.CheckConstraint('sdg BETWEEN 1 AND 17', name=op.f('ck_goal_sdg_ck_goal_sdg_range')),
+    sa.CheckConstraint('sdg BETWEEN 1 AND 17', name=op.f('ck_goal_sdg_sdg_range')),
     sa.ForeignKeyConstraint(['goal_id'], ['goal.id'], name=op.f('fk_goal_sdg_goal_id_goal'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('goal_id', 'sdg', name=op.f('pk_goal_sdg'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_goal_sdg')),
+    sa.UniqueConstraint('goal_id', 'sdg', name='uq_goal_sdg_key')
     )
     op.create_table('internal_control_plan',
     sa.Column('id', sa.Integer(), nullable=False),
