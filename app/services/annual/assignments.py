@@ -9,7 +9,15 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.models import Assignment, AssignmentReport, AssignmentState, AuditAction, OrgUnit, Period
+from app.models import (
+    Assignment,
+    AssignmentReport,
+    AssignmentSource,
+    AssignmentState,
+    AuditAction,
+    OrgUnit,
+    Period,
+)
 from app.models.errors import RuleViolation
 from app.services.followup.periods import require_period
 from app.services.platform import audit
@@ -53,6 +61,8 @@ def _check(values: dict) -> None:
 def create_assignment(session: Session, values: dict) -> int:
     """A new uppdrag; `values` has FIELDS (assignee_id, code, title and decided_on required)."""
     _check(values)
+    if values.get("source") is not None:
+        values = values | {"source": AssignmentSource(values["source"])}
     if session.scalar(sa.select(Assignment.id).where(Assignment.code == values["code"])):
         raise RuleViolation(f"Det finns redan ett uppdrag med koden {values['code']}.",
                             f"An assignment with code {values['code']} already exists.")
@@ -79,6 +89,7 @@ def report_assignment(session: Session, assignment_id: int, period_code: str, st
     """Set the uppdrag's status and comment for a period; returns the previous (state, comment),
     or None when there was no report for that period yet (for undo)."""
     _get(session, assignment_id)
+    state = AssignmentState(state)
     period = require_period(session, period_code)
     report = session.scalar(sa.select(AssignmentReport).where(
         AssignmentReport.assignment_id == assignment_id, AssignmentReport.period_id == period.id))
@@ -91,6 +102,31 @@ def report_assignment(session: Session, assignment_id: int, period_code: str, st
                  old=previous[0].sv if previous else None, new=state.sv, summary=comment[:200])
     session.flush()
     return previous
+
+
+def clear_assignment_report(session: Session, assignment_id: int, period_code: str) -> None:
+    """Remove the status reported for a period (undo of the first report)."""
+    period = require_period(session, period_code)
+    report = session.scalar(sa.select(AssignmentReport).where(
+        AssignmentReport.assignment_id == assignment_id, AssignmentReport.period_id == period.id))
+    if report is not None:
+        audit.record(session, AuditAction.DELETE, "assignment", assignment_id, field=f"status {period.code}",
+                     old=report.state.sv)
+        session.delete(report)
+        session.flush()
+
+
+def assignment_reports(session: Session, assignment_id: int) -> list[tuple[str, AssignmentState, str]]:
+    """(period code, state, comment) of every status report of an uppdrag, oldest first."""
+    query = (sa.select(Period.code, AssignmentReport.state, AssignmentReport.comment).join(Period)
+             .where(AssignmentReport.assignment_id == assignment_id).order_by(Period.end_date))
+    return [tuple(row) for row in session.execute(query)]
+
+
+def assignment_values(session: Session, assignment_id: int) -> dict:
+    """The editable fields of an uppdrag, as plain values (for a form and for undo)."""
+    row = _get(session, assignment_id)
+    return {name: getattr(row, name) for name in FIELDS}
 
 
 def _get(session: Session, assignment_id: int) -> Assignment:

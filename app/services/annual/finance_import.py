@@ -16,7 +16,7 @@ from app.models import FinanceKind, FinanceMeasure, FinancialFigure, OrgUnit, Pe
 from app.models.errors import StyrkortError
 from app.models.store import Store
 from app.services.exchange.values import CellError, cell_text, is_blank, parse_number, period_text
-from app.services.followup.periods import ensure_period, parse_period
+from app.services.followup.periods import parse_period
 from app.services.platform.backups import backup_before
 
 HEADERS = {
@@ -201,14 +201,12 @@ def run_finance_import(store: Store, path: str | Path, *, dry_run: bool = False,
                        period: str | None = None) -> FinancePlan:
     """Plan, and unless `dry_run` or a problem was found, back up and write every figure in one
     transaction (each change audited)."""
-    from app.services.annual.finances import set_figure
+    from app.services.annual.finances import apply_figures
 
     plan = plan_finance_import(store, path, period)
     if not plan.ok or dry_run or not (plan.new or plan.changed):
         return plan
     backup_before(store, "import")
     with store.transaction() as session:
-        for (unit_id, code, activity, kind, measure), amount in plan.figures.items():
-            ensure_period(session, code)
-            set_figure(session, unit_id, code, measure, amount, kind, activity)
+        apply_figures(session, plan.figures)
     return plan

@@ -213,3 +213,19 @@ def balance_statement(session: Session, year: int) -> BalanceStatement:
     balance = None if after is None else after + sum(signed(item) for item in RESERVE)
     lines.append(BalanceLine("Årets balanskravsresultat", balance, subtotal=True))
     return BalanceStatement(year, lines, after, balance)
+
+
+FigureKey = tuple[int, str, str, FinanceKind, FinanceMeasure]  # unit id, period code, verksamhet, slag, mått
+
+
+def apply_figures(session: Session, figures: dict[FigureKey, float | None]) -> dict[FigureKey, float | None]:
+    """Set many figures in the caller's transaction (an import, or its undo); returns the previous
+    amounts so that calling it again with them restores the database exactly."""
+    from app.services.followup.periods import ensure_period
+
+    previous = {}
+    for (unit_id, code, activity, kind, measure), amount in figures.items():
+        ensure_period(session, code)
+        previous[(unit_id, code, activity, kind, measure)] = set_figure(
+            session, unit_id, code, measure, amount, kind, activity)
+    return previous

@@ -104,6 +104,43 @@ def record_result(session: Session, control_id: int, period_code: str, deviation
     return previous
 
 
+def delete_risk(session: Session, risk_id: int) -> None:
+    """Remove a risk with its kontrollmoment (undo of adding it)."""
+    risk = get_or_refuse(session, ControlRisk, risk_id, "Risken finns inte längre.", "The risk no longer exists.")
+    _refuse_if_adopted(session, risk.plan_id)
+    audit.record(session, AuditAction.DELETE, "control_risk", risk_id, summary=risk.title)
+    session.delete(risk)
+    session.flush()
+
+
+def delete_control(session: Session, control_id: int) -> None:
+    control = get_or_refuse(session, ControlPoint, control_id, "Kontrollmomentet finns inte längre.",
+                            "The control no longer exists.")
+    _refuse_if_adopted(session, control.risk.plan_id)
+    audit.record(session, AuditAction.DELETE, "control_point", control_id, summary=control.title)
+    session.delete(control)
+    session.flush()
+
+
+def clear_result(session: Session, control_id: int, period_code: str) -> None:
+    """Remove a period's result (undo of recording the first one)."""
+    period = require_period(session, period_code)
+    row = session.scalar(sa.select(ControlResult).where(ControlResult.control_id == control_id,
+                                                        ControlResult.period_id == period.id))
+    if row is not None:
+        audit.record(session, AuditAction.DELETE, "control_point", control_id, field=f"resultat {period.code}",
+                     old="avvikelse" if row.deviation else "utan avvikelse")
+        session.delete(row)
+        session.flush()
+
+
+def plans_for(session: Session) -> list[tuple[int, int, str]]:
+    """(plan id, year, title) of every plan, newest first."""
+    return [tuple(r) for r in session.execute(sa.select(
+        InternalControlPlan.id, InternalControlPlan.year, InternalControlPlan.title)
+        .order_by(InternalControlPlan.year.desc(), InternalControlPlan.title))]
+
+
 def _plan(session: Session, plan_id: int) -> InternalControlPlan:
     return get_or_refuse(session, InternalControlPlan, plan_id, "Internkontrollplanen finns inte längre.",
                          "The internal control plan no longer exists.")
@@ -123,6 +160,8 @@ def _refuse_if_adopted(session: Session, plan_id: int) -> None:
 
 @dataclass
 class ControlLine:
+    risk_id: int
+    control_id: int | None
     risk: str
     likelihood: int
     consequence: int
@@ -187,7 +226,7 @@ def plan_summaries(session: Session, year: int, period_code: str | None = None,
                         if latest is None or p.end_date > latest[0]:
                             latest = (p.end_date, result)
                 summary.lines.append(ControlLine(
-                    risk.title, risk.likelihood, risk.consequence,
+                    risk.id, control.id if control else None, risk.title, risk.likelihood, risk.consequence,
                     control.title if control else "", control.owner if control else "",
                     control.method if control else "", control.frequency if control else "",
                     latest[1].deviation if latest else None,

@@ -214,6 +214,18 @@ def set_report_text(session: Session, unit_id: int | None, period_code: str, sec
     return old
 
 
+def report_texts(session: Session, unit_id: int | None, period_code: str) -> dict[ReportSection, str]:
+    """The texts written so far for a scope and period (for the form)."""
+    return _texts(session, unit_id, require_period(session, period_code).id)
+
+
+def report_scopes(session: Session) -> list[tuple[str | None, str]]:
+    """(code, name) of the scopes a report is written for: the whole organisation, then each nämnd."""
+    rows = session.execute(sa.select(OrgUnit.code, OrgUnit.name).where(OrgUnit.kind == UnitKind.COMMITTEE)
+                           .order_by(OrgUnit.position, OrgUnit.id)).all()
+    return [(None, get_setting(session, ORGANISATION_NAME, "Hela organisationen"))] + [tuple(r) for r in rows]
+
+
 def _goal_lines(session: Session, follow: FollowUp, goals: dict[int, Goal], period_id: int,
                 unit_id: int | None, committees: dict[int, str], interim: bool,
                 sdgs: dict[int, list[int]]) -> list[GoalLine]:
