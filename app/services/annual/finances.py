@@ -155,6 +155,28 @@ def _tree_order(units: dict[int, OrgUnit]) -> list[int]:
     return out
 
 
+def deviation_through_year(session: Session, period_code: str, unit_ids: set[int] | None = None,
+                           kind: FinanceKind = FinanceKind.OPERATING) -> dict[str, list[tuple[str, float | None]]]:
+    """Each unit's budgetavvikelse at every tertial of the year up to `period_code`: budget −
+    prognos at T1 and T2, budget − utfall for the whole year once it is closed."""
+    spec = parse_period(period_code)
+    codes = [f"{spec.year}T{n}" for n in (1, 2) if n <= (spec.number if spec.kind.value == "tertial" else 2)]
+    if spec.kind.value == "year":
+        codes.append(str(spec.year))
+    series: dict[str, list[tuple[str, float | None]]] = {}
+    for code in codes:
+        table = finance_table(session, code, unit_ids)
+        for row in table.rows:
+            if row.kind != kind:
+                continue
+            if code == str(spec.year):
+                value = None if row.budget is None or row.outcome is None else row.budget - row.outcome
+            else:
+                value = row.deviation
+            series.setdefault(row.unit, []).append((code, value))
+    return series
+
+
 # --- Balanskrav -------------------------------------------------------------------------------
 
 def set_balance_entry(session: Session, year: int, item: BalanceItem, amount: float | None) -> float | None:

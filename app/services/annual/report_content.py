@@ -33,7 +33,13 @@ from app.models import (
 )
 from app.models.errors import StyrkortError
 from app.services.annual.assignments import AssignmentRow, list_assignments
-from app.services.annual.finances import BalanceStatement, FinanceTable, balance_statement, finance_table
+from app.services.annual.finances import (
+    BalanceStatement,
+    FinanceTable,
+    balance_statement,
+    deviation_through_year,
+    finance_table,
+)
 from app.services.annual.internal_control import PlanSummary, plan_summaries
 from app.services.followup.periods import parse_period, require_period
 from app.services.followup.status import FollowUp, compute_follow_up, rollup_rule, units_in_scope
@@ -141,6 +147,7 @@ class ScopeSection:
     counts: dict[Status, int]
     texts: dict[ReportSection, str]
     finance: FinanceTable
+    deviation: dict[str, list[tuple[str, float | None]]]
     assignments: list[AssignmentRow]
     internal_control: list[PlanSummary]
     judged_by: str  # "Nämnden bedömer" / "Styrelsen bedömer"
@@ -317,6 +324,7 @@ def _section(session: Session, scope: OrgUnit | None, period_code: str, period_i
         scope_id, scope.name if scope else get_setting(session, ORGANISATION_NAME, "Hela organisationen"),
         lines, counts, _texts(session, scope_id, period_id),
         finance_table(session, period_code, None if scope is None else unit_ids),
+        deviation_through_year(session, period_code, None if scope is None else unit_ids),
         list_assignments(session, period_code, None if scope is None else unit_ids),
         plan_summaries(session, year, period_code, None if scope is None else unit_ids), judged_by)
 

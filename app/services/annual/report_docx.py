@@ -55,6 +55,15 @@ def render_report_docx(report: Report, target: Path | io.BytesIO) -> int:
                     if index in block.bold_rows:
                         for run in row[column].paragraphs[0].runs:
                             run.bold = True
+        elif isinstance(block, layout.Chart):
+            from docx.shared import Inches
+
+            from app.services.annual import report_charts
+
+            png = (report_charts.finance_chart(block.data, block.interim, "png") if block.kind == "finance"
+                   else report_charts.deviation_chart(block.data, "png"))
+            document.add_paragraph(block.caption).runs[0].italic = True
+            document.add_picture(io.BytesIO(png), width=Inches(6.3))
         elif isinstance(block, layout.RiskMatrix):
             document.add_paragraph(block.title).runs[0].bold = True
             table = document.add_table(rows=5, cols=5)

@@ -39,12 +39,22 @@ class Table:
 
 
 @dataclass
+class Chart:
+    """A figure: `kind` "finance" (rows) or "deviation" (series), drawn by report_charts."""
+
+    kind: str
+    caption: str
+    data: object
+    interim: bool = True
+
+
+@dataclass
 class RiskMatrix:
     title: str
     cells: dict[tuple[int, int], list[str]]  # (likelihood, consequence) → risk titles
 
 
-Block = Heading | Paragraph | Table | RiskMatrix
+Block = Heading | Paragraph | Table | RiskMatrix | Chart
 
 
 def tkr(value: float | None) -> str:
@@ -102,6 +112,12 @@ def _finance_blocks(section: ScopeSection, interim: bool, period_text: str) -> I
             body.append([r.unit, tkr(r.budget), tkr(r.outcome)] + (
                 [tkr(r.forecast), tkr(deviation)] if interim else [tkr(deviation), tkr(r.outcome_previous_year)]))
         yield Table(headings, body, [60, 25, 30, 25, 25], ["LEFT"] + ["RIGHT"] * 4, bold_rows={len(body) - 1})
+        if kind is FinanceKind.OPERATING and len(rows) > 1:
+            yield Chart("finance", f"Budget, {'prognos och ' if interim else ''}utfall {period_text} per enhet (mnkr)",
+                        rows, interim)
+    if len(next(iter(section.deviation.values()), [])) > 1:
+        yield Chart("deviation", "Budgetavvikelse under året: budget − prognos vid varje tertial"
+                    + ("" if interim else ", budget − utfall för helåret") + " (mnkr)", section.deviation)
     yield Paragraph("Avvikelse = budget − " + ("prognos" if interim else "utfall") +
                     "; ett positivt tal är ett överskott. Belopp i tusental kronor (tkr), nettokostnader.", "I")
 
@@ -110,7 +126,8 @@ def _gender_table(lines: list[GenderLine]) -> Table:
     rows, statuses = [], []
     for line in lines:
         gap = line.gap
-        rows.append([f"{line.name} ({line.unit_of_measure})", fmt.number(line.total, line.decimals),
+        name = line.name if line.name.rstrip().endswith(")") else f"{line.name} ({line.unit_of_measure})"
+        rows.append([name, fmt.number(line.total, line.decimals),
                      fmt.number(line.women, line.decimals), fmt.number(line.men, line.decimals),
                      fmt.number(gap, line.decimals) if gap is not None else DASH,
                      fmt.number(line.target, line.decimals), fmt.status_text(line.status)])
@@ -185,7 +202,10 @@ def blocks(report: Report) -> Iterator[Block]:
         yield _gender_table(report.financial_goals)
     else:
         yield Paragraph("Inga finansiella mål är angivna (Inställningar: reports.financial_indicators).", "I")
-    if report.balance is not None:
+    if report.balance is not None and interim and report.balance.balance_result is None:
+        yield Paragraph(f"Balanskravsutredningen för {report.balance.year} görs i årsredovisningen; prognosen "
+                        "för årets resultat finns i sammanfattningen.", "I")
+    elif report.balance is not None:
         yield Heading(f"Balanskravsutredning {report.balance.year} (mnkr)", 1)
         rows = [[line.label, fmt.number(line.amount, 1)] for line in report.balance.lines]
         bold = {i for i, line in enumerate(report.balance.lines) if line.subtotal}
@@ -236,4 +256,4 @@ def blocks(report: Report) -> Iterator[Block]:
 MATRIX_LEGEND = ("Sannolikhet: " + ", ".join(f"{k} {v.lower()}" for k, v in LIKELIHOOD_TEXT.items()) +
                  ". Konsekvens: " + ", ".join(f"{k} {v.lower()}" for k, v in CONSEQUENCE_TEXT.items()) +
                  ". Riskvärde = sannolikhet × konsekvens: låg 1–3, medel 4–8, hög 9–16.")
-__all__ = ["MATRIX_LEGEND", "Block", "Heading", "Paragraph", "RiskMatrix", "Table", "blocks", "risk_value"]
+__all__ = ["MATRIX_LEGEND", "Block", "Chart", "Heading", "Paragraph", "RiskMatrix", "Table", "blocks", "risk_value"]

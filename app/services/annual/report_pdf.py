@@ -82,6 +82,15 @@ def _draw(pdf, block: layout.Block) -> None:
         _table(pdf, block)
     elif isinstance(block, layout.RiskMatrix):
         _matrix(pdf, block)
+    elif isinstance(block, layout.Chart):
+        from app.services.annual import report_charts
+
+        if block.kind == "finance":
+            svg = report_charts.finance_chart(block.data, block.interim)
+            height = report_charts.finance_height(len(block.data))
+        else:
+            svg, height = report_charts.deviation_chart(block.data), 2.6
+        house._figure(pdf, svg, height, block.caption)
 
 
 def _table(pdf, block: layout.Table) -> None:
