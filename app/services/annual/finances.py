@@ -135,6 +135,14 @@ def finance_table(session: Session, period_code: str, unit_ids: set[int] | None 
     return table
 
 
+def periods_with_figures(session: Session) -> list[str]:
+    """Codes of the periods that have utfall or prognos, latest first (a year before its tertials)."""
+    query = (sa.select(Period.code).join(FinancialFigure, FinancialFigure.period_id == Period.id)
+             .where(FinancialFigure.measure != FinanceMeasure.BUDGET).distinct()
+             .order_by(Period.end_date.desc(), Period.start_date))
+    return list(session.scalars(query))
+
+
 def _same_period_previous_year(code: str) -> str | None:
     spec = parse_period(code)
     return code.replace(str(spec.year), str(spec.year - 1), 1)

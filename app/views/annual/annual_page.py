@@ -138,8 +138,6 @@ class AssignmentPanel(_Panel):
                    Column("state_text", self.tr("Status")), Column("comment", self.tr("Comment"))]
         self.model = RowTableModel(columns, self, background=lambda row: OVERDUE if row.late else None)
         self.view = make_table(self.model, "assignmentTable", self.tr("Assignments"))
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setStretchLastSection(False)
         new = QPushButton(self.tr("New assignment…"))
         new.setObjectName("newAssignment")
         new.clicked.connect(self.new_assignment)
@@ -185,6 +183,7 @@ class AssignmentPanel(_Panel):
         self.model.set_rows(shown)
         self.empty.setVisible(not shown)
         self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(1, min(self.view.columnWidth(1), 320))
         if current is not None and self.model.row_for_id(current) >= 0:
             self.view.selectRow(self.model.row_for_id(current))
 
@@ -345,7 +344,8 @@ class ControlPanel(_Panel):
         self.matrix.setHorizontalHeaderLabels([fmt(self.tr("Consequence %1"), c) for c in (1, 2, 3, 4)])
         self.matrix.setVerticalHeaderLabels([fmt(self.tr("Likelihood %1"), s) for s in (4, 3, 2, 1)])
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.matrix.setMinimumHeight(170)
+        self.matrix.setFixedHeight(self.matrix.horizontalHeader().sizeHint().height() + 4 * 30 + 4)
+        self.matrix.verticalHeader().setDefaultSectionSize(30)
         self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         columns = [Column("risk", self.tr("Risk")), Column("value_text", self.tr("Risk value")),
                    Column("control", self.tr("Control")), Column("owner", self.tr("Responsible")),
@@ -371,8 +371,11 @@ class ControlPanel(_Panel):
         split = QSplitter(Qt.Orientation.Vertical)
         box = QGroupBox(self.tr("Risk matrix: likelihood × consequence"))
         QVBoxLayout(box).addWidget(self.matrix)
+        box.setMaximumHeight(self.matrix.height() + 40)
         split.addWidget(box)
         split.addWidget(self.view)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -539,11 +542,16 @@ class FinancePanel(_Panel):
         super().__init__(context, parent)
         self.setObjectName("financePanel")
         self.period = _period_combo(context, "financePeriod")
+        with context.store.session() as session:
+            latest = finances.periods_with_figures(session)
+        if latest:  # open on the latest period the finance system reported, not an empty one
+            self.period.setCurrentIndex(max(0, self.period.findData(latest[0])))
         columns = [Column("unit", self.tr("Unit")), Column("kind_text", self.tr("Kind")),
                    Column("budget", self.tr("Budget")), Column("outcome", self.tr("Outcome")),
                    Column("forecast", self.tr("Forecast")), Column("deviation", self.tr("Deviation"))]
         self.model = RowTableModel(columns, self)
         self.view = make_table(self.model, "financeTable", self.tr("Budget, outcome and forecast"))
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.balance = QTableWidget(0, 2)
         self.balance.setObjectName("balanceTable")
@@ -576,20 +584,72 @@ class FinancePanel(_Panel):
         year_row.addStretch(1)
         balance_layout.addLayout(year_row)
         balance_layout.addWidget(self.balance)
+        self.chart = QLabel()
+        self.chart.setObjectName("financeChart")
+        self.chart.setAccessibleName(self.tr("Budget, forecast and outcome per unit"))
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.chart.setMinimumWidth(360)
+        self.deviation_chart = QLabel()
+        self.deviation_chart.setObjectName("deviationChart")
+        self.deviation_chart.setAccessibleName(self.tr("Deviation from budget through the year"))
+        self.deviation_chart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        charts = QWidget()
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.addWidget(self.chart)
+        charts_layout.addWidget(self.deviation_chart)
+        charts_layout.addStretch(1)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.view)
+        upper.addWidget(charts)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(note)
         layout.addWidget(self.message)
-        layout.addWidget(self.view, 2)
+        layout.addWidget(upper, 2)
         layout.addWidget(balance_box, 1)
         self.period.currentIndexChanged.connect(self.reload)
+        self._charts_key = None
         self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """The print charts as pictures, drawn only when the tab is seen (matplotlib loads then)."""
+        if not self.isVisible() or self.table is None:
+            return
+        key = (self.period.currentData(), tuple((r.unit, r.kind, r.budget, r.outcome, r.forecast)
+                                               for r in self.table.rows))
+        if key == self._charts_key:
+            return
+        self._charts_key = key
+        from PySide6.QtGui import QPixmap
+
+        from app.services.annual import report_charts
+
+        rows = [r for r in self.table.rows if r.kind == FinanceKind.OPERATING]
+        interim = self.period.currentData() and not str(self.period.currentData()).isdigit()
+        for label, data in ((self.chart, report_charts.finance_chart(rows, bool(interim), "png") if rows else None),
+                            (self.deviation_chart, report_charts.deviation_chart(self.deviation, "png")
+                             if any(len(v) > 1 for v in self.deviation.values()) else None)):
+            if data is None:
+                label.clear()
+                continue
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            label.setPixmap(pixmap.scaledToWidth(min(560, max(360, label.width() or 480)),
+                                                 Qt.TransformationMode.SmoothTransformation))
 
     def reload(self) -> None:
         code = self.period.currentData()
         with self.context.store.session() as session:
             table = finances.finance_table(session, code) if code else None
+            self.deviation = finances.deviation_through_year(session, code) if code else {}
             statement = finances.balance_statement(session, self.balance_year.value())
+        self.table = table
         rows = []
         if table:
             for kind in FinanceKind:
@@ -620,6 +680,7 @@ class FinancePanel(_Panel):
             self.balance.setItem(row, 0, label)
             self.balance.setItem(row, 1, value)
         self.balance.blockSignals(False)
+        self._draw_charts()
 
     def _balance_edited(self, item: QTableWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)

@@ -328,6 +328,14 @@
       <source>mnkr</source>
       <translation>mnkr</translation>
     </message>
+    <message>
+      <source>Budget, forecast and outcome per unit</source>
+      <translation>Budget, prognos och utfall per enhet</translation>
+    </message>
+    <message>
+      <source>Deviation from budget through the year</source>
+      <translation>Budgetavvikelse under året</translation>
+    </message>
   </context>
   <context>
     <name>ReportPanel</name>
