@@ -115,7 +115,33 @@ def cmd_finance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sdg_arguments(parser: argparse.ArgumentParser) -> None:
+    db_argument(parser)
+    parser.add_argument("code", metavar="MÅLKOD")
+    parser.add_argument("--set", metavar="N,N", help="de globala målen (1–17), kommaseparerade; tomt tar bort")
+
+
+def cmd_sdg(args: argparse.Namespace) -> int:
+    from app.services.annual.agenda2030 import SDG_NAMES, goal_sdgs, set_goal_sdgs
+    from app.services.goals import editing as goals
+
+    store = open_db(args)
+    if args.set is not None:
+        try:
+            wanted = [int(part) for part in args.set.replace(" ", "").split(",") if part]
+        except ValueError:
+            raise StyrkortError(f"{args.set!r}: ange de globala målen som tal, t.ex. 3,10.",
+                                f"{args.set!r}: give the global goals as numbers, e.g. 3,10.") from None
+        with store.transaction() as session:
+            set_goal_sdgs(session, goals.goal_id_by_code(session, args.code), wanted)
+    with store.session() as session:
+        for sdg in goal_sdgs(session, goals.goal_id_by_code(session, args.code)):
+            print(f"{sdg:>2}  {SDG_NAMES[sdg]}")
+    return 0
+
+
 SUBCOMMANDS = {
+    "goal-sdg": ("visa eller ange ett måls globala mål i Agenda 2030", _sdg_arguments, cmd_sdg),
     "report": ("skriv delårsrapport eller årsredovisning som PDF eller .docx", _report_arguments, cmd_report),
     "assignments": ("lista uppdragen från fullmäktige och styrelsen med status", _assignments_arguments,
                     cmd_assignments),

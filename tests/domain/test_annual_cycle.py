@@ -271,3 +271,17 @@ def test_report_buffer_target_for_the_window(demo_store):
     buffer = io.BytesIO()
     pages = render_report_pdf(report, buffer)
     assert pages >= 3 and buffer.getvalue().startswith(b"%PDF")
+
+
+def test_goal_sdg_tags_through_the_command_line(demo_store, capsys):
+    db = str(demo_store.location)
+    assert main(["goal-sdg", "1.1", "--db", db, "--set", "10,3"]) == 0
+    assert capsys.readouterr().out.splitlines() == [" 3  Hälsa och välbefinnande", "10  Minskad ojämlikhet"]
+    assert main(["goal-sdg", "1.1", "--db", db, "--set", "3,18"]) == 2
+    assert "1–17, inte 18" in capsys.readouterr().err
+    with demo_store.session() as session:
+        entry = session.scalars(sa.select(AuditEntry).where(AuditEntry.field == "Agenda 2030")
+                                .order_by(AuditEntry.id.desc())).first()
+        assert entry.new_value == "3, 10"
+        report = build_report(session, "årsredovisning", "2025")
+        assert "1.1" in {code for code, _t, _s in report.sdg_groups[10]}

@@ -32,6 +32,7 @@ from app.models import (
     goal_sdg,
 )
 from app.models.errors import StyrkortError
+from app.services.annual.agenda2030 import SDG_NAMES  # noqa: F401 - part of the report's vocabulary
 from app.services.annual.assignments import AssignmentRow, list_assignments
 from app.services.annual.finances import (
     BalanceStatement,
@@ -51,14 +52,6 @@ PERSONNEL_SETTING = "reports.personnel_indicators"
 FINANCIAL_SETTING = "reports.financial_indicators"
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
-SDG_NAMES = {
-    1: "Ingen fattigdom", 2: "Ingen hunger", 3: "Hälsa och välbefinnande", 4: "God utbildning för alla",
-    5: "Jämställdhet", 6: "Rent vatten och sanitet för alla", 7: "Hållbar energi för alla",
-    8: "Anständiga arbetsvillkor och ekonomisk tillväxt", 9: "Hållbar industri, innovationer och infrastruktur",
-    10: "Minskad ojämlikhet", 11: "Hållbara städer och samhällen", 12: "Hållbar konsumtion och produktion",
-    13: "Bekämpa klimatförändringarna", 14: "Hav och marina resurser", 15: "Ekosystem och biologisk mångfald",
-    16: "Fredliga och inkluderande samhällen", 17: "Genomförande och globalt partnerskap",
-}
 
 
 class ReportKind(enum.StrEnum):
@@ -188,6 +181,17 @@ def _check_period(kind: ReportKind, code: str) -> str:
     return spec.code
 
 
+GOAL_DEPTH_SETTING = "reports.goal_depth"
+
+
+def _goal_depth(session: Session) -> int:
+    """How deep the whole organisation's goal list goes below the vision (2: målområden and mål)."""
+    try:
+        return max(1, int(get_setting(session, GOAL_DEPTH_SETTING, "2")))
+    except ValueError:
+        return 2
+
+
 def _codes_setting(session: Session, key: str) -> list[str]:
     return [code.strip() for code in get_setting(session, key, "").split(",") if code.strip()]
 
@@ -235,7 +239,7 @@ def report_scopes(session: Session) -> list[tuple[str | None, str]]:
 
 def _goal_lines(session: Session, follow: FollowUp, goals: dict[int, Goal], period_id: int,
                 unit_id: int | None, committees: dict[int, str], interim: bool,
-                sdgs: dict[int, list[int]]) -> list[GoalLine]:
+                sdgs: dict[int, list[int]], max_depth: int | None = None) -> list[GoalLine]:
     assessments: dict[tuple[int, int | None], Assessment] = {
         (a.goal_id, a.unit_id): a for a in session.scalars(sa.select(Assessment).where(
             Assessment.period_id == period_id))}
@@ -243,7 +247,7 @@ def _goal_lines(session: Session, follow: FollowUp, goals: dict[int, Goal], peri
     for goal, depth in depth_first(sorted(goals.values(), key=lambda g: (g.position, g.id))):
         goal_id = goal.id
         outcome = follow.goals.get(goal_id)
-        if outcome is None or goal.level == GoalLevel.VISION:
+        if outcome is None or goal.level == GoalLevel.VISION or (max_depth is not None and depth > max_depth):
             continue
         own = assessments.get((goal_id, unit_id))
         below = [(name, a.analysis) for (g, u), a in sorted(assessments.items(), key=lambda kv: kv[0][1] or 0)
@@ -296,7 +300,12 @@ def _committee_units(session: Session, scope: OrgUnit | None) -> dict[int, OrgUn
 
 def _section(session: Session, scope: OrgUnit | None, period_code: str, period_id: int, interim: bool,
              goals: dict[int, Goal], committees: dict[int, str], sdgs: dict[int, list[int]],
-             judged_by: str) -> ScopeSection:
+             judged_by: str, owned_only: bool = False, max_depth: int | None = None) -> ScopeSection:
+    """One scope's sections. A nämnd's own report has the goals it owns and those its units report
+    on; inside the whole organisation's compilation a nämnd's section has the goals it owns (its
+    analysis of the organisation's goals is shown beside them in the main list). The whole
+    organisation lists its goals down to `max_depth` (målområden and mål; delmål are the
+    nämnder's)."""
     scope_id = scope.id if scope else None
     follow = compute_follow_up(session, period_code, scope_id, rollup_rule(session))
     unit_ids = set(units_in_scope(session, scope_id))
@@ -304,7 +313,7 @@ def _section(session: Session, scope: OrgUnit | None, period_code: str, period_i
         owned = {g.id for g in goals.values() if g.owner_unit_id in unit_ids}
         reported = {goal_id for goal_id, o in follow.goals.items()
                     if any(i.value is not None for i in o.indicators)}
-        keep = owned | reported
+        keep = owned if owned_only else owned | reported
         # Keep the path to each kept goal so the hierarchy still reads.
         for goal_id in list(keep):
             parent = goals[goal_id].parent_id
@@ -314,7 +323,7 @@ def _section(session: Session, scope: OrgUnit | None, period_code: str, period_i
         shown = {k: v for k, v in goals.items() if k in keep}
     else:
         shown = goals
-    lines = _goal_lines(session, follow, shown, period_id, scope_id, committees, interim, sdgs)
+    lines = _goal_lines(session, follow, shown, period_id, scope_id, committees, interim, sdgs, max_depth)
     counts = dict.fromkeys(Status, 0)
     for line in lines:
         if line.level in (GoalLevel.GOAL, GoalLevel.SUB_GOAL):
@@ -349,14 +358,15 @@ def build_report(session: Session, kind: ReportKind | str, period_code: str, sco
     names = {k: v.name for k, v in committee_units.items()}
     whole = scope is None or scope.kind in (UnitKind.COUNCIL, UnitKind.EXECUTIVE_BOARD)
     main = _section(session, scope, code, period.id, interim, goals, names, sdgs,
-                    "Styrelsen bedömer" if whole else "Nämnden bedömer")
+                    "Styrelsen bedömer" if whole else "Nämnden bedömer",
+                    max_depth=_goal_depth(session) if whole else None)
     committees = []
     if whole:
         for unit in committee_units.values():
             if unit.kind != UnitKind.COMMITTEE:
                 continue
             committees.append(_section(session, unit, code, period.id, interim, goals, names, sdgs,
-                                       "Nämnden bedömer"))
+                                       "Nämnden bedömer", owned_only=True))
     follow = compute_follow_up(session, code, scope.id if scope else None, rollup_rule(session))
     unit_ids = units_in_scope(session, scope.id if scope else None)
     personnel = _gender_lines(session, _codes_setting(session, PERSONNEL_SETTING), period.id, unit_ids, follow)

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from app.models import FinanceKind, ReportSection, Status
+from app.services.annual.agenda2030 import SDG_NAMES
 from app.services.annual.internal_control import CONSEQUENCE_TEXT, LIKELIHOOD_TEXT, risk_level, risk_value
-from app.services.annual.report_content import SDG_NAMES, GenderLine, Report, ReportKind, ScopeSection
+from app.services.annual.report_content import GenderLine, Report, ReportKind, ScopeSection
 from app.services.packs import format as fmt
 
 DASH = fmt.DASH
