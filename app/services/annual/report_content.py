@@ -144,6 +144,7 @@ class ScopeSection:
     assignments: list[AssignmentRow]
     internal_control: list[PlanSummary]
     judged_by: str  # "Nämnden bedömer" / "Styrelsen bedömer"
+    follow: FollowUp | None = None
 
 
 @dataclass
@@ -307,10 +308,13 @@ def _section(session: Session, scope: OrgUnit | None, period_code: str, period_i
     organisation lists its goals down to `max_depth` (målområden and mål; delmål are the
     nämnder's)."""
     scope_id = scope.id if scope else None
-    follow = compute_follow_up(session, period_code, scope_id, rollup_rule(session))
     unit_ids = set(units_in_scope(session, scope_id))
+    owned = {g.id for g in goals.values() if g.owner_unit_id in unit_ids} if scope is not None else set()
+    if owned_only and not owned:
+        follow = FollowUp(period_code, scope_id, rollup_rule(session), {})  # nothing of its own to show
+    else:
+        follow = compute_follow_up(session, period_code, scope_id, rollup_rule(session))
     if scope is not None:
-        owned = {g.id for g in goals.values() if g.owner_unit_id in unit_ids}
         reported = {goal_id for goal_id, o in follow.goals.items()
                     if any(i.value is not None for i in o.indicators)}
         keep = owned if owned_only else owned | reported
@@ -335,7 +339,7 @@ def _section(session: Session, scope: OrgUnit | None, period_code: str, period_i
         finance_table(session, period_code, None if scope is None else unit_ids),
         deviation_through_year(session, period_code, None if scope is None else unit_ids),
         list_assignments(session, period_code, None if scope is None else unit_ids),
-        plan_summaries(session, year, period_code, None if scope is None else unit_ids), judged_by)
+        plan_summaries(session, year, period_code, None if scope is None else unit_ids), judged_by, follow)
 
 
 def build_report(session: Session, kind: ReportKind | str, period_code: str, scope_code: str | None = None,
@@ -367,7 +371,7 @@ def build_report(session: Session, kind: ReportKind | str, period_code: str, sco
                 continue
             committees.append(_section(session, unit, code, period.id, interim, goals, names, sdgs,
                                        "Nämnden bedömer", owned_only=True))
-    follow = compute_follow_up(session, code, scope.id if scope else None, rollup_rule(session))
+    follow = main.follow
     unit_ids = units_in_scope(session, scope.id if scope else None)
     personnel = _gender_lines(session, _codes_setting(session, PERSONNEL_SETTING), period.id, unit_ids, follow)
     financial = _gender_lines(session, _codes_setting(session, FINANCIAL_SETTING), period.id, unit_ids, follow)
