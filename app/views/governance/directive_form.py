@@ -37,12 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import Change, EditContext
-from app.commands.directives import (
-    CreateDirectiveCommand,
-    NewVersionCommand,
-    SetDirectiveStateCommand,
-    UpdateDirectiveCommand,
-)
+from app.commands import directives as commands
 from app.models import Directive, DirectiveState, DirectiveType, Goal
 from app.services.governance import directives as svc
 from app.views.governance.directive_models import fmt
@@ -449,16 +444,16 @@ class DirectiveForm(QWidget):
             return False
         values = self.values()
         if self.directive_id is None:
-            command = CreateDirectiveCommand(self.context, values)
+            command = commands.create_directive(self.context, values)
             if not self.context.push(command):
                 return self._fail()
-            self.load(command.directive_id)
-            self.saved.emit(command.directive_id)
+            self.load(command.row_id)
+            self.saved.emit(command.row_id)
             return True
         changed = {k: v for k, v in values.items() if self.loaded.get(k) != v}
         if not changed:
             return True
-        if not self.context.push(UpdateDirectiveCommand(self.context, self.directive_id, changed)):
+        if not self.context.push(commands.update_directive(self.context, self.directive_id, changed)):
             return self._fail()
         return True
 
@@ -473,16 +468,16 @@ class DirectiveForm(QWidget):
                 adopted_on = parse_date(self.inputs["adopted_on"].text())
             except ValueError:
                 adopted_on = None
-        if not self.context.push(SetDirectiveStateCommand(self.context, self.directive_id, state, adopted_on)):
+        if not self.context.push(commands.set_directive_state(self.context, self.directive_id, state, adopted_on)):
             return self._fail()
         return True
 
     def new_version(self) -> bool:
-        command = NewVersionCommand(self.context, self.directive_id)
+        command = commands.new_version(self.context, self.directive_id)
         if not self.context.push(command):
             return self._fail()
-        self.load(command.new_id)
-        self.saved.emit(command.new_id)
+        self.load(command.row_id)
+        self.saved.emit(command.row_id)
         return True
 
     def attach_file(self) -> None:
