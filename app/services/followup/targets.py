@@ -78,6 +78,12 @@ def list_targets(session: Session, indicator_id: int) -> list[TargetRow]:
     return [TargetRow(*r) for r in rows]
 
 
+def indicator_tolerance(session: Session, indicator_id: int) -> tuple[int, float, ToleranceKind]:
+    """(decimals, tolerance, tolerance kind) of an indicator: what the targets dialog shows."""
+    indicator = require_indicator(session, indicator_id)
+    return indicator.decimals, indicator.tolerance, indicator.tolerance_kind
+
+
 def get_target(session: Session, indicator_id: int, period_code: str, unit_id: int | None) -> float | None:
     target = _find(session, indicator_id, period_code, unit_id)
     return target.value if target else None

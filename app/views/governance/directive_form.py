@@ -10,7 +10,6 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.commands import Change, EditContext
 from app.commands import directives as commands
-from app.models import Directive, DirectiveState, DirectiveType, Goal
+from app.models import DirectiveState, DirectiveType
 from app.services.governance import directives as svc
 from app.views.governance.directive_models import fmt
 from app.views.i18n import current_language, term
@@ -105,7 +104,7 @@ class DirectiveForm(QWidget):
         owner, adopted_by = QComboBox(), QComboBox()
         with context.store.session() as session:
             bodies = svc.adopting_bodies(session)
-            goals = session.execute(sa.select(Goal.id, Goal.code, Goal.title).order_by(Goal.code)).all()
+            goals = svc.linkable_goals(session)
         for combo in (owner, adopted_by):
             combo.addItem("", None)
             for unit_id, name in bodies:
@@ -521,8 +520,7 @@ class DirectiveForm(QWidget):
         if change.entity == "directive" and self.directive_id in change.ids:
             # After undoing a new version, show the version that remains.
             with self.context.store.session() as session:
-                remaining = [i for i in (self.directive_id, *sorted(change.ids))
-                             if session.get(Directive, i) is not None]
+                remaining = svc.existing_directives(session, [self.directive_id, *sorted(change.ids)])
             self.load(remaining[0] if remaining else None)
 
 
