@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from openpyxl import load_workbook
 
-
-def styrkort(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+from tests.cli.runner import styrkort
 
 
 def test_register_and_unreported_decisions_from_the_command_line(demo_path, tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_cli import styrkort
+from tests.cli.runner import styrkort
 
 
 def test_status_of_a_period_and_why(demo_path):

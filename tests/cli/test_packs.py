@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.cli import main
-from tests.test_cli import styrkort
+from tests.cli.runner import styrkort
 
 
 def test_pack_writes_a_pdf(demo_path, tmp_path):
