@@ -7,8 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app import __version__
 from tests.cli.runner import styrkort
+
+pytestmark = pytest.mark.slow  # real processes
 
 
 def test_version():

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.cli.runner import styrkort
+
+pytestmark = pytest.mark.slow  # real processes
 
 
 def test_register_and_unreported_decisions_from_the_command_line(demo_path, tmp_path):

@@ -8,6 +8,8 @@ from pypdf import PdfReader
 from app.cli import main
 from tests.cli.runner import styrkort
 
+pytestmark = pytest.mark.slow  # real processes and PDFs
+
 
 def test_pack_writes_a_pdf(demo_path, tmp_path):
     target = tmp_path / "sv01.pdf"

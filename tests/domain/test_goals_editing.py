@@ -198,6 +198,7 @@ operations = st.lists(st.tuples(st.sampled_from(["move", "reorder", "indent", "o
                       min_size=1, max_size=8)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=operations)
 def test_undo_of_random_edits_restores_the_tree(demo_store, steps):

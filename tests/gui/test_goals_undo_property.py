@@ -3,6 +3,7 @@ tree exactly; redone, gives the same tree as before the undo."""
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,8 @@ from app.commands.goals import (
 )
 from app.models import Goal, Indicator
 from tests.domain.test_goals_editing import tree_state
+
+pytestmark = pytest.mark.slow  # property test: many command sequences
 
 KINDS = ["move", "move2", "reorder", "indent", "outdent", "delete", "create", "title", "link", "unlink"]
 steps_strategy = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 999), st.integers(0, 999),

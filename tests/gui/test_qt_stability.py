@@ -2,10 +2,12 @@
 200 000 Qt calls. pyproject.toml pins below 6.12; this test makes that many calls so that an
 upgrade with the fault fails here, whatever version number it carries."""
 
+import pytest
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel
 
 
+@pytest.mark.slow
 def test_many_qt_calls_survive(qtbot):
     label = QLabel()
     qtbot.addWidget(label)
