@@ -63,7 +63,7 @@ def targets_for(session: Session, period_id: int | None, *, units: Iterable[int]
         query = query.where(sa.or_(t.unit_id.is_(None), t.unit_id.in_(list(units))))
     if indicators is not None:
         query = query.where(t.indicator_id.in_(list(indicators)))
-    return Targets({(i, u): v for i, u, v in session.connection().execute(query)})
+    return Targets({(i, u): v for i, u, v in session.execute(query)})
 
 
 def list_targets(session: Session, indicator_id: int) -> list[TargetRow]:
