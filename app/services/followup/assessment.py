@@ -30,6 +30,7 @@ from app.models.errors import RuleViolation, StyrkortError
 from app.models.followup import assessment_meeting, dialogue_meeting_goal
 from app.services.followup.periods import require_period
 from app.services.followup.status import units_in_scope
+from app.services.organisation.units import unit_by_code
 from app.services.platform import audit
 from app.services.platform.trees import depth_first
 
@@ -335,13 +336,6 @@ def _descends(goal_id: int | None, ancestor: int, parents: dict[int, int | None]
     return False
 
 
-def default_period(session: Session) -> str | None:
-    """The latest year that has results: what a planner most likely follows up."""
-    return session.execute(
-        sa.select(Period.code).where(Period.kind == "year", Period.id.in_(sa.select(Result.period_id).distinct()))
-        .order_by(Period.year.desc()).limit(1)).scalar()
-
-
 def status_report(session: Session, period_code: str, scope_code: str | None = None,
                   rule: str | None = None, goal_code: str | None = None) -> list[str]:
     """The follow-up as text for the command line: each goal's status (indented by depth), or
@@ -350,9 +344,7 @@ def status_report(session: Session, period_code: str, scope_code: str | None = N
 
     scope_id = None
     if scope_code:
-        scope_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.code == scope_code)).scalar()
-        if scope_id is None:
-            raise StyrkortError(f"Ingen enhet har koden {scope_code}.", f"No unit has the code {scope_code}.")
+        scope_id = unit_by_code(session, scope_code).id
     try:
         chosen = RollupRule(rule) if rule else rollup_rule(session)
     except ValueError:
