@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from app.cli.common import db_argument, open_db
+from app.cli.common import db_argument, open_db, report_date
 from app.models.errors import StyrkortError
 
 
@@ -25,12 +25,8 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from app.services.annual.reports import write_report
 
-    try:
-        day = dt.date.fromisoformat(args.date) if args.date else None
-    except ValueError:
-        raise StyrkortError(f"{args.date!r} är inget datum; skriv ÅÅÅÅ-MM-DD.",
-                            f"{args.date!r} is not a date; write YYYY-MM-DD.") from None
-    result = write_report(open_db(args), args.kind, args.period, args.scope, Path(args.file), day)
+    result = write_report(open_db(args), args.kind, args.period, args.scope, Path(args.file),
+                          report_date(args.date))
     unit = "sidor" if result.path.suffix.lower() == ".pdf" else "kapitel"
     print(f"{result.path}: {result.title} {result.period_text}, {result.scope_name} ({result.pages} {unit})")
     return 0

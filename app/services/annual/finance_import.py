@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from app.models import FinanceKind, FinanceMeasure, FinancialFigure, OrgUnit, Period
 from app.models.errors import StyrkortError
 from app.models.store import Store
+from app.services.exchange.shapes import column_letter
 from app.services.exchange.values import CellError, cell_text, is_blank, parse_number, period_text
 from app.services.followup.periods import parse_period
 from app.services.platform.backups import backup_before
@@ -61,15 +62,6 @@ class FinancePlan:
     def summary(self) -> str:
         return (f"{self.rows_read} rader lästa: {self.new} nya, {self.changed} ändrade, {self.unchanged} "
                 f"oförändrade belopp; {self.skipped_blank} tomma celler hoppades över")
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _find_header(rows: list[list[object]]) -> tuple[int, dict[object, int]] | None:
@@ -127,14 +119,14 @@ def plan_finance_import(store: Store, path: str | Path, period: str | None = Non
             unit_cell = cell("unit")
             unit_id = units.get(cell_text(unit_cell).strip().casefold()) if not is_blank(unit_cell) else None
             if unit_id is None:
-                where(number, _column_letter(columns["unit"]),
+                where(number, column_letter(columns["unit"]),
                       f"okänd enhet {cell_text(unit_cell)!r} i kolumnen Enhet (ange enhetens kod eller namn)")
                 continue
             period_cell = cell("period")
             try:
                 code = parse_period(period_text(period_cell) if not is_blank(period_cell) else (period or "")).code
             except Exception:  # noqa: BLE001 - any unreadable period is the same problem for the user
-                where(number, _column_letter(columns["period"]),
+                where(number, column_letter(columns["period"]),
                       f"{cell_text(period_cell)!r} är ingen period (skriv 2026, 2026T2 eller 2026-08)")
                 continue
             kind = FinanceKind.OPERATING
@@ -142,7 +134,7 @@ def plan_finance_import(store: Store, path: str | Path, period: str | None = Non
                 try:
                     kind = FinanceKind.from_text(cell_text(cell("kind")))
                 except ValueError:
-                    where(number, _column_letter(columns["kind"]),
+                    where(number, column_letter(columns["kind"]),
                           f"{cell_text(cell('kind'))!r} är varken Drift eller Investering")
                     continue
             activity = cell_text(cell("activity")).strip() if "activity" in columns and not is_blank(
@@ -151,7 +143,7 @@ def plan_finance_import(store: Store, path: str | Path, period: str | None = Non
                 try:
                     measure = FinanceMeasure.from_text(cell_text(cell("measure")))
                 except ValueError:
-                    where(number, _column_letter(columns["measure"]),
+                    where(number, column_letter(columns["measure"]),
                           f"{cell_text(cell('measure'))!r} är inget mått (Budget, Utfall eller Prognos)")
                     continue
                 pairs = [(measure, "amount")]
@@ -159,7 +151,7 @@ def plan_finance_import(store: Store, path: str | Path, period: str | None = Non
                 pairs = [(m, m) for m in FinanceMeasure if m in columns]
             for measure, key in pairs:
                 raw = cell(key)
-                letter = _column_letter(columns[key])
+                letter = column_letter(columns[key])
                 if is_blank(raw):
                     plan.skipped_blank += 1
                     continue
