@@ -16,6 +16,7 @@ PageFactory = Callable[[EditContext, QWidget | None], QWidget]
 
 def page_factories() -> list[PageFactory]:
     # Imported here so that a page's heavy libraries load only when the window is built.
+    from app.views.annual.annual_page import AnnualPage
     from app.views.exchange.exchange_page import ExchangePage
     from app.views.followup.followup_page import FollowUpPage
     from app.views.goals.structure_page import StructurePage
@@ -23,4 +24,4 @@ def page_factories() -> list[PageFactory]:
     from app.views.governance.directives_page import DirectivesPage
     from app.views.governance.plans_page import PlansPage
 
-    return [StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, ExchangePage]
+    return [StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, AnnualPage, ExchangePage]
