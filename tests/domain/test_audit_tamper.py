@@ -6,11 +6,13 @@ import shutil
 import sqlite3
 
 import pytest
+import sqlalchemy as sa
 
 from app.cli import main
-from app.models import AuditAction
+from app.models import AuditAction, AuditEntry
 from app.services.platform import audit
 from app.services.platform.anchors import anchor_files
+from app.services.platform.audit_check import entries
 
 
 def _edits(store, count=6):
@@ -208,3 +210,55 @@ def test_an_unreadable_anchor_file_means_could_not_check(capsys, chained, tmp_pa
     code, out = _check(capsys, chained, "--ankare", str(empty))
     assert code == 2
     assert "innehåller ingen kontrollsumma" in out
+
+
+def test_a_review_pack_carries_the_anchor_and_check_compares_with_it(capsys, demo_path, tmp_path):
+    from pypdf import PdfReader
+
+    from app.models.store import open_store
+
+    pack = tmp_path / "rapport.pdf"
+    assert main(["pack", str(pack), "--db", str(demo_path), "--period", "2025T2", "--date", "2026-04-15"]) == 0
+    store = open_store(demo_path)
+    with store.session() as s:
+        length = audit.chain_head(s).length
+    store.close()
+    cover = PdfReader(pack).pages[0].extract_text()
+    assert f"Ändringsloggens kontrollsumma (2026-04-15): {length} poster," in cover
+    for path in anchor_files(demo_path):  # only the pack is left to compare with
+        path.unlink(missing_ok=True)
+    _tamper(demo_path, "DELETE FROM audit_entry WHERE id = (SELECT max(id) FROM audit_entry)")
+    capsys.readouterr()
+    code, out = _check(capsys, demo_path, "--ankare", str(pack))
+    assert code == 1
+    assert f"1 post saknas sedan rapport.pdf (2026-04-15, {entries(length)})" in out
+
+
+def test_an_export_carries_the_anchor(demo_store, tmp_path):
+    from app.services.exchange.export import export_database
+    from app.services.platform.anchors import anchors_in_file
+
+    with demo_store.session() as s:
+        export_database(s, tmp_path / "allt.xlsx")
+        head = audit.chain_head(s)
+    [anchor] = anchors_in_file(tmp_path / "allt.xlsx")
+    assert (anchor.length, anchor.head) == (head.length, head.hash)
+
+
+def test_a_restored_backup_is_recorded_and_checks_clean(capsys, chained):
+    from app.models.backup_files import list_backups, make_backup
+    from app.models.store import open_store
+    from app.services.platform.backups import restore_backup
+
+    make_backup(chained, "manual")
+    store = open_store(chained)
+    _edits(store, 2)  # later edits that the restore takes away
+    store.close()
+    restore_backup(chained, [b for b in list_backups(chained) if b.reason == "manual"][0].path)
+    code, out = _check(capsys, chained)
+    assert code == 0, out
+    store = open_store(chained)
+    with store.session() as s:
+        last = s.execute(sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).scalar_one()
+    store.close()
+    assert last.summary.startswith("Återställd från säkerhetskopian empty.") and last.field == "restored_from"

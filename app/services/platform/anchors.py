@@ -37,6 +37,7 @@ class Anchor:
     source: str
     # False: the line's seal does not match this installation's key (forged or damaged).
     sealed_ok: bool | None = None
+    restored: bool = False  # the line that records a restore of a backup
 
 
 def anchor_text(length: int, head: str, when: dt.date | None = None) -> str:
@@ -70,21 +71,31 @@ def anchor_files(db_path: Path | None, identity: str | None = None) -> list[Path
     return files
 
 
-def _line(length: int, head: str) -> str:
+def _line(length: int, head: str, restored_from: str | None = None) -> str:
     at = dt.datetime.now().replace(microsecond=0).isoformat()
-    doc = {"at": at, "length": length, "head": head}
+    doc: dict = {"at": at, "length": length, "head": head}
+    if restored_from:
+        doc["restored_from"] = restored_from
     key, key_id = installation_key()
     if key is not None:
         doc["key_id"] = key_id
-        doc["seal"] = seal_with(key, f"{at}|{length}|{head}")
+        doc["seal"] = seal_with(key, _sealed_text(at, length, head, restored_from))
     return json.dumps(doc, ensure_ascii=False)
 
 
 def keep_anchor(bind, head) -> None:
     """Append the head to the anchor files (best effort: a read-only folder loses one copy)."""
     db_path, identity = _database_identity(bind)
-    line = _line(head.length, head.hash) + "\n"
-    for path in anchor_files(db_path, identity):
+    _append(anchor_files(db_path, identity), _line(head.length, head.hash) + "\n")
+
+
+def keep_restore_mark(db_path: Path, backup_name: str, length: int, head: str) -> None:
+    """A backup was restored: anchors before this line describe a file that is no longer there."""
+    _append(anchor_files(db_path), _line(length, head, restored_from=backup_name) + "\n")
+
+
+def _append(paths: list[Path], line: str) -> None:
+    for path in paths:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "a", encoding="utf-8") as fh:
@@ -106,6 +117,10 @@ def _thin(path: Path) -> None:
     partial.replace(path)
 
 
+def _sealed_text(at: str, length: int, head: str, restored_from: str | None) -> str:
+    return f"{at}|{length}|{head}" + (f"|restored:{restored_from}" if restored_from else "")
+
+
 def read_anchor_file(path: Path) -> list[Anchor]:
     key, key_id = installation_key(create=False)
     found = []
@@ -119,10 +134,13 @@ def read_anchor_file(path: Path) -> list[Anchor]:
         except (ValueError, KeyError, TypeError):
             found.append(Anchor(-1, "", "", source, sealed_ok=False))
             continue
+        restored = doc.get("restored_from")
         sealed_ok = None
         if key is not None and doc.get("key_id") == key_id:
-            sealed_ok = doc.get("seal") == seal_with(key, f"{at}|{length}|{head}")
-        found.append(Anchor(length, head, at, source, sealed_ok))
+            sealed_ok = doc.get("seal") == seal_with(key, _sealed_text(at, length, head, restored))
+        if restored and sealed_ok is not False:
+            found = []  # a restore: what came before described the replaced file
+        found.append(Anchor(length, head, at, source, sealed_ok, bool(restored)))
     return found
 
 
@@ -152,8 +170,12 @@ def anchors_for(db_path: Path | None, identity: str | None = None) -> list[Ancho
     for path in anchor_files(db_path, identity):
         if path.is_file():
             found += read_anchor_file(path)
+    # Backups taken up to the last restore hold the replaced file's log, not this one's.
+    restored_at = max((a.at for a in found if a.restored), default="")
     if db_path is not None:
         for backup in list_backups(db_path):
+            if backup.taken_at.isoformat() <= restored_at:
+                continue
             anchor = backup_anchor(backup.path)
             if anchor is not None:
                 found.append(anchor)

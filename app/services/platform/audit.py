@@ -103,7 +103,8 @@ _HEAD_KEY = "audit_head"
 def chain_head(session: Session) -> ChainHead:
     """The chain's head as this transaction sees it. The one place an append learns what it
     chains to: a server database serialises concurrent appends here (lock, then read)."""
-    cached = session.info.get(_HEAD_KEY)
+    # Valid only after this transaction appended (it then holds the write lock until it ends).
+    cached = session.info.get(_HEAD_KEY) if session.info.get("audit_appended") else None
     if cached is not None:
         return cached
     length, last = session.execute(sa.select(
