@@ -57,6 +57,17 @@ def _as_text(value: object) -> str | None:
     return str(value)
 
 
+def row_content(row) -> str:
+    """A deleted row's content for its DELETE entry's old value: every column as JSON, so that
+    the history shows what was removed and a point-in-time view can put it back."""
+    if hasattr(row, "__table__"):
+        values = {c.key: getattr(row, c.key) for c in row.__table__.columns}
+    else:
+        values = dict(row)
+    return json.dumps({k: v if isinstance(v, (int, float)) else _as_text(v)
+                       for k, v in values.items() if not isinstance(v, bytes)}, ensure_ascii=False, sort_keys=True)
+
+
 def _entry_hash(prev_hash: str, fields: dict[str, str | int | None]) -> str:
     payload = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
@@ -217,6 +228,13 @@ def record_many(session: Session, changes: list[Change], *, user: str | None = N
     return len(rows)
 
 
+def differs(old: object, new: object) -> bool:
+    """Whether a value changed as the log sees it (12 and 12.0 are the same value)."""
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+        return float(old) != float(new)
+    return _as_text(old) != _as_text(new)
+
+
 def record_changes(
     session: Session, entity: str, entity_id: int, old: dict[str, object], new: dict[str, object]
 ) -> list[AuditEntry]:
@@ -224,7 +242,7 @@ def record_changes(
     return [
         record(session, AuditAction.UPDATE, entity, entity_id, field=name, old=old.get(name), new=value)
         for name, value in new.items()
-        if _as_text(old.get(name)) != _as_text(value)
+        if differs(old.get(name), value)
     ]
 
 
