@@ -839,11 +839,30 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
                      [{"batch_id": batch.id, "new_json": None, **c} for c in changes])
     trail += [audit.Change(AuditAction.CREATE, c["entity"], c["entity_id"], summary="Skapad av importen")
               for c in changes if c["action"] == "create" and c["entity"] not in ("result", "target")]
+    trail += _structure_updates(session, changes)
     audit.record_many(session, trail, user=user, batch_id=batch.id)
     audit.record(session, AuditAction.IMPORT, "import_batch", batch.id, user=user, batch_id=batch.id,
                  summary=f"{plan.file_name} ({plan.checksum[:12]}): {plan.summary('sv')}")
     plan.batch_id = batch.id
     return batch.id
+
+
+def _structure_updates(session: Session, changes: list[dict]) -> list[audit.Change]:
+    """Field-level entries for the structure rows (units, goals, records …) an import updated."""
+    session.flush()
+    out = []
+    for c in changes:
+        if c["action"] != "update" or c["entity"] in ("result", "target") or not c.get("old_json"):
+            continue
+        model = _entity(c["entity"])
+        obj = session.get(model, c["entity_id"]) if model is not GoalIndicator else None
+        if obj is None:
+            continue
+        for key, old in _from_json(model, json.loads(c["old_json"])).items():
+            new = getattr(obj, key, None)
+            if audit.differs(old, new):
+                out.append(audit.Change(AuditAction.UPDATE, c["entity"], c["entity_id"], key, old, new))
+    return out
 
 
 _RESULT_COLUMNS = ("indicator_id", "unit_id", "period_id", "gender", "value", "comment", "late",
