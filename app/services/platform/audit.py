@@ -260,26 +260,95 @@ def history(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
     ).scalars())
 
 
-EXPORT_COLUMNS = ["id", "tid", "användare", "åtgärd", "objekt", "objekt-id", "fält", "tidigare värde",
-                  "nytt värde", "sammanfattning", "föregående hash", "hash", "kedjan"]
+EXPORT_COLUMNS = ["nr", "id", "tid", "användare", "åtgärd", "objekt", "objekt-id", "fält", "tidigare värde",
+                  "nytt värde", "sammanfattning", "import", "föregående hash", "hash", "kedjan", "hashat innehåll"]
 
 
-def export_csv(session: Session, destination) -> int:
-    """The whole log as CSV for a records request (offentlighetsprincipen): UTF-8 with BOM and
-    semicolons so that Excel opens it with å, ä, ö intact; the last column says whether each
-    entry's hash still matches. Returns the number of entries written."""
+def export_rows(session: Session, where=None):
+    """Every entry as an export row, oldest first, with its position in the chain and whether its
+    hash and link still hold; `where` (a filter on AuditEntry) keeps some rows but positions and
+    links are those of the whole chain."""
+    table = AuditEntry.__table__
+    prev, position = GENESIS_HASH, 0
+    wanted = None
+    if where is not None:
+        wanted = set(session.execute(sa.select(AuditEntry.id).where(where)).scalars())
+    for row in session.execute(sa.select(table).order_by(table.c.id).execution_options(yield_per=5000)):
+        position += 1
+        action = AuditAction(row.action).value
+        payload = json.dumps(hashed_fields(row.at, row.user, action, row.entity, row.entity_id, row.field,
+                                           row.old_value, row.new_value, row.summary, row.batch_id),
+                             sort_keys=True, ensure_ascii=False)
+        intact = (row.prev_hash == prev
+                  and hashlib.sha256((row.prev_hash + payload).encode("utf-8")).hexdigest() == row.entry_hash)
+        prev = row.entry_hash
+        if wanted is not None and row.id not in wanted:
+            continue
+        yield [position, row.id, row.at.isoformat(sep=" "), row.user, action, row.entity,
+               row.entity_id, row.field, row.old_value, row.new_value, row.summary, row.batch_id, row.prev_hash,
+               row.entry_hash, "ok" if intact else "BRUTEN", payload]
+
+
+def export_csv(session: Session, destination, where=None) -> int:
+    """The log as CSV for a records request (offentlighetsprincipen) or a revisor: UTF-8 with BOM
+    and semicolons so that Excel opens it with å, ä, ö intact; each entry's hash and the previous
+    one, so the chain can be verified outside Styrkort (docs/audit.md). Returns the entries written."""
     import csv
 
     count = 0
-    prev = GENESIS_HASH
     with open(destination, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(EXPORT_COLUMNS)
-        for entry in session.execute(sa.select(AuditEntry).order_by(AuditEntry.id)).scalars():
-            intact = entry.prev_hash == prev and _entry_hash(entry.prev_hash, _hashed_fields(entry)) == entry.entry_hash
-            writer.writerow([entry.id, entry.at.isoformat(sep=" "), entry.user, AuditAction(entry.action).value,
-                             entry.entity, entry.entity_id, entry.field, entry.old_value, entry.new_value,
-                             entry.summary, entry.prev_hash, entry.entry_hash, "ok" if intact else "BRUTEN"])
-            prev = entry.entry_hash
+        for row in export_rows(session, where):
+            writer.writerow(row)
             count += 1
+    return count
+
+
+SHEET_ROWS = 1_000_000  # Excel's limit is 1 048 576 rows a sheet; more go on the next sheet
+
+
+def export_xlsx(session: Session, destination, where=None, anchor: str = "") -> int:
+    """The same as an Excel workbook: a frozen header with filters, text kept as text (a value
+    starting with "=" is never a formula), the chain's checksum in the file's properties."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(destination), {"constant_memory": True, "strings_to_formulas": False,
+                                                   "strings_to_numbers": False, "strings_to_urls": False})
+    if anchor:
+        book.set_properties({"comments": anchor, "title": "Ändringslogg"})
+    bold = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
+    widths = [8, 8, 19, 22, 9, 16, 9, 14, 24, 24, 40, 8, 20, 20, 8, 30]
+    count, sheet, line = 0, None, 0
+
+    def new_sheet(number: int):
+        ws = book.add_worksheet("Ändringslogg" if number == 1 else f"Ändringslogg {number}")
+        for column, (title, width) in enumerate(zip(EXPORT_COLUMNS, widths, strict=True)):
+            ws.set_column(column, column, width)
+            ws.write_string(0, column, title, bold)
+        ws.freeze_panes(1, 0)
+        return ws
+
+    sheets = []
+    for row in export_rows(session, where):
+        if sheet is None or line > SHEET_ROWS:
+            sheet = new_sheet(len(sheets) + 1)
+            sheets.append(sheet)
+            line = 1
+        for column, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, int):
+                sheet.write_number(line, column, value)
+            else:
+                sheet.write_string(line, column, str(value))
+        line += 1
+        count += 1
+        sheets[-1].rows_written = line
+    if sheet is None:
+        sheets.append(new_sheet(1))
+        sheets[-1].rows_written = 1
+    for ws in sheets:
+        ws.autofilter(0, 0, max(0, ws.rows_written - 1), len(EXPORT_COLUMNS) - 1)
+    book.close()
     return count
