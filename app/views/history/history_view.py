@@ -151,20 +151,21 @@ class HistoryView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._double_clicked)
         layout.addWidget(self.table, 1)
-        self._fill_users()
+        self.user.addItem(self.tr("Everyone"), None)
         for signal in (self.user.currentIndexChanged, self.action.currentIndexChanged, self.period.editingFinished,
                        self.use_since.toggled, self.since.dateChanged, self.use_until.toggled, self.until.dateChanged):
             signal.connect(self.reload)
 
-    def _fill_users(self) -> None:
-        with self.store.session() as session:
-            names = history.users(session)
-        self.user.blockSignals(True)
-        self.user.clear()
-        self.user.addItem(self.tr("Everyone"), None)
-        for name in names:
-            self.user.addItem(name, name)
-        self.user.blockSignals(False)
+    def _add_users(self, rows: list[HistoryRow]) -> None:
+        """Offer every user seen in the rows shown so far (the whole log's users would need a
+        scan of every entry)."""
+        known = {self.user.itemData(i) for i in range(self.user.count())}
+        new = sorted({r.user for r in rows} - known)
+        if new:
+            self.user.blockSignals(True)
+            for name in new:
+                self.user.addItem(name, name)
+            self.user.blockSignals(False)
 
     def current_filter(self) -> HistoryFilter:
         def day(edit: QDateEdit) -> dt.date:
@@ -182,6 +183,7 @@ class HistoryView(QWidget):
             rows = self.loader(session, self.current_filter())
             names = history.describe(session, rows)
         self.model.set_rows(rows, names)
+        self._add_users(rows)
         count = len(rows)
         self.summary.setText(self.tr("%n change(s)", "", count))
 
