@@ -262,3 +262,30 @@ def test_a_restored_backup_is_recorded_and_checks_clean(capsys, chained):
         last = s.execute(sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).scalar_one()
     store.close()
     assert last.summary.startswith("Återställd från säkerhetskopian empty.") and last.field == "restored_from"
+
+
+def test_the_issues_scenario_an_import_then_its_newest_entry_removed(capsys, tmp_path):
+    """As the issue tried it: a demo database, an import that changes one result, the newest audit
+    entry removed with the trigger dropped. `check` used to say OK."""
+    import openpyxl
+
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(db)]) == 0
+    book = openpyxl.Workbook()
+    book.active.title = "Utfall"
+    book.active.append(["Indikator", "Enhet", "Period", "Utfall"])
+    book.active.append(["UB01", "GR01", 2025, 12.5])
+    book.save(tmp_path / "rattelse.xlsx")
+    assert main(["import", str(tmp_path / "rattelse.xlsx"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    code, out = _check(capsys, db)
+    assert code == 0 and "ändringsloggens kedja verifierad" in out
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER audit_entry_no_delete")
+    conn.execute("DELETE FROM audit_entry WHERE id = (SELECT max(id) FROM audit_entry)")
+    conn.commit()
+    conn.close()
+    code, out = _check(capsys, db)
+    assert code == 1 and out.startswith("PROBLEM:")
+    assert "problem: 1 post saknas sedan demo.sqlite.anchors rad" in out
+    assert "problem: Skyddet mot ändringar i ändringsloggen saknas (triggern audit_entry_no_delete" in out
