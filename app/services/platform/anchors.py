@@ -86,6 +86,8 @@ def _line(length: int, head: str, restored_from: str | None = None) -> str:
 def keep_anchor(bind, head) -> None:
     """Append the head to the anchor files (best effort: a read-only folder loses one copy)."""
     db_path, identity = _database_identity(bind)
+    if db_path is None and identity.startswith("sqlite"):
+        return  # an in-memory database: nothing outside it to keep an anchor for
     _append(anchor_files(db_path, identity), _line(head.length, head.hash) + "\n")
 
 
