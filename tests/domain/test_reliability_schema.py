@@ -167,7 +167,11 @@ def test_a_removed_entry_breaks_the_chain(demo_path):
         problems = audit.verify_chain(session)
         last = session.execute(sa.select(sa.func.max(AuditEntry.id))).scalar()
     store.close()
-    assert problems == [f"audit entry {last}: chain broken (an entry before it is missing or changed)"]
+    assert len(problems) == 2
+    assert problems[0].startswith(f"Kedjan är bruten mellan post nr {last - 2} (id {last - 2}, ")
+    assert f"och post nr {last - 1} (id {last}, " in problems[0]
+    assert problems[1] == ("Skyddet mot ändringar i ändringsloggen saknas (triggern audit_entry_no_delete "
+                           "har tagits bort).")
 
 
 def test_the_rebuilt_indicator_table_matches_a_new_file_and_refuses_text(demo_path, tmp_path):
