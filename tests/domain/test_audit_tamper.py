@@ -289,3 +289,4 @@ def test_the_issues_scenario_an_import_then_its_newest_entry_removed(capsys, tmp
     assert code == 1 and out.startswith("PROBLEM:")
     assert "problem: 1 post saknas sedan demo.sqlite.anchors rad" in out
     assert "problem: Skyddet mot ändringar i ändringsloggen saknas (triggern audit_entry_no_delete" in out
+

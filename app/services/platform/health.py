@@ -44,11 +44,20 @@ class HealthReport:
         return out
 
 
+def _swedish(problem: str) -> str:
+    """SQLite's own findings, said in Swedish (its detail text is kept as it is)."""
+    if problem.startswith("foreign key: "):
+        table, rowid, parent, _fk = (problem[len("foreign key: "):].strip("()").split(", ") + ["", "", "", ""])[:4]
+        return (f"rad {rowid} i tabellen {table.strip(chr(39))} pekar på en rad i {parent.strip(chr(39))} "
+                "som inte finns")
+    return f"SQLite hittade ett fel i filen: {problem}"
+
+
 def check_store(store: Store, anchors: list[Anchor] | None = None) -> HealthReport:
     """Full integrity check (not the quick one used at open), foreign keys, audit chain against the
     anchors kept for this file plus `anchors` (read from files the user named)."""
     report = HealthReport(store.location, store.revision(), head_revision())
-    report.problems += integrity_problems(store.engine, quick=False)
+    report.problems += [_swedish(p) for p in integrity_problems(store.engine, quick=False)]
     kept = anchors_for(Path(store.path) if store.path else None,
                        None if store.path else store.engine.url.render_as_string(hide_password=True))
     with store.session() as session:
