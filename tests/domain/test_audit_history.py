@@ -65,6 +65,14 @@ def test_an_import_writes_one_entry_per_changed_value_linked_to_its_batch(demo_s
         (str(old), str(old + 1)), (str(old + 1), str(old)), (str(old), str(old + 1))]
     undone = [r for r in rows if r.entity == "result" and r.entity_id == new_id and r.action is AuditAction.DELETE]
     assert json.loads(undone[0].old)["value"] == 42.0
+    with demo_store.session() as s:
+        created = history.object_history(s, "result", new_id)
+        indicator = history.object_history(s, "indicator", _result(s, "UB01", "GR01", "2026").indicator_id)
+    # Created, removed by the undo, created again by the redo: each with the batch it came with.
+    assert [(r.action, r.old if r.action is not AuditAction.DELETE else "…", r.new, r.batch_id) for r in created] == [
+        (AuditAction.CREATE, None, "42.0", batch), (AuditAction.DELETE, "…", None, batch),
+        (AuditAction.CREATE, None, "42.0", batch)]
+    assert {r.id for r in created} <= {r.id for r in indicator}
 
 
 def test_a_delete_records_the_content_and_the_user_name(demo_store):

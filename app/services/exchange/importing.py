@@ -797,9 +797,8 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
     trail: list[audit.Change] = []
     if plan.new:
         table = Result.__table__
-        trail += [audit.Change(AuditAction.CREATE, "result", rid, "value", None, value)
-                  for rid, value in conn.execute(sa.select(table.c.id, table.c.value)
-                                                 .where(table.c.import_batch_id == batch.id).order_by(table.c.id))]
+        trail += audit.bulk_created("result", [tuple(r) for r in conn.execute(
+            sa.select(table.c.id, table.c.value).where(table.c.import_batch_id == batch.id).order_by(table.c.id))])
     for c in plan.changed:
         if audit.differs(c[4], c[1]):
             trail.append(audit.Change(AuditAction.UPDATE, "result", c[0], "value", c[4], c[1]))
@@ -997,8 +996,8 @@ def undo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
     created = conn.execute(sa.select(table).where(table.c.import_batch_id == batch_id)).mappings().all()
     kept = [{"batch_id": batch_id, "entity": "result", "entity_id": r["id"], "action": "undone",
              "old_json": None, "new_json": _json(dict(r))} for r in created if r["id"] not in updated_results]
-    trail = [audit.Change(AuditAction.DELETE, "result", r["id"], None, audit.row_content(r), None,
-                          "Import ångrad") for r in created if r["id"] not in updated_results]
+    trail = audit.bulk_deleted("result", [audit.row_content(r) for r in created if r["id"] not in updated_results],
+                               "Import ångrad")
     for change in changes:
         if change.action == "link":
             continue
@@ -1088,8 +1087,8 @@ def redo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
                                       json.loads(change.new_json).get("value"), "Import återställd"))
     session.flush()
     undone = [c for c in changes if c.action == "undone"]
-    trail += [audit.Change(AuditAction.CREATE, "result", c.entity_id, "value", None,
-                           json.loads(c.new_json).get("value"), "Import återställd") for c in undone]
+    trail += audit.bulk_created("result", [(c.entity_id, json.loads(c.new_json).get("value")) for c in undone],
+                                "Import återställd")
     conn = session.connection()
     for start in range(0, len(undone), CHUNK):
         conn.execute(sa.insert(Result.__table__),

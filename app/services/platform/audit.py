@@ -199,6 +199,32 @@ class Change:
     summary: str = ""
 
 
+# An import's new values (and their removal by its undo) are recorded in bulk entries of up to
+# BULK rows: field CREATED_ROWS with new = [[id, value], …], field DELETED_ROWS with old = [row, …].
+# One entry per value would be one index insertion per value in the log (the import of 500 000
+# values would take twice as long); the bulk entries are as tamper-evident, and the history views
+# expand them into one row per value (app.services.platform.history.expand).
+CREATED_ROWS = "created_rows"
+DELETED_ROWS = "deleted_rows"
+BULK = 10_000
+
+
+def bulk_created(entity: str, rows: list[tuple[int, object]], summary: str = "") -> list[Change]:
+    """Changes recording that rows (id, value) were created, BULK at a time."""
+    return [Change(AuditAction.CREATE, entity, None, CREATED_ROWS, None,
+                   json.dumps([[i, v] for i, v in rows[start:start + BULK]], ensure_ascii=False),
+                   summary or f"{len(rows[start:start + BULK])} nya värden")
+            for start in range(0, len(rows), BULK)]
+
+
+def bulk_deleted(entity: str, contents: list[str], summary: str = "") -> list[Change]:
+    """Changes recording that rows were removed, with their content (row_content texts)."""
+    return [Change(AuditAction.DELETE, entity, None, DELETED_ROWS,
+                   "[" + ",".join(contents[start:start + BULK]) + "]", None,
+                   summary or f"{len(contents[start:start + BULK])} värden borttagna")
+            for start in range(0, len(contents), BULK)]
+
+
 def record_many(session: Session, changes: list[Change], *, user: str | None = None,
                 batch_id: int | None = None) -> int:
     """Append many entries at once (one executemany), chained exactly as `record` would."""

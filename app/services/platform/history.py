@@ -37,6 +37,7 @@ from app.services.followup.status import (
     rollup_rule,
     units_in_scope,
 )
+from app.services.platform import audit
 
 CHUNK = 900
 # What each kind of object's history covers: its own entries, and for an indicator or a unit the
@@ -110,6 +111,25 @@ def _rows(session: Session, query) -> list[HistoryRow]:
             for r in session.connection().execute(query).all()]
 
 
+def expand(rows: list[HistoryRow]) -> list[HistoryRow]:
+    """Bulk entries (an import's new values, their removal by its undo) as one row per value,
+    each keeping its entry's id, time, user, batch and hash."""
+    if not any(r.field in (audit.CREATED_ROWS, audit.DELETED_ROWS) for r in rows):
+        return rows
+    out: list[HistoryRow] = []
+    for r in rows:
+        if r.field == audit.CREATED_ROWS and r.new:
+            out += [r._replace(entity_id=row_id, field="value", old=None, new=None if value is None else str(value))
+                    for row_id, value in json.loads(r.new)]
+        elif r.field == audit.DELETED_ROWS and r.old:
+            out += [r._replace(entity_id=doc.get("id"), field=None, old=json.dumps(doc, ensure_ascii=False,
+                                                                                    sort_keys=True), new=None)
+                    for doc in json.loads(r.old)]
+        else:
+            out.append(r)
+    return out
+
+
 def _period_ids(session: Session, f: HistoryFilter | None) -> set[int] | None:
     if f is None or not f.period_code:
         return None
@@ -151,14 +171,26 @@ def object_history(session: Session, entity: str, entity_id: int, f: HistoryFilt
         for start in range(0, len(ids), CHUNK):
             out += _rows(session, base.where(AuditEntry.entity == name,
                                              AuditEntry.entity_id.in_(ids[start:start + CHUNK])))
+    if entity in ("result", "indicator", "org_unit"):
+        # Values an import created (or its undo removed) are in bulk entries: expand and pick.
+        mine = {entity_id} if entity == "result" else set(related.get("result", ()))
+        column = {"indicator": "indicator_id", "org_unit": "unit_id"}.get(entity)
+        for row in expand(_rows(session, base.where(AuditEntry.entity == "result", AuditEntry.field.in_(
+                (audit.CREATED_ROWS, audit.DELETED_ROWS))))):
+            if row.entity_id in mine:
+                out.append(row)
+            elif column and row.action is AuditAction.DELETE and row.old:
+                doc = json.loads(row.old)
+                if doc.get(column) == entity_id and (periods is None or doc.get("period_id") in periods):
+                    out.append(row)
     out.sort(key=lambda r: r.id)
     return out[-limit:] if limit else out
 
 
 def batch_history(session: Session, batch_id: int, f: HistoryFilter | None = None) -> list[HistoryRow]:
     """Every value an import wrote (old → new), its undo and redo, in order."""
-    return _rows(session, _apply(sa.select(*_COLUMNS), f).where(AuditEntry.batch_id == batch_id)
-                 .order_by(AuditEntry.id))
+    return expand(_rows(session, _apply(sa.select(*_COLUMNS), f).where(AuditEntry.batch_id == batch_id)
+                        .order_by(AuditEntry.id)))
 
 
 def log(session: Session, f: HistoryFilter | None = None, *, entity: str | None = None,
@@ -243,11 +275,8 @@ def rows_as_of(session: Session, model, at: dt.datetime, where, keep) -> dict[in
     table = model.__table__
     entity = "result" if model is Result else "target"
     state = {r["id"]: dict(r) for r in session.execute(sa.select(table).where(where)).mappings()}
-    deleted = session.execute(
-        sa.select(AuditEntry.entity_id).where(AuditEntry.entity == entity, AuditEntry.at > at,
-                                              AuditEntry.action == AuditAction.DELETE)).scalars()
-    ids = sorted(set(state) | {i for i in deleted if i is not None})
-    state = _walk_back(session, entity, state, ids, at)
+    events = _events_after(session, entity, at)
+    state = _walk_back(state, events)
     return {i: row for i, row in state.items() if keep(row)}
 
 
@@ -278,8 +307,8 @@ def _result_sums_at(session: Session, indicator_ids: list[int], periods: set[int
                     entry = sums.setdefault((pid, iid), [0.0, 0])
                     entry[0] += value
                     entry[1] += 1
-    touched = sorted({i for i in session.execute(sa.select(AuditEntry.entity_id).where(
-        AuditEntry.entity == "result", AuditEntry.at > at)).scalars() if i is not None})
+    events = _events_after(session, "result", at)
+    touched = sorted({e.entity_id for e in events if e.entity_id is not None})
 
     def counts(row) -> bool:
         return (row.get("indicator_id") in wanted and row.get("period_id") in periods
@@ -292,7 +321,7 @@ def _result_sums_at(session: Session, indicator_ids: list[int], periods: set[int
         for start in range(0, len(touched), CHUNK):
             for row in session.connection().execute(sa.select(*columns).where(r.id.in_(touched[start:start + CHUNK]))):
                 now[row[0]] = dict(row._mapping)
-        then = _walk_back(session, "result", {i: dict(v) for i, v in now.items()}, touched, at)
+        then = _walk_back({i: dict(v) for i, v in now.items()}, events)
         for row_id in touched:
             before, after = then.get(row_id), now.get(row_id)
             if after is not None and counts(after):
@@ -306,28 +335,28 @@ def _result_sums_at(session: Session, indicator_ids: list[int], periods: set[int
     return {key: (total, count) for key, (total, count) in sums.items()}
 
 
-def _walk_back(session: Session, entity: str, state: dict[int, dict], ids: list[int],
-               at: dt.datetime) -> dict[int, dict]:
-    """`state` (rows by id as they are now) with every entry after `at` about `ids` undone."""
-    entries = []
-    for start in range(0, len(ids), CHUNK):
-        entries += session.execute(
-            sa.select(AuditEntry.id, AuditEntry.action, AuditEntry.entity_id, AuditEntry.field,
-                      AuditEntry.old_value)
-            .where(AuditEntry.entity == entity, AuditEntry.at > at,
-                   AuditEntry.entity_id.in_(ids[start:start + CHUNK]))).all()
-    entries.sort(key=lambda e: e[0], reverse=True)
-    for _id, action, row_id, field_name, old in entries:
+def _events_after(session: Session, entity: str, at: dt.datetime) -> list[HistoryRow]:
+    """Every change to an `entity` row after `at`, one per row (an import's bulk entries expanded)."""
+    return expand(_rows(session, sa.select(*_COLUMNS).where(AuditEntry.entity == entity, AuditEntry.at > at)
+                        .order_by(AuditEntry.id)))
+
+
+def _walk_back(state: dict[int, dict], events: list[HistoryRow]) -> dict[int, dict]:
+    """`state` (rows by id as they are now) with `events` undone, newest first."""
+    for event in reversed(events):
+        row_id, action = event.entity_id, event.action
+        if row_id is None:
+            continue
         if action is AuditAction.CREATE:
             state.pop(row_id, None)
-        elif action is AuditAction.DELETE and field_name is None and old:
-            doc = json.loads(old)
+        elif action is AuditAction.DELETE and event.field is None and event.old:
+            doc = json.loads(event.old)
             state[row_id] = {**doc, "value": _number(None if doc.get("value") is None else str(doc["value"]))}
         elif action is AuditAction.DELETE:  # an entry written before deletes carried their content
             if row_id in state:
-                state[row_id]["value"] = _number(old)
-        elif field_name == "value" and row_id in state:
-            state[row_id]["value"] = _number(old)
+                state[row_id]["value"] = _number(event.old)
+        elif event.field == "value" and row_id in state:
+            state[row_id]["value"] = _number(event.old)
     return state
 
 
@@ -452,9 +481,9 @@ def changes_since(session: Session, length: int, head: str, anchor_date: str) ->
                                .offset(max(0, length - 1)).limit(1)).first() if length else None
     matches = (boundary is not None and boundary[1] == head) or (length == 0)
     after = boundary[0] if boundary is not None else 0
-    rows = _rows(session, sa.select(*_COLUMNS).where(AuditEntry.id > after,
-                                                      AuditEntry.entity.in_(("result", "target")))
-                 .order_by(AuditEntry.id))
+    rows = expand(_rows(session, sa.select(*_COLUMNS).where(AuditEntry.id > after,
+                                                             AuditEntry.entity.in_(("result", "target")))
+                        .order_by(AuditEntry.id)))
     grouped: dict[tuple[str, int], list[HistoryRow]] = defaultdict(list)
     for r in rows:
         if r.entity_id is not None and (r.field in (None, "value")):
