@@ -104,11 +104,29 @@ def _apply(query, f: HistoryFilter | None):
 _ACTIONS = {a.value: a for a in AuditAction}
 
 
+def _driver_value(value):
+    """A bound value as SQLAlchemy would hand it to sqlite3 (its DateTime text, an enum's value)."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, AuditAction):
+        return value.value
+    return value
+
+
 def _rows(session: Session, query) -> list[HistoryRow]:
     parse, actions = dt.datetime.fromisoformat, _ACTIONS
     make = HistoryRow._make
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # Straight from the driver: a long history is mostly rows, and SQLAlchemy's result layer
+        # would cost as much as the query itself.
+        compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        params = tuple(_driver_value(compiled.params[name]) for name in compiled.positiontup)
+        rows = conn.connection.driver_connection.execute(str(compiled), params).fetchall()
+    else:
+        rows = conn.execute(query).all()
     return [make((r[0], parse(r[1]) if isinstance(r[1], str) else r[1], r[2], actions[r[3]], *r[4:]))
-            for r in session.connection().execute(query).all()]
+            for r in rows]
 
 
 def expand(rows: list[HistoryRow]) -> list[HistoryRow]:
