@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.models.paths import data_dir
-from app.services.platform.audit_key import installation_key, key_id_of, seal_with
+from app.services.platform.audit_key import installation_key, seal_with
 
 ANCHOR_SUFFIX = ".anchors"
 KEEP_LINES = 2000  # older lines are thinned to the last one per day
@@ -225,4 +225,4 @@ def _csv_anchor(path: Path) -> list[Anchor]:
     return [Anchor(len(entries), entries[-1][column], entries[-1][at], path.name)]
 
 
-__all__ = ["Anchor", "anchor_files", "anchor_text", "anchors_for", "anchors_in_file", "key_id_of", "keep_anchor"]
+__all__ = ["Anchor", "anchor_files", "anchor_text", "anchors_for", "anchors_in_file", "keep_anchor", "keep_restore_mark"]

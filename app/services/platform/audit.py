@@ -92,14 +92,6 @@ def _hashed_fields(entry: AuditEntry) -> dict[str, str | int | None]:
                          entry.field, entry.old_value, entry.new_value, entry.summary, entry.batch_id)
 
 
-def entry_hash_of(row) -> str:
-    """The hash an entry (an AuditEntry or a row with the same attribute names) should carry."""
-    action = row.action.value if hasattr(row.action, "value") else str(row.action)
-    return _entry_hash(row.prev_hash, hashed_fields(row.at, row.user, action, row.entity, row.entity_id,
-                                                    row.field, row.old_value, row.new_value, row.summary,
-                                                    row.batch_id))
-
-
 @dataclass(frozen=True)
 class ChainHead:
     """The end of the chain: how many entries it has and the last one's hash."""

@@ -220,10 +220,6 @@ def log(session: Session, f: HistoryFilter | None = None, *, entity: str | None 
     return _rows(session, query.order_by(AuditEntry.id.desc()).limit(limit))
 
 
-def users(session: Session) -> list[str]:
-    return sorted(session.execute(sa.select(AuditEntry.user).distinct()).scalars())
-
-
 def describe(session: Session, rows: list[HistoryRow]) -> dict[tuple[str, int], str]:
     """A readable name per (entity, id) in `rows`: a goal's code and title, a result's indicator,
     unit, period and gender. Deleted objects are named from their DELETE entry's content."""
