@@ -128,6 +128,12 @@ def test_a_pack_compared_with_today(qtbot, page, demo_store, demo_path, tmp_path
     assert main(["pack", str(pack), "--db", str(demo_path), "--period", "2025", "--date", "2026-04-15"]) == 0
     with demo_store.session() as s:
         rows = [_result(s, unit=u) for u in ("GR01", "GR02")]
+        elsewhere = s.execute(sa.select(Result).join(Period, Period.id == Result.period_id)
+                              .where(Period.code != "2025", Result.value.is_not(None)).limit(1)).scalar_one()
+        elsewhere_period = s.get(Period, elsewhere.period_id).code
+    with demo_store.transaction() as s:  # not in the report: another period
+        set_result(s, elsewhere.indicator_id, elsewhere.unit_id, elsewhere_period, elsewhere.gender,
+                   elsewhere.value / 2 + 1)
     for row in rows:
         with demo_store.transaction() as s:
             set_result(s, row.indicator_id, row.unit_id, "2025", Gender.TOTAL, row.value + 1)

@@ -213,6 +213,20 @@ def anchors_in_file(path: Path) -> list[Anchor]:
     return parse_anchor_text(path.read_text(encoding="utf-8", errors="replace"), source)
 
 
+def pack_context(path: Path) -> tuple[str, str] | None:
+    """(scope name, period code) of a review pack, from its PDF title "title – scope – period"."""
+    if path.suffix.lower() != ".pdf":
+        return None
+    try:
+        from pypdf import PdfReader
+
+        title = (PdfReader(str(path)).metadata or {}).get("/Title") or ""
+    except Exception:  # noqa: BLE001 - a PDF we cannot read has no context, the anchor may still do
+        return None
+    parts = [p.strip() for p in str(title).split(" – ")]
+    return (parts[-2], parts[-1]) if len(parts) >= 3 else None
+
+
 def _csv_anchor(path: Path) -> list[Anchor]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh, delimiter=";"))

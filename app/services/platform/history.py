@@ -488,9 +488,11 @@ class SinceReport:
         return text
 
 
-def changes_since(session: Session, length: int, head: str, anchor_date: str) -> SinceReport:
+def changes_since(session: Session, length: int, head: str, anchor_date: str, *,
+                  period_code: str | None = None, scope_unit_id: int | None = None) -> SinceReport:
     """Results and targets changed after the first `length` entries (a pack's anchor), each with
-    its value then and now and the entries that changed it."""
+    its value then and now and the entries that changed it. With `period_code` (and a scope unit)
+    only those the report showed: that period, units in the scope (targets: general or the scope's)."""
     boundary = session.execute(sa.select(AuditEntry.id, AuditEntry.entry_hash).order_by(AuditEntry.id)
                                .offset(max(0, length - 1)).limit(1)).first() if length else None
     matches = (boundary is not None and boundary[1] == head) or (length == 0)
@@ -512,7 +514,37 @@ def changes_since(session: Session, length: int, head: str, anchor_date: str) ->
             continue
         changes.append(ValueChange(entity, entity_id, names.get((entity, entity_id), f"{entity} {entity_id}"),
                                    then, now, tuple(e.id for e in entries)))
+    if period_code:
+        changes = _in_report(session, changes, rows, period_code, scope_unit_id)
     return SinceReport(anchor_date, matches, changes)
+
+
+def _in_report(session: Session, changes: list[ValueChange], rows: list[HistoryRow], period_code: str,
+               scope_unit_id: int | None) -> list[ValueChange]:
+    """The changes to values of the report's period and scope (a removed value: by its content)."""
+    period_id = session.execute(sa.select(Period.id).where(Period.code == period_code)).scalar()
+    units = set(units_in_scope(session, scope_unit_id))
+    where: dict[tuple[str, int], tuple] = {}
+    for entity, model in (("result", Result), ("target", Target)):
+        ids = sorted({c.entity_id for c in changes if c.entity == entity})
+        for start in range(0, len(ids), CHUNK):
+            for row_id, pid, uid in session.execute(sa.select(model.id, model.period_id, model.unit_id)
+                                                    .where(model.id.in_(ids[start:start + CHUNK]))):
+                where[(entity, row_id)] = (pid, uid)
+    for r in rows:
+        if r.action is AuditAction.DELETE and r.field is None and r.old and (r.entity, r.entity_id) not in where:
+            doc = json.loads(r.old)
+            where[(r.entity, r.entity_id)] = (doc.get("period_id"), doc.get("unit_id"))
+
+    def shown(change: ValueChange) -> bool:
+        pid, uid = where.get((change.entity, change.entity_id), (None, None))
+        if pid != period_id:
+            return False
+        if change.entity == "target":
+            return uid is None or uid == scope_unit_id
+        return uid in units
+
+    return [c for c in changes if shown(c)]
 
 
 def _value_text(row: HistoryRow, *, old: bool) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models import OrgUnit
 from app.models.store import Store
 from app.services.platform import history
-from app.services.platform.anchors import anchor_text, anchors_in_file
+from app.services.platform.anchors import anchor_text, anchors_in_file, pack_context
 from app.services.platform.audit import chain_head
 from app.views.history.history_dialog import HistoryDialog
 from app.views.history.history_view import HistoryView
@@ -105,8 +107,13 @@ class ChangeLogPage(LazyPage):
                                     self.tr("%1 holds no checksum of the change log.").replace("%1", path.name))
             return None
         anchor = anchors[-1]
+        context = pack_context(path)
         with self.context.store.session() as session:
-            report = history.changes_since(session, anchor.length, anchor.head, anchor.at[:10])
+            scope_id = None
+            if context is not None:
+                scope_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.name == context[0])).scalar()
+            report = history.changes_since(session, anchor.length, anchor.head, anchor.at[:10],
+                                           period_code=context[1] if context else None, scope_unit_id=scope_id)
         dialog = SinceReportDialog(self.context.store, report, self)
         dialog.open()
         self.last_dialog = dialog
