@@ -9,11 +9,21 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from app.models import AuditAction, AuditEntry, Gender, GoalIndicator, Indicator, OrgUnit, Period, Result
+from app.models import (
+    AuditAction,
+    AuditEntry,
+    Gender,
+    GoalIndicator,
+    Indicator,
+    OrgUnit,
+    Period,
+    Result,
+    Status,
+)
 from app.models.backup_files import backup_copy
 from app.models.store import open_store
 from app.services.exchange.importing import redo_batch, run_import, undo_batch
-from app.services.followup.assessment import default_period
+from app.services.followup.assessment import AssessmentData, default_period, save_assessment
 from app.services.followup.results import set_result
 from app.services.followup.status import compute_follow_up
 from app.services.followup.targets import set_target
@@ -121,6 +131,8 @@ def test_point_in_time_equals_a_saved_copy_of_the_database(demo_store, demo_path
         indicator = s.get(Indicator, indicator_id)
         code, (first, second) = indicator.code, results[:2]
         unit_codes = [s.get(OrgUnit, r.unit_id).code for r in (first, second)]
+    with demo_store.transaction() as s:  # a manual assessment the saved copy has, changed afterwards
+        save_assessment(s, goal_id, None, period, AssessmentData(Status.PARTLY_MET, "Före rapporten"))
     copy = backup_copy(demo_path, tmp_path / "sparad.sqlite")
     at = dt.datetime.now().replace(microsecond=0)
     time.sleep(1.1)
@@ -133,14 +145,20 @@ def test_point_in_time_equals_a_saved_copy_of_the_database(demo_store, demo_path
                                                            [code, unit_codes[1], period, 1.0]]))
     with demo_store.transaction() as s:
         set_target(s, indicator_id, period, None, 99.0)
+    manual = Status.NOT_MET
+    with demo_store.transaction() as s:
+        save_assessment(s, goal_id, None, period, AssessmentData(manual, "Bedömt efteråt"))
     with demo_store.session() as s:
         now = compute_follow_up(s, period).goals[goal_id]
         then = history.goal_follow_up_at(s, goal_id, period, at)
+    assert now.manual and now.status is manual
     saved = open_store(copy)
     with saved.session() as s:
         before = compute_follow_up(s, period).goals[goal_id]
     saved.close()
     _same(then.outcome, before)
+    assert (then.outcome.status, then.outcome.justification) == (Status.PARTLY_MET, "Före rapporten")
+    assert (before.status, before.justification) == (Status.PARTLY_MET, "Före rapporten")
     assert [i.value for i in now.indicators] != [i.value for i in before.indicators] or now.status != before.status
     # Today, rebuilt "as of now", is today's follow-up.
     with demo_store.session() as s:

@@ -388,8 +388,8 @@ class GoalAsOf:
 def goal_follow_up_at(session: Session, goal_id: int, period_code: str, at: dt.datetime,
                       scope_unit_id: int | None = None, rule: RollupRule | None = None) -> GoalAsOf:
     """The goal's values and status for a period as they stood at `at` ("Visa som det var den …"),
-    computed by the same rules as today's follow-up. Results and targets are rebuilt from the log;
-    the goal structure, indicator links and manual assessments are today's (see docs/audit.md)."""
+    computed by the same rules as today's follow-up. Results, targets and manual assessments are
+    rebuilt from the log; the goal structure and indicator links are today's (see docs/audit.md)."""
     rule = rule or rollup_rule(session)
     spec = parse_period(period_code)
     period_id = session.execute(sa.select(Period.id).where(Period.code == spec.code)).scalar()
@@ -450,13 +450,33 @@ def goal_follow_up_at(session: Session, goal_id: int, period_code: str, at: dt.d
 
 def _manual_at(session: Session, period_id: int, scope_unit_id: int | None, goal_ids: list[int],
                at: dt.datetime) -> dict[int, tuple]:
-    from app.models import Assessment
+    """Manual assessments (status and justification) of the period and scope as they were at `at`."""
+    from app.models import Assessment, Status
 
-    query = sa.select(Assessment.goal_id, Assessment.status, Assessment.justification).where(
-        Assessment.period_id == period_id, Assessment.manual.is_(True), Assessment.assessed_at <= at,
-        Assessment.unit_id.is_(None) if scope_unit_id is None else Assessment.unit_id == scope_unit_id)
+    t = Assessment.__table__.c
+    state = {r.id: {"goal_id": r.goal_id, "unit_id": r.unit_id, "period_id": r.period_id, "manual": bool(r.manual),
+                    "status": r.status, "justification": r.justification}
+             for r in session.execute(sa.select(t.id, t.goal_id, t.unit_id, t.period_id, t.manual, t.status,
+                                                t.justification).where(t.period_id == period_id))}
+    for event in reversed(_events_after(session, "assessment", at)):
+        row_id = event.entity_id
+        if event.action is AuditAction.CREATE:
+            state.pop(row_id, None)
+        elif event.action is AuditAction.DELETE and event.old:
+            doc = json.loads(event.old)
+            state[row_id] = {"goal_id": doc.get("goal_id"), "unit_id": doc.get("unit_id"),
+                             "period_id": doc.get("period_id"), "manual": bool(doc.get("manual")),
+                             "status": Status(doc.get("status") or Status.NOT_ASSESSED.value),
+                             "justification": doc.get("justification") or ""}
+        elif row_id in state and event.field == "manual_status":
+            state[row_id]["manual"] = event.old is not None
+            state[row_id]["status"] = Status(event.old) if event.old else Status.NOT_ASSESSED
+        elif row_id in state and event.field == "justification":
+            state[row_id]["justification"] = event.old or ""
     wanted = set(goal_ids)
-    return {r[0]: (r[1], r[2]) for r in session.execute(query) if r[0] in wanted}
+    return {row["goal_id"]: (row["status"], row["justification"]) for row in state.values()
+            if row["manual"] and row["period_id"] == period_id and row["goal_id"] in wanted
+            and row["unit_id"] == scope_unit_id}
 
 
 # --- since a report ------------------------------------------------------------------------------
