@@ -28,6 +28,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app)
+    from app.views.settings_dialog import apply_user_name
+
+    apply_user_name()
     return app
 
 

@@ -23,5 +23,7 @@ def page_factories() -> list[PageFactory]:
     from app.views.governance.annual_cycle_page import AnnualCyclePage
     from app.views.governance.directives_page import DirectivesPage
     from app.views.governance.plans_page import PlansPage
+    from app.views.history.change_log_page import ChangeLogPage
 
-    return [StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, AnnualPage, ExchangePage]
+    return [StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, AnnualPage, ExchangePage,
+            ChangeLogPage]

@@ -22,7 +22,7 @@ def test_entries_chain_and_tampering_is_detected(empty_store):
     conn.close()
     with empty_store.session() as s:
         problems = audit.verify_chain(s)
-    assert problems and "entry 2" in problems[0]
+    assert problems and problems[0].startswith("Post nr 2 (id 2,") and "har ändrats i efterhand" in problems[0]
 
 
 def test_record_changes_writes_only_changed_fields(empty_store):
