@@ -129,7 +129,7 @@ def bench_point_in_time() -> None:
     from app.models.store import open_store
     from app.services.followup.results import set_result
     from app.services.followup.status import compute_follow_up
-    from app.services.platform.history import goal_follow_up_at
+    from app.services.history.changes import goal_follow_up_at
 
     bench_followup.PERIODS = 4
     heading("Point-in-time follow-up of one goal (issue 18): 10 000 goals × 200 units × 4 periods")

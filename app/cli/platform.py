@@ -46,7 +46,8 @@ def _where(args: argparse.Namespace):
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
     from app.services.platform.anchors import anchor_text
-    from app.services.platform.audit import chain_head, export_csv, export_xlsx, verify_chain
+    from app.services.platform.audit import chain_head, export_csv, export_xlsx
+    from app.services.platform.audit_check import verify_chain
 
     destination = Path(args.file)
     if destination.is_dir() or not destination.parent.is_dir():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from app.models import Goal, GoalLevel, Indicator, OrgUnit, ProviderType, Result, Target, UnitKind
-from app.services.platform.audit import verify_chain
+from app.services.platform.audit_check import verify_chain
 
 
 def count(session, query) -> int:

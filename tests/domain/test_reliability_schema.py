@@ -18,6 +18,7 @@ from app import cli
 from app.models import AuditEntry, Goal, GoalIndicator, Result
 from app.models.store import alembic_config, head_revision, make_engine, open_store
 from app.services.platform import audit
+from app.services.platform.audit_check import verify_chain
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTED = ("result", "target", "goal_indicator", "assessment", "audit_entry")
@@ -115,7 +116,7 @@ def test_deleting_a_goal_keeps_its_history(demo_store):
         assert session.get(Goal, goal_id) is None
         history = audit.history(session, "goal", goal_id)
         assert [e.field for e in history][-2:] == ["title", None]
-        assert audit.verify_chain(session) == []
+        assert verify_chain(session) == []
 
 
 def styrkort(*args: str) -> subprocess.CompletedProcess:
@@ -164,7 +165,7 @@ def test_a_removed_entry_breaks_the_chain(demo_path):
     conn.close()
     store = open_store(copy)
     with store.session() as session:
-        problems = audit.verify_chain(session)
+        problems = verify_chain(session)
         last = session.execute(sa.select(sa.func.max(AuditEntry.id))).scalar()
     store.close()
     assert len(problems) == 2

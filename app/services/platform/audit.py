@@ -195,7 +195,7 @@ class Change:
 # BULK rows: field CREATED_ROWS with new = [[id, value], …], field DELETED_ROWS with old = [row, …].
 # One entry per value would be one index insertion per value in the log (the import of 500 000
 # values would take twice as long); the bulk entries are as tamper-evident, and the history views
-# expand them into one row per value (app.services.platform.history.expand).
+# expand them into one row per value (app.services.history.changes.expand).
 CREATED_ROWS = "created_rows"
 DELETED_ROWS = "deleted_rows"
 BULK = 10_000
@@ -290,13 +290,6 @@ def record_changes(
         for name, value in new.items()
         if differs(old.get(name), value)
     ]
-
-
-def verify_chain(session: Session) -> list[str]:
-    """Problems in the chain itself (no anchors): Swedish lines, empty when it holds."""
-    from app.services.platform.audit_check import verify
-
-    return verify(session).problems
 
 
 def history(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:

@@ -23,8 +23,8 @@ from app.models.store import Store
 from app.services.followup.assessment import default_period
 from app.services.followup.periods import list_periods
 from app.services.followup.status import compute_follow_up
+from app.services.history.changes import goal_follow_up_at
 from app.services.platform import swedish
-from app.services.platform.history import goal_follow_up_at
 from app.views.i18n import term
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import OrgUnit
 from app.models.store import Store
-from app.services.platform import history
+from app.services.history import changes as history
 from app.services.platform.anchors import anchor_text, anchors_in_file, pack_context
 from app.services.platform.audit import chain_head
 from app.views.history.history_dialog import HistoryDialog
@@ -111,7 +109,7 @@ class ChangeLogPage(LazyPage):
         with self.context.store.session() as session:
             scope_id = None
             if context is not None:
-                scope_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.name == context[0])).scalar()
+                scope_id = history.unit_id_by_name(session, context[0])
             report = history.changes_since(session, anchor.length, anchor.head, anchor.at[:10],
                                            period_code=context[1] if context else None, scope_unit_id=scope_id)
         dialog = SinceReportDialog(self.context.store, report, self)

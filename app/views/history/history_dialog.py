@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.models.store import Store
-from app.services.platform import history
+from app.services.history import changes as history
 from app.views.history.history_view import HistoryView
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.models import AuditAction
 from app.models.store import Store
-from app.services.platform import history
-from app.services.platform.history import HistoryFilter, HistoryRow
+from app.services.history import changes as history
+from app.services.history.changes import HistoryFilter, HistoryRow
 from app.views.i18n import current_language, term
 
 Loader = Callable[[object, HistoryFilter], list[HistoryRow]]

@@ -576,3 +576,10 @@ def _value_text(row: HistoryRow, *, old: bool) -> str | None:
             return None
         return None if value is None else str(value)
     return text
+
+
+def unit_id_by_name(session: Session, name: str) -> int | None:
+    """The unit a printed pack names on its cover (packs print the name, not the code)."""
+    from app.models import OrgUnit
+
+    return session.execute(sa.select(OrgUnit.id).where(OrgUnit.name == name)).scalar()
