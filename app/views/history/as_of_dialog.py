@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.store import Store
-from app.services.followup.assessment import default_period
-from app.services.followup.periods import list_periods
+from app.services.followup.periods import default_period, list_periods
 from app.services.followup.status import compute_follow_up
 from app.services.history.changes import goal_follow_up_at
 from app.services.platform import swedish
