@@ -280,7 +280,9 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     follow = compute_follow_up(session, period, scope_id, rule)
     history = {code: compute_follow_up(session, code, scope_id, rule)
                for code in _history_codes(session, period)}
-    scope_units = set(units_in_scope(session, scope_id))
+    # The organisation as it stood at the end of the period (a later reorganisation leaves it be).
+    period_end = session.execute(sa.select(Period.end_date).where(Period.code == period)).scalar()
+    scope_units = set(units_in_scope(session, scope_id, period_end))
     units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
     rank = _tree_rank(units)
     goals = list(session.execute(sa.select(Goal).order_by(Goal.position, Goal.id)).scalars())
@@ -288,7 +290,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     period_id = session.execute(sa.select(Period.id).where(Period.code == period)).scalar_one()
 
     provider_scope = scope is not None and scope.provider_type is not None and not scope.children
-    chart_units = set(units_in_scope(session, scope.parent_id)) if provider_scope and scope.parent_id else scope_units
+    chart_units = set(units_in_scope(session, scope.parent_id, period_end)) if provider_scope and scope.parent_id else scope_units
     own = _own_results(session, period_id, chart_units | scope_units)
     targets = _targets(session, period_id)
     comparisons: dict[int, ProviderComparison] = {}

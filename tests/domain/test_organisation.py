@@ -1,0 +1,228 @@
+"""The organisation in the domain (no Qt): editing rules, moves, dated reorganisations, merges,
+splits, the impact list and undo through the journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from app.models import (
+    AuditEntry,
+    Directive,
+    Goal,
+    OrgUnit,
+    OrgUnitLine,
+    OrgUnitLink,
+    Result,
+    Target,
+    UnitKind,
+)
+from app.models.errors import RuleViolation
+from app.services.followup.status import compute_follow_up, units_in_scope
+from app.services.organisation import editing as org
+from app.services.organisation import reorganisation as reorg
+from app.services.organisation.journal import undo
+
+
+def uid(session, code: str) -> int:
+    return org.unit_id_by_code(session, code)
+
+
+def org_state(session) -> list:
+    """Everything an undo must restore."""
+    return {
+        "units": sorted(session.execute(sa.select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.position, OrgUnit.name,
+                                                  OrgUnit.code, OrgUnit.closed_on)).all()),
+        "lines": sorted(session.execute(sa.select(OrgUnitLine.unit_id, OrgUnitLine.parent_id)).all()),
+        "links": sorted(session.execute(sa.select(OrgUnitLink.predecessor_id, OrgUnitLink.successor_id)).all()),
+        "targets": sorted(session.execute(sa.select(Target.id, Target.unit_id)).all()),
+        "owners": sorted(session.execute(sa.select(Goal.id, Goal.owner_unit_id)).all()),
+        "reviews": sorted(session.execute(sa.select(Directive.id, Directive.review_due)).all()),
+    }
+
+
+def test_a_committee_cannot_go_under_a_unit(demo_store):
+    with demo_store.transaction() as s:
+        with pytest.raises(RuleViolation) as refused:
+            org.move_units(s, [uid(s, "HSN")], uid(s, "GR01"))
+    assert "nämnd kan inte ligga under en enhet" in refused.value.sv
+    with demo_store.session() as s:
+        assert s.get(OrgUnit, uid(s, "UN")).parent.code == "RF"
+
+
+def test_a_unit_cannot_move_under_its_own_parts(demo_store):
+    with demo_store.transaction() as s, pytest.raises(RuleViolation, match="under sig själv"):
+        org.move_units(s, [uid(s, "UF")], uid(s, "GR"))
+
+
+def test_create_rename_and_delete_a_unit_with_undo(demo_store):
+    with demo_store.session() as s:
+        before = org_state(s)
+    with demo_store.transaction() as s:
+        new_id, journal = org.create_unit(s, uid(s, "GR"), "Ny skola")
+        assert s.get(OrgUnit, new_id).kind is UnitKind.UNIT
+        assert s.get(OrgUnit, new_id).code == "GR-6"
+        org.update_unit(s, new_id, {"name": "Nya Ekdalsskolan", "org_number": "556000-1111"})
+    with demo_store.session() as s:
+        assert s.get(OrgUnit, new_id).name == "Nya Ekdalsskolan"
+        assert s.execute(sa.select(sa.func.count()).where(AuditEntry.entity == "org_unit",
+                                                          AuditEntry.entity_id == new_id)).scalar() >= 3
+    with demo_store.transaction() as s:
+        deleted = org.delete_units(s, [new_id])
+        assert s.get(OrgUnit, new_id) is None
+        undo(s, deleted)
+        assert s.get(OrgUnit, new_id).name == "Nya Ekdalsskolan"
+        org.delete_units(s, [new_id])
+        undo(s, journal)
+    with demo_store.session() as s:
+        assert org_state(s) == before
+
+
+def test_bad_fields_are_refused_with_a_reason(demo_store):
+    with demo_store.transaction() as s:
+        unit = uid(s, "GR04")
+        with pytest.raises(RuleViolation, match="NNNNNN-NNNN"):
+            org.update_unit(s, unit, {"org_number": "5561234567"})
+        with pytest.raises(RuleViolation, match="används redan"):
+            org.update_unit(s, unit, {"code": "GR01"})
+        with pytest.raises(RuleViolation, match="före sitt startdatum"):
+            org.update_unit(s, unit, {"contract_start": dt.date(2026, 1, 1), "contract_end": dt.date(2025, 1, 1)})
+        with pytest.raises(RuleViolation, match="måste ha ett namn"):
+            org.update_unit(s, unit, {"name": "  "})
+
+
+def test_a_unit_with_results_cannot_simply_vanish(demo_store):
+    with demo_store.session() as s:
+        counted = org.dependents(s, [uid(s, "GR01")])
+        assert counted.results > 0
+        assert ("utfall", "results", counted.results) in counted.lines
+    with demo_store.transaction() as s, pytest.raises(RuleViolation, match="kan inte bara försvinna"):
+        org.delete_units(s, [uid(s, "GR01")])
+    with demo_store.session() as s:
+        assert s.execute(sa.select(sa.func.count()).where(Result.unit_id == uid(s, "GR01"))).scalar() > 0
+
+
+def test_a_dated_move_keeps_the_old_line_for_earlier_periods(demo_store):
+    with demo_store.transaction() as s:
+        ht, on, hsn = uid(s, "HT"), uid(s, "OF"), uid(s, "HSF")
+        org.move_units(s, [ht], hsn, effective_on=dt.date(2026, 1, 1))
+    with demo_store.session() as s:
+        assert s.get(OrgUnit, ht).parent_id == hsn
+        assert reorg.parent_on(s, ht, dt.date(2025, 12, 31)) == on
+        assert reorg.parent_on(s, ht, dt.date(2026, 1, 1)) == hsn
+        ht01 = uid(s, "HT01")
+        assert ht01 in units_in_scope(s, uid(s, "ON"), dt.date(2025, 12, 31))
+        assert ht01 not in units_in_scope(s, uid(s, "ON"), dt.date(2026, 12, 31))
+        assert ht01 in units_in_scope(s, uid(s, "HSN"), dt.date(2026, 12, 31))
+        # Follow-up: 2025 under omsorgsnämnden still counts hemtjänst's units, 2026 does not.
+        assert ht01 in compute_follow_up(s, "2025", uid(s, "ON")).unit_ids
+        assert ht01 not in compute_follow_up(s, "2026", uid(s, "ON")).unit_ids
+        assert ht01 in compute_follow_up(s, "2026", uid(s, "HSN")).unit_ids
+
+
+def test_a_second_dated_move_must_be_later(demo_store):
+    with demo_store.transaction() as s:
+        org.move_units(s, [uid(s, "HT")], uid(s, "HSF"), effective_on=dt.date(2027, 1, 1))
+    with demo_store.transaction() as s, pytest.raises(RuleViolation, match="senare datum"):
+        org.move_units(s, [uid(s, "HT")], uid(s, "OF"), effective_on=dt.date(2026, 6, 1))
+
+
+def test_merge_closes_the_sources_links_them_and_hands_over(demo_store):
+    with demo_store.transaction() as s:
+        gr01, gr02 = uid(s, "GR01"), uid(s, "GR02")
+        s.add(Target(indicator_id=1, unit_id=gr02, period_id=s.execute(
+            sa.text("select id from period where code='2026'")).scalar(), value=81.234))
+    with demo_store.session() as s:
+        before = org_state(s)
+    with demo_store.transaction() as s:
+        journal = reorg.merge_units(s, [gr02], gr01, dt.date(2026, 1, 1))
+    with demo_store.session() as s:
+        assert s.get(OrgUnit, gr02).closed_on == dt.date(2026, 1, 1)
+        history = reorg.unit_history(s, gr01)
+        assert [(name, kind) for _, name, kind, _ in history.predecessors] == [("Söderbyskolan", "merge")]
+        assert s.execute(sa.select(Target.unit_id).where(Target.value == 81.234)).scalar() == gr01
+        # Results before the merge stay with the closed school.
+        assert s.execute(sa.select(sa.func.count()).where(Result.unit_id == gr02)).scalar() > 0
+        with pytest.raises(RuleViolation, match="upphört"):
+            org.move_units(s, [uid(s, "GR03")], gr02)
+    with demo_store.transaction() as s:
+        undo(s, journal)
+    with demo_store.session() as s:
+        assert org_state(s) == before
+
+
+def test_merge_refuses_units_of_different_kinds(demo_store):
+    with demo_store.transaction() as s, pytest.raises(RuleViolation, match="samma slag"):
+        reorg.merge_units(s, [uid(s, "GR")], uid(s, "GR01"), dt.date(2026, 1, 1))
+
+
+def test_time_series_survives_a_merge(demo_store):
+    with demo_store.transaction() as s:
+        gr01, gr02 = uid(s, "GR01"), uid(s, "GR02")
+        indicator = s.execute(sa.text("select id from indicator where code='UB01'")).scalar()
+        reorg.merge_units(s, [gr02], gr01, dt.date(2024, 1, 1))
+        # The merged school's own results from 2024 on (the demo has results for both).
+        s.execute(sa.delete(Result).where(Result.unit_id == gr01, Result.period_id.in_(
+            sa.select(sa.text("id from period where year < 2024")))))
+    with demo_store.session() as s:
+        series = {p.period: p for p in reorg.unit_series(s, gr01, indicator)}
+        early = series["2023"]
+        assert early.value is None  # a share is never summed …
+        assert [name for name, _ in early.parts] == ["Söderbyskolan"]  # … but shown side by side
+        assert series["2025"].value is not None and not series["2025"].parts
+
+
+def test_split_creates_successors_beside_the_unit(demo_store):
+    with demo_store.session() as s:
+        before = org_state(s)
+    with demo_store.transaction() as s:
+        ht = uid(s, "HT")
+        created, journal = reorg.split_unit(s, ht, [("HTN", "Hemtjänst norra"), ("HTS", "Hemtjänst södra")],
+                                            dt.date(2027, 1, 1))
+    with demo_store.session() as s:
+        assert [s.get(OrgUnit, c).parent.code for c in created] == ["OF", "OF"]
+        assert s.get(OrgUnit, uid(s, "HT01")).parent_id == created[0]
+        assert reorg.parent_on(s, uid(s, "HT01"), dt.date(2026, 12, 31)) == ht
+        assert [n for _, n, _, _ in reorg.unit_history(s, ht).successors] == ["Hemtjänst norra", "Hemtjänst södra"]
+    with demo_store.transaction() as s:
+        undo(s, journal)
+    with demo_store.session() as s:
+        assert org_state(s) == before
+
+
+def test_impact_of_moving_a_service_area_to_another_committee(demo_store):
+    with demo_store.session() as s:
+        found = reorg.impact(s, [uid(s, "HT")], uid(s, "HSF"))
+        areas = found.counts()
+        assert areas.get("delegation", 0) > 0  # omsorgsnämndens delegationsordning
+        assert areas.get("programme") == 1
+        lines = found.lines()
+        assert any(line.startswith("Styrdokument\tDelegationsordning för omsorgsnämnden") and
+                   "revidering" in line for line in lines)
+        # Moving within the same nämnd does not touch the nämnd's documents.
+        same = reorg.impact(s, [uid(s, "HT01")], uid(s, "SÄBO"))
+        assert "delegation" not in same.counts()
+
+
+def test_flagging_the_delegation_order_is_undone_with_the_move(demo_store):
+    with demo_store.session() as s:
+        before = org_state(s)
+    with demo_store.transaction() as s:
+        journal = reorg.reorganise(s, [uid(s, "HT")], uid(s, "HSF"), dt.date(2027, 1, 1), flag_delegation=True)
+        due = s.execute(sa.select(Directive.review_due).where(Directive.title.like("Delegationsordning%"))).scalar()
+        assert due == dt.date(2027, 1, 1)
+        reorg.undo_reorganisation(s, journal, "flytt")
+    with demo_store.session() as s:
+        assert org_state(s) == before
+
+
+def test_contract_warning_within_the_period(demo_store):
+    with demo_store.transaction() as s:
+        org.update_unit(s, uid(s, "GR04"), {"contract_end": dt.date(2026, 6, 30)})
+    with demo_store.session() as s:
+        ending = org.contracts_ending(s, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+        assert ("Friskolan Kunskapsvägen", dt.date(2026, 6, 30)) in [(n, d) for _, n, d in ending]
+    assert org.contract_ends_within(dt.date(2026, 6, 30), dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert not org.contract_ends_within(dt.date(2027, 6, 30), dt.date(2026, 1, 1), dt.date(2026, 12, 31))
