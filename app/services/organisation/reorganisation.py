@@ -264,7 +264,7 @@ def impact(session: Session, unit_ids, new_parent_id: int | None = None, *, merg
         items.append(ImpactItem("meeting", meeting_id, f"{held_on.isoformat()} med {names[owner]}"))
     for milestone_id, due_on, title, owner in cycle_rows:
         items.append(ImpactItem("cycle", milestone_id, f"{due_on.isoformat()} {title} ({names[owner]})"))
-    committee_changes = merging or (new_parent_id is not None and old_committees != {new_committee})
+    committee_changes = new_parent_id is not None and old_committees != {new_committee}
     if committee_changes and old_committees:
         owners = list(old_committees)
         directives = session.execute(sa.select(Directive.id, Directive.title, Directive.doc_type, Directive.owner_unit_id)
@@ -349,7 +349,7 @@ def merge_units(session: Session, source_ids, into_id: int, effective_on: dt.dat
         if source in subtree_ids(session, [into_id]) or into_id in subtree_ids(session, [source]):
             raise RuleViolation(f"”{row.name}” och ”{into.name}” ligger under varandra.",
                                 f"“{row.name}” and “{into.name}” are under one another.")
-    found = impact(session, sources, into.parent_id, merging=True, day=effective_on)
+    found = impact(session, sources, into_id, merging=True, day=effective_on)
     for source in sources:
         children = list(session.execute(sa.select(_unit.c.id).where(_unit.c.parent_id == source)
                                         .order_by(_unit.c.position)).scalars())
