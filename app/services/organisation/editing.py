@@ -86,6 +86,29 @@ def _name(session: Session, unit_id: int) -> str:
     return session.execute(sa.select(_unit.c.name).where(_unit.c.id == unit_id)).scalar() or str(unit_id)
 
 
+def open_units(session: Session) -> list[tuple[int, str, UnitKind]]:
+    """Units that can take part in a reorganisation (not closed, not reference areas), by name."""
+    rows = session.execute(sa.select(_unit.c.id, _unit.c.name, _unit.c.kind)
+                           .where(_unit.c.kind != UnitKind.REFERENCE.value, _unit.c.closed_on.is_(None))
+                           .order_by(_unit.c.name))
+    return [(unit_id, name, UnitKind(kind)) for unit_id, name, kind in rows]
+
+
+def closed_units(session: Session) -> dict[int, dt.date]:
+    """id → closing day of the units that have closed (shown greyed in the tree)."""
+    return dict(session.execute(sa.select(_unit.c.id, _unit.c.closed_on).where(_unit.c.closed_on.is_not(None))).all())
+
+
+def unit_names(session: Session, unit_ids) -> dict[int, tuple[str, str | None]]:
+    """id → (name, code) of the units that still exist: what a tree row shows."""
+    found: dict[int, tuple[str, str | None]] = {}
+    for chunk in chunks(list(unit_ids)):
+        for unit_id, name, code in session.execute(
+                sa.select(_unit.c.id, _unit.c.name, _unit.c.code).where(_unit.c.id.in_(chunk))):
+            found[unit_id] = (name, code)
+    return found
+
+
 def unit_fields(session: Session, unit_id: int) -> dict[str, object]:
     """The editable fields' current values (what a form shows and a command keeps as old)."""
     row = _row(session, unit_id)
@@ -456,3 +479,18 @@ def contracts_ending(session: Session, start: dt.date, end: dt.date) -> list[tup
     rows = session.execute(sa.select(OrgUnit.id, OrgUnit.name, OrgUnit.contract_end)
                            .where(OrgUnit.contract_end.between(start, end)).order_by(OrgUnit.contract_end))
     return [(unit_id, name, end_date) for unit_id, name, end_date in rows]
+
+
+def contract_warning(session: Session, contract_end: dt.date | None) -> tuple[str, dt.date] | None:
+    """(period code, end date) when a contract ends within the period being followed up (the
+    default follow-up period: the latest year with results); None otherwise."""
+    if contract_end is None:
+        return None
+    from app.models import Period
+    from app.services.followup.assessment import default_period
+
+    code = default_period(session)
+    if code is None:
+        return None
+    start, end = session.execute(sa.select(Period.start_date, Period.end_date).where(Period.code == code)).one()
+    return (code, contract_end) if contract_ends_within(contract_end, start, end) else None

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
 from app.commands import Change, EditContext
 from app.services.goals.editing import titles
+from app.services.organisation.editing import closed_units, unit_names
 from app.services.platform.trees import goal_children, unit_children
 from app.views.detail_panel import DetailPanel
 from app.views.goals.goal_cascade import CascadeView
 from app.views.goals.goal_editing import GoalEditor, GoalSearchBar
 from app.views.goals.goal_form import GoalForm
 from app.views.goals.tree_models import GoalTreeModel, IdRole, LazyTreeModel, OrgTreeModel
+from app.views.organisation.unit_editing import UnitEditor, UnitForm
 
 
 def make_tree_view(model: LazyTreeModel, object_name: str, accessible_name: str) -> QTreeView:
@@ -47,8 +49,12 @@ class StructurePage(QWidget):
             with store.session() as session:
                 return unit_children(session, parent_id)
 
+        def closed():
+            with store.session() as session:
+                return closed_units(session)
+
         self.goal_model = GoalTreeModel(goals, self, context=context)
-        self.org_model = OrgTreeModel(units, self)
+        self.org_model = OrgTreeModel(units, self, context=context, fetch_closed=closed)
         self.goal_tree = make_tree_view(self.goal_model, "goalTree", self.tr("Goal hierarchy"))
         self.org_tree = make_tree_view(self.org_model, "orgTree", self.tr("Organisation"))
         self.goal_search = GoalSearchBar()
@@ -66,18 +72,35 @@ class StructurePage(QWidget):
         self.goal_editor = GoalEditor(context, self.goal_tree, self.goal_model, self.goal_search,
                                       self.goal_notice, self)
         self.addAction(self.goal_editor.find)
+        self.org_notice = QLabel()
+        self.org_notice.setObjectName("orgNotice")
+        self.org_notice.setWordWrap(True)
+        self.org_notice.setStyleSheet("color: #8a1c00;")
+        self.org_notice.hide()
+        org_side = QWidget()
+        org_layout = QVBoxLayout(org_side)
+        org_layout.setContentsMargins(0, 4, 0, 0)
+        org_layout.addWidget(self.org_tree, 1)
+        org_layout.addWidget(self.org_notice)
+        self.unit_editor = UnitEditor(context, self.org_tree, self.org_model, self.org_notice, self)
         self.trees = QTabWidget()
         self.trees.setObjectName("treeTabs")
         self.trees.addTab(goal_side, self.tr("Goals"))
-        self.trees.addTab(self.org_tree, self.tr("Organisation"))
+        self.trees.addTab(org_side, self.tr("Organisation"))
         self.detail = DetailPanel(store)
         self.goal_form = GoalForm(context)
+        self.unit_form = UnitForm(context)
+        # One "Edit" tab: the goal form or the unit form, after the tree that is shown.
+        self.forms = QStackedWidget()
+        self.forms.setObjectName("editForms")
+        self.forms.addWidget(self.goal_form)
+        self.forms.addWidget(self.unit_form)
         self.cascade = CascadeView(context)
         self.cascade.goalActivated.connect(self.select_goal)
         self.side = QTabWidget()
         self.side.setObjectName("sideTabs")
         self.side.addTab(self.detail, self.tr("Details"))
-        self.side.addTab(self.goal_form, self.tr("Edit"))
+        self.side.addTab(self.forms, self.tr("Edit"))
         self.side.addTab(self.cascade, self.tr("Cascade"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("structureSplitter")
@@ -112,7 +135,7 @@ class StructurePage(QWidget):
     def menu_actions(self):
         editor = self.goal_editor
         return [("edit", editor.history), ("edit", editor.find),
-                *[("edit", action) for action in editor.tree_actions]]
+                *[("edit", action) for action in editor.tree_actions], ("edit", self.unit_editor.reorganise)]
 
     def save_state(self) -> None:
         QSettings().setValue("structure/splitter", self.splitter.saveState())
@@ -144,11 +167,12 @@ class StructurePage(QWidget):
         unit_id = current.data(IdRole)
         if unit_id is not None:
             self.detail.show_unit(unit_id)
+            self.unit_form.show_unit(unit_id)
             self.cascade.show_unit(unit_id)
             self.unitSelected.emit(unit_id)
 
     def _tab_changed(self, tab: int) -> None:
-        self.side.setTabEnabled(1, tab == 0)
+        self.forms.setCurrentIndex(tab)
         view = self.goal_tree if tab == 0 else self.org_tree
         current = view.currentIndex()
         if current.isValid():
@@ -161,7 +185,10 @@ class StructurePage(QWidget):
             with self.context.store.session() as session:
                 self.goal_model.refresh_rows(titles(session, change.ids))
         elif change.entity == "org_unit" and change.structure:
-            self.org_model.reload()
+            self.unit_editor.reload()
+        elif change.entity == "org_unit":
+            with self.context.store.session() as session:
+                self.org_model.refresh_rows(unit_names(session, change.ids))
         self.detail.refresh()
 
     def select_goal(self, goal_id: int) -> None:

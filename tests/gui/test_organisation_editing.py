@@ -1,0 +1,171 @@
+"""Editing the organisation through `orgTree` as a planner does: rename in place, drag and drop,
+new unit, delete with dependents, the unit form, the Reorganise dialog, and undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTreeView
+
+from app.models import OrgUnit, OrgUnitLine
+from app.views.goals.tree_models import IdRole
+from app.views.organisation.unit_editing import ReorganiseDialog
+from tests.gui import test_main_window
+
+
+def make_window(qtbot, store):
+    window = test_main_window.make_window(qtbot, store)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.structure.trees.setCurrentIndex(1)
+    return window
+
+
+def unit_id(store, code: str) -> int:
+    with store.session() as s:
+        return s.execute(sa.select(OrgUnit.id).where(OrgUnit.code == code)).scalar_one()
+
+
+def shown_children(page, code: str) -> list[str]:
+    """The names a user sees under a unit in the tree."""
+    model, view = page.org_model, page.org_tree
+    parent = page.unit_editor.reveal(unit_id(page.context.store, code))
+    model.ensure_loaded(parent.data(IdRole))
+    view.expand(parent)
+    return [model.index(r, 0, parent).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount(parent))]
+
+
+def drop(page, codes: list[str], target: str | None, row: int = -1) -> bool:
+    model = page.org_model
+    store = page.context.store
+    data = model.mimeData([page.unit_editor.reveal(unit_id(store, code)) for code in codes])
+    parent = page.unit_editor.reveal(unit_id(store, target)) if target else QModelIndex()
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent)
+    return model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent)
+
+
+def test_org_tree_is_editable_and_passes_the_model_tester(qtbot, qtmodeltester, demo_store):
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    tree = window.findChild(QTreeView, "orgTree")
+    index = page.unit_editor.reveal(unit_id(demo_store, "RS"))
+    assert page.org_model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    tree.setCurrentIndex(index)
+    assert page.side.isTabEnabled(1)
+    assert page.forms.currentWidget() is page.unit_form and page.unit_form.isEnabled()
+    assert page.unit_form.name.text() == "Regionstyrelsen"
+    drop(page, ["HT01"], "SÄBO", 0)
+    qtmodeltester.check(page.org_model)
+
+
+def test_rename_in_place_and_undo(qtbot, demo_store):
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    tree = page.org_tree
+    index = page.unit_editor.reveal(unit_id(demo_store, "GR01"))
+    tree.setCurrentIndex(index)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    editor = tree.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "Norrbyskolan"
+    editor.setText("Norrbyskolan F–9")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits Return on the next turn of the event loop.
+    qtbot.waitUntil(lambda: window.context.undo_stack.count() == 1)
+    assert "Norrbyskolan F–9" in shown_children(page, "GR")
+    assert page.unit_form.name.text() == "Norrbyskolan F–9"
+    qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Norrbyskolan" in shown_children(page, "GR")
+    assert "Norrbyskolan F–9" not in shown_children(page, "GR")
+
+
+def test_drag_two_units_to_another_service_area_and_undo(qtbot, demo_store):
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    assert drop(page, ["HT01", "HT02"], "SÄBO", 0)
+    assert shown_children(page, "SÄBO")[:3] == ["Hemtjänst Norr", "Hemtjänst Söder", "Lindgården"]
+    assert shown_children(page, "HT") == ["Hemtjänst Väster", "Omsorgshuset Hemtjänst"]
+    assert page.unit_editor.selected_ids() == [unit_id(demo_store, "HT01"), unit_id(demo_store, "HT02")]
+    assert window.context.undo_stack.count() == 1
+    page.org_tree.setFocus()
+    qtbot.keyClick(page.org_tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown_children(page, "HT") == ["Hemtjänst Norr", "Hemtjänst Söder", "Hemtjänst Väster",
+                                          "Omsorgshuset Hemtjänst"]
+
+
+def test_refused_drop_says_why(qtbot, demo_store):
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    before = shown_children(page, "GR01")
+    assert not drop(page, ["HSN"], "GR01")
+    assert shown_children(page, "GR01") == before
+    assert "nämnd kan inte ligga under en enhet" in page.org_notice.text()
+    with demo_store.session() as s:
+        assert s.get(OrgUnit, unit_id(demo_store, "HSN")).parent.code == "RF"
+
+
+def test_new_unit_and_delete_with_dependents_counted(qtbot, demo_store):
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    page.org_tree.setCurrentIndex(page.unit_editor.reveal(unit_id(demo_store, "GY")))
+    page.unit_editor.new_unit.trigger()
+    assert "New unit" in shown_children(page, "GY") or "Ny enhet" in shown_children(page, "GY")
+    texts = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            texts.append(box.text())
+            box.button(QMessageBox.StandardButton.Cancel).click()
+
+    page.org_tree.setCurrentIndex(page.unit_editor.reveal(unit_id(demo_store, "HT")))
+    QTimer.singleShot(0, answer)
+    page.unit_editor.delete_selected()
+    assert texts and "4" in texts[0] and ("utfall" in texts[0] or "results" in texts[0])
+
+
+def test_unit_form_edits_and_refuses_bad_input(qtbot, demo_store):
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    page.org_tree.setCurrentIndex(page.unit_editor.reveal(unit_id(demo_store, "GR04")))
+    form = page.unit_form
+    assert not form.warning.isVisibleTo(form)  # the contract runs to 2026-12-31; 2025 is followed up
+    form.org_number.setText("12345")
+    form.org_number.editingFinished.emit()
+    assert "NNNNNN-NNNN" in form.error.text()
+    assert form.org_number.text() == "556123-4567"
+    form.contract_end.setText("2025-06-30")
+    form.contract_end.editingFinished.emit()
+    with demo_store.session() as s:
+        assert s.get(OrgUnit, unit_id(demo_store, "GR04")).contract_end == dt.date(2025, 6, 30)
+    # Ending inside the period being followed up (2025, the latest year with results): the planner is told.
+    assert form.warning.isVisibleTo(form)
+    assert "2025-06-30" in form.warning.text() and "2025" in form.warning.text()
+    window.context.undo_stack.undo()
+    with demo_store.session() as s:
+        assert s.get(OrgUnit, unit_id(demo_store, "GR04")).contract_end == dt.date(2026, 12, 31)
+    assert form.contract_end.text() == "2026-12-31"
+    assert not form.warning.isVisibleTo(form)
+
+
+def test_reorganise_dialog_lists_the_impact_before_a_dated_move(qtbot, demo_store):
+    window = make_window(qtbot, demo_store)
+    dialog = ReorganiseDialog(window.context, [unit_id(demo_store, "HT")], window)
+    qtbot.addWidget(dialog)
+    dialog.target.setCurrentIndex(dialog.target.findData(unit_id(demo_store, "HSF")))
+    lines = dialog.impact_list.toPlainText().splitlines()
+    assert any("Delegationsordning för omsorgsnämnden" in line for line in lines)
+    with demo_store.session() as s:
+        assert s.execute(sa.select(sa.func.count()).select_from(OrgUnitLine)).scalar() == 0
+    dialog.effective.setDate(dialog.effective.date().fromString("2027-01-01", "yyyy-MM-dd"))
+    dialog._accept()
+    assert window.structure.unit_editor.push(dialog.command)
+    with demo_store.session() as s:
+        line = s.execute(sa.select(OrgUnitLine)).scalar_one()
+        assert line.valid_until == dt.date(2027, 1, 1)
+    window.context.undo_stack.undo()
+    with demo_store.session() as s:
+        assert s.execute(sa.select(sa.func.count()).select_from(OrgUnitLine)).scalar() == 0
+        assert s.get(OrgUnit, unit_id(demo_store, "HT")).parent.code == "OF"
