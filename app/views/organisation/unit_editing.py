@@ -524,8 +524,14 @@ class UnitForm(QWidget):
         if current[name] == value:
             return
         self.error.clear()
+        label = {"name": self.tr("name"), "code": self.tr("code"), "kind": self.tr("kind"),
+                 "provider_type": self.tr("provider type"), "provider_name": self.tr("provider"),
+                 "org_number": self.tr("organisation number"), "service_area": self.tr("service area"),
+                 "contract_start": self.tr("contract start"), "contract_end": self.tr("contract end"),
+                 "municipality_code": self.tr("Kolada municipality"), "kolada_ou_id": self.tr("Kolada unit id"),
+                 "description": self.tr("description")}[name]
         command = UpdateUnitCommand(self.context, self.unit_id, {name: value},
-                                    self.tr("Edit unit: %1").replace("%1", name))
+                                    self.tr("Edit unit: %1").replace("%1", label))
         if not self.context.push(command) and self.context.last_error is not None:
             self.error.setText(self.context.last_error.message(current_language()))
             self._fill()
