@@ -15,6 +15,7 @@ from app.models import (
     OrgUnit,
     OrgUnitLine,
     OrgUnitLink,
+    Period,
     Result,
     Target,
     UnitKind,
@@ -63,7 +64,7 @@ def test_create_rename_and_delete_a_unit_with_undo(demo_store):
     with demo_store.transaction() as s:
         new_id, journal = org.create_unit(s, uid(s, "GR"), "Ny skola")
         assert s.get(OrgUnit, new_id).kind is UnitKind.UNIT
-        assert s.get(OrgUnit, new_id).code == "GR-6"
+        assert s.get(OrgUnit, new_id).code == "GR-7"
         org.update_unit(s, new_id, {"name": "Nya Ekdalsskolan", "org_number": "556000-1111"})
     with demo_store.session() as s:
         assert s.get(OrgUnit, new_id).name == "Nya Ekdalsskolan"
@@ -159,19 +160,34 @@ def test_merge_refuses_units_of_different_kinds(demo_store):
 
 
 def test_time_series_survives_a_merge(demo_store):
-    with demo_store.transaction() as s:
-        gr01, gr02 = uid(s, "GR01"), uid(s, "GR02")
-        indicator = s.execute(sa.text("select id from indicator where code='UB01'")).scalar()
-        reorg.merge_units(s, [gr02], gr01, dt.date(2024, 1, 1))
-        # The merged school's own results from 2024 on (the demo has results for both).
-        s.execute(sa.delete(Result).where(Result.unit_id == gr01, Result.period_id.in_(
-            sa.select(sa.text("id from period where year < 2024")))))
+    """The demo's Dalsskolan merged into Ekdalsskolan on 2024-01-01 (app/services/demo/reorganisation.py)."""
     with demo_store.session() as s:
-        series = {p.period: p for p in reorg.unit_series(s, gr01, indicator)}
+        ekdal, dals = uid(s, "GR03"), uid(s, "GR06")
+        assert s.get(OrgUnit, dals).closed_on == dt.date(2024, 1, 1)
+        assert reorg.unit_history(s, ekdal).predecessors[0][1:3] == ("Dalsskolan", "merge")
+        indicator = s.execute(sa.text("select id from indicator where code='UB01'")).scalar()
+        series = {p.period: p for p in reorg.unit_series(s, ekdal, indicator)}
+        # A share is never summed: before the merge both schools are shown side by side …
         early = series["2023"]
-        assert early.value is None  # a share is never summed …
-        assert [name for name, _ in early.parts] == ["Söderbyskolan"]  # … but shown side by side
+        assert early.value is not None and early.combined is None
+        assert [name for name, _ in early.parts] == ["Dalsskolan"]
+        # … and after it only the merged school reports.
         assert series["2025"].value is not None and not series["2025"].parts
+        # Dalsskolan reported nothing after it closed.
+        assert not s.execute(sa.select(Result.id).join(Period).where(
+            Result.unit_id == dals, Period.end_date >= dt.date(2024, 1, 1))).first()
+        merged = reorg.merged_series(s, ekdal)
+        assert "UB01" in [m.indicator_code for m in merged]
+
+
+def test_counts_are_summed_through_a_merge(demo_store):
+    with demo_store.transaction() as s:
+        a, b = uid(s, "HT01"), uid(s, "HT02")
+        counted = s.execute(sa.text("select id from indicator where unit_of_measure='antal'")).scalars().first()
+        reorg.merge_units(s, [b], a, dt.date(2027, 1, 1))
+        series = {p.period: p for p in reorg.unit_series(s, a, counted)}
+    point = next(p for p in series.values() if p.value is not None and p.parts)
+    assert point.combined == pytest.approx(point.value + sum(v for _, v in point.parts))
 
 
 def test_split_creates_successors_beside_the_unit(demo_store):

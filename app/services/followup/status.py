@@ -34,7 +34,7 @@ from app.models import (
     UnitKind,
 )
 from app.services.followup.periods import parse_period, previous_comparable, require_period
-from app.services.organisation.reorganisation import parents_on
+from app.services.organisation.reorganisation import lines_on
 from app.services.platform import swedish
 
 MET_THRESHOLD = 0.75
@@ -169,7 +169,9 @@ def units_in_scope(session: Session, scope_unit_id: int | None, day: dt.date | N
     rows = session.execute(sa.select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)).all()
     if scope_unit_id is None:
         return [r.id for r in rows if r.kind is not UnitKind.REFERENCE]
-    parents = parents_on(session, day) if day is not None else {r.id: r.parent_id for r in rows}
+    parents = {r.id: r.parent_id for r in rows}
+    if day is not None:
+        parents.update(lines_on(session, day))
     children: dict[int | None, list[int]] = defaultdict(list)
     for unit_id, parent_id in parents.items():
         children[parent_id].append(unit_id)

@@ -51,17 +51,22 @@ _line = OrgUnitLine.__table__
 
 # --- the organisation on a day -------------------------------------------------------------------
 
+def lines_on(session: Session, day: dt.date) -> dict[int, int | None]:
+    """unit id → parent id for the units whose parent on `day` differs from today's newest line
+    (a dated reorganisation after `day`). Usually empty: one indexed query on a small table."""
+    # The earliest line still valid on `day` wins (lines end one after another).
+    rows = session.connection().execute(
+        sa.select(_line.c.unit_id, _line.c.parent_id).where(_line.c.valid_until > day)
+        .order_by(_line.c.unit_id, _line.c.valid_until.desc()))
+    return dict(rows.all())
+
+
 def parents_on(session: Session, day: dt.date | None) -> dict[int, int | None]:
     """unit id → parent id as the organisation stood on `day` (None: today's newest line).
     A unit's dated lines override its current parent for the days before their `valid_until`."""
-    conn = session.connection()
-    parents = dict(conn.execute(sa.select(_unit.c.id, _unit.c.parent_id)).all())
+    parents = dict(session.connection().execute(sa.select(_unit.c.id, _unit.c.parent_id)).all())
     if day is not None:
-        # The earliest line still valid on `day` wins (lines end one after another).
-        rows = conn.execute(sa.select(_line.c.unit_id, _line.c.parent_id).where(_line.c.valid_until > day)
-                            .order_by(_line.c.unit_id, _line.c.valid_until.desc()))
-        for unit_id, parent_id in rows:
-            parents[unit_id] = parent_id
+        parents.update(lines_on(session, day))
     return parents
 
 
@@ -132,15 +137,16 @@ ADDITIVE_UNITS = {"st", "antal", "kr", "tkr", "mnkr", "personer", "timmar"}
 @dataclass
 class SeriesPoint:
     period: str
-    value: float | None
-    parts: list[tuple[str, float]]  # predecessors' values side by side (before the merge)
-    summed: bool
+    value: float | None                 # the unit's own value
+    parts: list[tuple[str, float]]      # its predecessors' values (periods before the merge)
+    combined: float | None              # own + predecessors, when the indicator adds up (counts, money)
 
 
 def unit_series(session: Session, unit_id: int, indicator_id: int) -> list[SeriesPoint]:
     """A unit's results for an indicator over time, continued backwards through its predecessors:
-    before a merge, the merged units' values are summed (counts, money) or listed side by side
-    (shares, means), so the time series survives the reorganisation."""
+    for periods before a merge, the merged units' values are shown side by side (shares, means)
+    and, when the indicator adds up (counts, money), summed with the unit's own, so the time
+    series survives the reorganisation."""
     unit_of_measure = session.execute(sa.select(Indicator.unit_of_measure).where(Indicator.id == indicator_id)).scalar()
     additive = (unit_of_measure or "").strip().casefold() in ADDITIVE_UNITS
     links = OrgUnitLink.__table__.c
@@ -153,19 +159,48 @@ def unit_series(session: Session, unit_id: int, indicator_id: int) -> list[Serie
         sa.select(Period.code, Period.end_date, Result.unit_id, Result.value)
         .join(Period, Period.id == Result.period_id)
         .where(Result.indicator_id == indicator_id, Result.unit_id.in_(ids), Result.gender == Gender.TOTAL)
-        .order_by(Period.start_date))
+        .order_by(Period.start_date, Period.code, Result.unit_id))
     by_period: dict[str, SeriesPoint] = {}
     for code, end_date, owner, value in rows:
-        point = by_period.setdefault(code, SeriesPoint(code, None, [], additive))
+        point = by_period.setdefault(code, SeriesPoint(code, None, [], None))
         if owner == unit_id:
             point.value = value
-            point.parts = []
-        elif value is not None and point.value is None and end_date < start_of[owner]:
+        elif value is not None and end_date < start_of[owner]:
             point.parts.append((names[owner], value))
     for point in by_period.values():
-        if point.value is None and point.parts and additive:
-            point.value = sum(v for _, v in point.parts)
+        if additive and point.parts:
+            point.combined = (point.value or 0.0) + sum(v for _, v in point.parts)
+        elif additive:
+            point.combined = point.value
     return list(by_period.values())
+
+
+@dataclass
+class MergedSeries:
+    indicator_code: str
+    indicator_name: str
+    unit_of_measure: str
+    points: list[SeriesPoint]
+
+
+def merged_series(session: Session, unit_id: int, yearly_only: bool = True) -> list[MergedSeries]:
+    """For a unit with predecessors: each indicator its predecessors reported, as a time series
+    through the merge (what the history view shows). Empty for a unit without predecessors."""
+    links = OrgUnitLink.__table__.c
+    predecessors = list(session.execute(sa.select(links.predecessor_id).where(links.successor_id == unit_id)).scalars())
+    if not predecessors:
+        return []
+    indicators = session.execute(
+        sa.select(Indicator.id, Indicator.code, Indicator.name, Indicator.unit_of_measure)
+        .where(Indicator.id.in_(sa.select(Result.indicator_id).where(Result.unit_id.in_(predecessors)).distinct()))
+        .order_by(Indicator.code)).all()
+    found = []
+    for indicator_id, code, name, unit_of_measure in indicators:
+        points = unit_series(session, unit_id, indicator_id)
+        if yearly_only:
+            points = [p for p in points if p.period.isdigit()]
+        found.append(MergedSeries(code, name, unit_of_measure, points))
+    return found
 
 
 # --- impact ----------------------------------------------------------------------------------------

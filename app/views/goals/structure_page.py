@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QTr
 
 from app.commands import Change, EditContext
 from app.services.goals.editing import titles
+from app.services.goals.steering_model import steering_model
 from app.services.organisation.editing import closed_units, unit_names
 from app.services.platform.trees import goal_children, unit_children
 from app.views.detail_panel import DetailPanel
@@ -14,6 +15,7 @@ from app.views.goals.goal_cascade import CascadeView
 from app.views.goals.goal_editing import GoalEditor, GoalSearchBar
 from app.views.goals.goal_form import GoalForm
 from app.views.goals.tree_models import GoalTreeModel, IdRole, LazyTreeModel, OrgTreeModel
+from app.views.i18n import current_language
 from app.views.organisation.unit_editing import UnitEditor, UnitForm
 
 
@@ -54,6 +56,7 @@ class StructurePage(QWidget):
                 return closed_units(session)
 
         self.goal_model = GoalTreeModel(goals, self, context=context)
+        self._apply_steering_model()
         self.org_model = OrgTreeModel(units, self, context=context, fetch_closed=closed)
         self.goal_tree = make_tree_view(self.goal_model, "goalTree", self.tr("Goal hierarchy"))
         self.org_tree = make_tree_view(self.org_model, "orgTree", self.tr("Organisation"))
@@ -178,7 +181,17 @@ class StructurePage(QWidget):
         if current.isValid():
             (self._goal_current if tab == 0 else self._unit_current)(current, None)
 
+    def _apply_steering_model(self) -> None:
+        """Name the goal levels as the region's steering model does."""
+        with self.context.store.session() as session:
+            model = steering_model(session)
+        language = current_language()
+        self.goal_model.level_names = {level.level: level.label(language) for level in model.levels}
+
     def _on_change(self, change: Change) -> None:
+        if change.entity == "setting":
+            self._apply_steering_model()
+            self.goal_model.layoutChanged.emit()
         if change.entity == "goal" and change.structure:
             self.goal_editor.reload()
         elif change.entity == "goal":

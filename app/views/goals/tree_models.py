@@ -180,7 +180,12 @@ class GoalTreeModel(LazyTreeModel):
         self.context = context
         self.highlighted: set[int] = set()
 
+    # The region's own names of the levels (its steering model), set by the page; None: the terms.
+    level_names: dict[str, str] | None = None
+
     def kind_label(self, kind: str) -> str:
+        if self.level_names and kind in self.level_names:
+            return self.level_names[kind]
         return term(GoalLevel(kind))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
