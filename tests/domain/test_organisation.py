@@ -242,3 +242,50 @@ def test_contract_warning_within_the_period(demo_store):
         assert ("Friskolan Kunskapsvägen", dt.date(2026, 6, 30)) in [(n, d) for _, n, d in ending]
     assert org.contract_ends_within(dt.date(2026, 6, 30), dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert not org.contract_ends_within(dt.date(2027, 6, 30), dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+
+
+def test_reorganisations_and_strategies_survive_an_export_and_import(demo_store, demo_path, tmp_path):
+    from app.cli import main
+    from app.services.exchange.export import export_database
+    from app.services.goals import strategies
+    from app.services.goals.editing import goal_id_by_code
+    from tests.domain.database_content import table_contents
+
+    with demo_store.transaction() as s:
+        org.move_units(s, [uid(s, "HT")], uid(s, "HSF"), effective_on=dt.date(2027, 1, 1))
+        strategy = strategies.create_strategy(s, "Digitalt först", code="S1", owner_unit_id=uid(s, "RS"))
+        strategies.link_goal(s, strategy, goal_id_by_code(s, "1.1"))
+    workbook = tmp_path / "allt.xlsx"
+    with demo_store.session() as s:
+        export_database(s, workbook)
+    target = tmp_path / "ny.sqlite"
+    assert main(["import", str(workbook), "--db", str(target)]) == 0
+    before, after = table_contents(demo_path), table_contents(target)
+    for table in ("org_unit", "org_unit_line", "org_unit_link", "strategy", "strategy_goal"):
+        assert before[table], table
+        assert after[table] == before[table], table
+
+
+def test_steering_model_names_levels_and_limits_depth(demo_store):
+    from app.services.goals import editing as goals
+    from app.services.goals import steering_model as sm
+
+    with demo_store.session() as s:
+        assert sm.steering_model(s) == sm.SKR_DEFAULT
+    regional = sm.parse_model({"name": "Region", "levels": [
+        {"sv": "Vision", "en": "Vision"}, {"sv": "Strategiskt område", "en": "Strategic area"},
+        {"sv": "Inriktningsmål", "en": "Direction goal", "adopted_by": "administration"}]})
+    with demo_store.transaction() as s, pytest.raises(RuleViolation, match="11 mål på nivåer under inriktningsmål"):
+        sm.set_steering_model(s, regional)  # the demo has delmål: a depth of 3 would orphan them
+    four = sm.parse_model({"name": "Region", "levels": [
+        {"sv": "Vision"}, {"sv": "Strategiskt område"}, {"sv": "Inriktningsmål"}, {"sv": "Effektmål",
+                                                                                   "adopted_by": "administration"}]})
+    with demo_store.transaction() as s:
+        sm.set_steering_model(s, four)
+    with demo_store.session() as s:
+        model = sm.steering_model(s)
+        assert model.label("sub_goal") == "Effektmål" and model.level("goal").adopted_by == "political"
+        with pytest.raises(RuleViolation, match="Effektmål är styrmodellens lägsta nivå"):
+            goals.child_level(s, goals.goal_id_by_code(s, "1.1.1"))
+    with pytest.raises(RuleViolation, match="3–4 nivåer"):
+        sm.parse_model({"levels": [{"sv": "Vision"}]})

@@ -36,12 +36,16 @@ from app.models import (
     Milestone,
     OperationalPlan,
     OrgUnit,
+    OrgUnitLine,
+    OrgUnitLink,
     Period,
     Status,
+    Strategy,
     activity_goal,
     assessment_meeting,
     dialogue_meeting_goal,
     directive_goal,
+    strategy_goal,
 )
 from app.services.exchange.shapes import normalise
 from app.services.exchange.structure import _change as structure_change
@@ -128,10 +132,24 @@ ASSESSMENTS = RecordSpec("Bedömningar", "assessment", Assessment, (
     (("meetings", assessment_meeting, "assessment_id", "meeting_id"),))
 SETTINGS = RecordSpec("Inställningar", "db_setting", DbSetting, (
     Field("Nyckel", "key"), Field("Värde", "value")), ("key",))
-RECORD_SPECS = (DIRECTIVES, ITEMS, DECISIONS, PLANS, ACTIVITIES, MILESTONES, MEETINGS, ASSESSMENTS, SETTINGS)
+# Reorganisations (issue 13): earlier lines, predecessor/successor links, strategier.
+ORG_LINES = RecordSpec("Tidigare linjer", "org_unit_line", OrgUnitLine, (
+    Field("Enhet", "unit_id", "unit"), Field("Tidigare överordnad", "parent_id", "unit"),
+    Field("Gällde till", "valid_until", "date")), ("unit_id", "valid_until"))
+ORG_LINKS = RecordSpec("Föregångare", "org_unit_link", OrgUnitLink, (
+    Field("Föregångare", "predecessor_id", "unit"), Field("Efterträdare", "successor_id", "unit"),
+    Field("Slag", "kind"), Field("Från", "effective_on", "date")), ("predecessor_id", "successor_id"))
+STRATEGIES = RecordSpec("Strategier", "strategy", Strategy, (
+    Field("Titel", "title"), Field("Kod", "code"), Field("Beskrivning", "description"),
+    Field("Ägarkod", "owner_unit_id", "unit"), Field("Styrdokument-id", "directive_id", "ref", None, "directive"),
+    Field("Ordning", "position", "int"), Field("Mål", "goals", "goals")),
+    ("title",), None, (("goals", strategy_goal, "strategy_id", "goal_id"),))
+RECORD_SPECS = (DIRECTIVES, ITEMS, DECISIONS, PLANS, ACTIVITIES, MILESTONES, MEETINGS, ASSESSMENTS, SETTINGS,
+                ORG_LINES, ORG_LINKS, STRATEGIES)
 RECORD_ENTITIES = {s.entity: s.model for s in RECORD_SPECS if s.entity != "db_setting"}
 # Children first: the order an undo removes what an import created.
-RECORD_DELETE_ORDER = ["assessment", "dialogue_meeting", "milestone", "activity", "operational_plan",
+RECORD_DELETE_ORDER = ["strategy", "org_unit_link", "org_unit_line",
+                       "assessment", "dialogue_meeting", "milestone", "activity", "operational_plan",
                        "delegation_decision", "delegation_item", "directive"]
 _BY_NAME = {normalise(s.name): s for s in RECORD_SPECS}
 
@@ -185,7 +203,28 @@ def follow_up_sheets(session: Session) -> list[Sheet]:
     settings = Sheet(SETTINGS.name, ["Nyckel", "Värde"],
                      [[k, v] for k, v in session.execute(sa.select(DbSetting.key, DbSetting.value)
                                                           .order_by(DbSetting.key))])
-    return [meetings, assessments, attachments, settings]
+    return [meetings, assessments, attachments, settings, *organisation_sheets(session, unit, goal)]
+
+
+def organisation_sheets(session: Session, unit: dict[int, str], goal: dict[int, str | None]) -> list[Sheet]:
+    """Earlier lines and predecessor links of reorganisations, and the strategier."""
+    lines = Sheet(ORG_LINES.name, [f.header for f in ORG_LINES.fields],
+                  [[unit.get(u), unit.get(p), until] for u, p, until in session.execute(
+                      sa.select(OrgUnitLine.unit_id, OrgUnitLine.parent_id, OrgUnitLine.valid_until)
+                      .order_by(OrgUnitLine.valid_until, OrgUnitLine.id))])
+    links = Sheet(ORG_LINKS.name, [f.header for f in ORG_LINKS.fields],
+                  [[unit.get(a), unit.get(b), kind, day] for a, b, kind, day in session.execute(
+                      sa.select(OrgUnitLink.predecessor_id, OrgUnitLink.successor_id, OrgUnitLink.kind,
+                                OrgUnitLink.effective_on).order_by(OrgUnitLink.effective_on, OrgUnitLink.id))])
+    linked: dict[int, list[str]] = {}
+    for strategy_id, goal_id in session.execute(sa.select(strategy_goal.c.strategy_id, strategy_goal.c.goal_id)):
+        linked.setdefault(strategy_id, []).append(str(goal.get(goal_id)))
+    strategies = Sheet(STRATEGIES.name, [f.header for f in STRATEGIES.fields],
+                       [[s.title, s.code, s.description, unit.get(s.owner_unit_id), s.directive_id, s.position,
+                         ", ".join(sorted(linked.get(s.id, []))) or None]
+                        for s in session.execute(sa.select(Strategy).order_by(Strategy.position, Strategy.id))
+                        .scalars()])
+    return [lines, links, strategies]
 
 
 # --- import ---------------------------------------------------------------------------------------
