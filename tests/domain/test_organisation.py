@@ -289,3 +289,31 @@ def test_steering_model_names_levels_and_limits_depth(demo_store):
             goals.child_level(s, goals.goal_id_by_code(s, "1.1.1"))
     with pytest.raises(RuleViolation, match="3–4 nivåer"):
         sm.parse_model({"levels": [{"sv": "Vision"}]})
+
+
+def test_the_pack_shows_a_goals_strategies_and_the_organisation_of_its_period(demo_store, tmp_path):
+    from pypdf import PdfReader
+
+    from app.services.goals import strategies
+    from app.services.goals.editing import goal_id_by_code
+    from app.services.packs import PackOptions, generate
+
+    with demo_store.transaction() as s:
+        strategy = strategies.create_strategy(s, "Nära vård först", owner_unit_id=uid(s, "HSN"))
+        strategies.link_goal(s, strategy, goal_id_by_code(s, "1.1"))
+        # Hemtjänst moves to the hälso- och sjukvårdsnämnd from 2026: the 2025 pack of omsorgsnämnden
+        # still covers it, as the organisation stood then.
+        org.move_units(s, [uid(s, "HT")], uid(s, "HSF"), effective_on=dt.date(2026, 1, 1))
+    path = tmp_path / "hela.pdf"
+    generate(demo_store, PackOptions(None, "2025", dt.date(2026, 1, 31)), path)
+    text = " ".join(p.extract_text() for p in PdfReader(path).pages).replace("\xa0", " ")
+    assert "Strategier: Nära vård först" in text
+    with demo_store.session() as s:
+        from app.services.packs import build_pack
+
+        pack_2025 = build_pack(s, PackOptions("ON", "2025", dt.date(2026, 1, 31)))
+        pack_2026 = build_pack(s, PackOptions("ON", "2026", dt.date(2026, 1, 31)))
+    owners_2025 = {g.owner for a in pack_2025.areas for g in a.goals}
+    owners_2026 = {g.owner for a in pack_2026.areas for g in a.goals}
+    assert "Hemtjänst" in owners_2025
+    assert "Hemtjänst" not in owners_2026

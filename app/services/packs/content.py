@@ -53,6 +53,8 @@ from app.services.followup.status import (
     rollup_rule,
     units_in_scope,
 )
+from app.services.goals.steering_model import steering_model
+from app.services.goals.strategies import strategies_for_goal
 from app.services.governance.directives import (
     DecisionRow,
     DirectiveRow,
@@ -154,6 +156,8 @@ class GoalSection:
     analysis: str = ""
     actions: str = ""
     analysis_by: str = ""
+    strategies: list[str] = field(default_factory=list)  # strategier linked to the goal (issue 13)
+    level_name: str = ""  # the level as the region's steering model names it
 
 
 @dataclass
@@ -307,6 +311,8 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
             return True
         return any(o.units_reporting > 0 for o in follow.goals[goal.id].indicators)
 
+    model = steering_model(session)
+
     def section(goal: Goal) -> GoalSection:
         outcome = follow.goals[goal.id]
         owned = scope is None or goal.owner_unit_id in scope_units
@@ -327,7 +333,9 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
             goal.id, goal.code or "", goal.title, goal.level,
             units[goal.owner_unit_id].name if goal.owner_unit_id in units else "",
             goal.description, outcome.status, outcome.score, outcome.manual, outcome.justification,
-            rows, charts, kids, analysis, actions, by)
+            rows, charts, kids, analysis, actions, by,
+            [st.title for st in strategies_for_goal(session, goal.id, with_ancestors=False)],
+            model.label(goal.level))
 
     areas: list[AreaSection] = []
     loose = AreaSection("", "Övriga mål", Status.NOT_ASSESSED)

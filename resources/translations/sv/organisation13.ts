@@ -292,4 +292,74 @@
       <translation>beskrivning</translation>
     </message>
   </context>
+  <context>
+    <name>CascadeView</name>
+    <message>
+      <source>Activity</source>
+      <translation>Aktivitet</translation>
+    </message>
+    <message>
+      <source>Red thread</source>
+      <translation>Röd tråd</translation>
+    </message>
+    <message>
+      <source>Strategy</source>
+      <translation>Strategi</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailPanel</name>
+    <message>
+      <source>(together %1)</source>
+      <translation>(tillsammans %1)</translation>
+    </message>
+    <message>
+      <source>Closed %1</source>
+      <translation>Upphörde %1</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Historik</translation>
+    </message>
+    <message>
+      <source>Merged in from %1 on %2</source>
+      <translation>Sammanslagen med %1 den %2</translation>
+    </message>
+    <message>
+      <source>Merged into %1 on %2</source>
+      <translation>Slogs ihop med %1 den %2</translation>
+    </message>
+    <message>
+      <source>Own value</source>
+      <translation>Eget värde</translation>
+    </message>
+    <message>
+      <source>Predecessors</source>
+      <translation>Föregångare</translation>
+    </message>
+    <message>
+      <source>Results through the merge</source>
+      <translation>Utfall genom sammanslagningen</translation>
+    </message>
+    <message>
+      <source>Split from %1 on %2</source>
+      <translation>Utbruten ur %1 den %2</translation>
+    </message>
+    <message>
+      <source>Split into %1 on %2</source>
+      <translation>Delades till %1 den %2</translation>
+    </message>
+    <message>
+      <source>Strategies</source>
+      <translation>Strategier</translation>
+    </message>
+    <message>
+      <source>Under %1 until %2</source>
+      <translation>Under %1 till %2</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>År</translation>
+    </message>
+  </context>
 </TS>
