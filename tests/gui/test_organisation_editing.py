@@ -169,3 +169,48 @@ def test_reorganise_dialog_lists_the_impact_before_a_dated_move(qtbot, demo_stor
     with demo_store.session() as s:
         assert s.execute(sa.select(sa.func.count()).select_from(OrgUnitLine)).scalar() == 0
         assert s.get(OrgUnit, unit_id(demo_store, "HT")).parent.code == "OF"
+
+
+def test_steering_model_dialog_renames_levels_in_the_goal_tree_and_undo(qtbot, demo_store):
+    from app.views.organisation.steering_dialogs import SteeringModelDialog
+
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    area = page.goal_model.index(0, 0, page.goal_model.index(0, 0))
+    assert area.data(Qt.ItemDataRole.AccessibleDescriptionRole) == "Målområde"
+    dialog = SteeringModelDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.table.item(1, 1).setText("Strategiskt område")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert area.data(Qt.ItemDataRole.AccessibleDescriptionRole) == "Strategiskt område"
+    # Depth 3 is refused while delmål exist, in the dialog, with the reason.
+    again = SteeringModelDialog(window.context, window)
+    qtbot.addWidget(again)
+    again.table.cellWidget(3, 0).setChecked(False)
+    again.save()
+    assert "inriktnings" not in again.error.text() and "mål på nivåer under mål" in again.error.text()
+    window.context.undo_stack.undo()
+    assert area.data(Qt.ItemDataRole.AccessibleDescriptionRole) == "Målområde"
+
+
+def test_strategy_linked_to_a_goal_shows_in_its_detail(qtbot, demo_store):
+    from app.views.organisation.steering_dialogs import StrategiesDialog
+    from tests.gui.test_goals_editing import goal_id
+
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    goal = goal_id(demo_store, "1.1")
+    dialog = StrategiesDialog(window.context, goal, window)
+    qtbot.addWidget(dialog)
+    dialog.new_strategy()
+    dialog.title.setText("Nära vård först")
+    dialog.title.editingFinished.emit()
+    assert dialog.list.currentItem().text() == "Nära vård först"
+    assert dialog.goals.count() == 1
+    page.select_goal(goal)
+    assert "Nära vård först" in page.detail.goal_page.values["strategies"].text()
+    window.context.undo_stack.undo()
+    window.context.undo_stack.undo()
+    page.select_goal(goal)
+    assert page.detail.goal_page.values["strategies"].text() == "–"

@@ -132,6 +132,14 @@ def strategies_for_goal(session: Session, goal_id: int, with_ancestors: bool = T
                                            .where(strategy_goal.c.goal_id.in_(ids))))
 
 
+def goal_choices(session: Session) -> list[tuple[int, str | None, str]]:
+    """Goals a strategy can serve (all but the vision): (id, code, title), by code."""
+    from app.models import GoalLevel
+
+    return [(i, c, t) for i, c, t in session.execute(
+        sa.select(Goal.id, Goal.code, Goal.title).where(Goal.level != GoalLevel.VISION).order_by(Goal.code, Goal.id))]
+
+
 def strategy_id_by_code(session: Session, code: str) -> int:
     found = session.execute(sa.select(Strategy.id).where(Strategy.code == code)).scalar()
     if found is None:

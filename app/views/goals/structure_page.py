@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
 from app.commands import Change, EditContext
@@ -16,6 +17,7 @@ from app.views.goals.goal_editing import GoalEditor, GoalSearchBar
 from app.views.goals.goal_form import GoalForm
 from app.views.goals.tree_models import GoalTreeModel, IdRole, LazyTreeModel, OrgTreeModel
 from app.views.i18n import current_language
+from app.views.organisation.steering_dialogs import SteeringModelDialog, StrategiesDialog
 from app.views.organisation.unit_editing import UnitEditor, UnitForm
 
 
@@ -86,6 +88,14 @@ class StructurePage(QWidget):
         org_layout.addWidget(self.org_tree, 1)
         org_layout.addWidget(self.org_notice)
         self.unit_editor = UnitEditor(context, self.org_tree, self.org_model, self.org_notice, self)
+        self.strategies_action = QAction(self.tr("Strategies…"), self)
+        self.strategies_action.setObjectName("actionStrategies")
+        self.strategies_action.triggered.connect(self.open_strategies)
+        self.steering_action = QAction(self.tr("Steering model…"), self)
+        self.steering_action.setObjectName("actionSteeringModel")
+        self.steering_action.triggered.connect(self.open_steering_model)
+        for action in (self.strategies_action, self.steering_action):
+            action.setEnabled(not context.store.readonly)
         self.trees = QTabWidget()
         self.trees.setObjectName("treeTabs")
         self.trees.addTab(goal_side, self.tr("Goals"))
@@ -138,7 +148,15 @@ class StructurePage(QWidget):
     def menu_actions(self):
         editor = self.goal_editor
         return [("edit", editor.history), ("edit", editor.find),
-                *[("edit", action) for action in editor.tree_actions], ("edit", self.unit_editor.reorganise)]
+                *[("edit", action) for action in editor.tree_actions], ("edit", self.unit_editor.reorganise),
+                ("edit", self.strategies_action), ("edit", self.steering_action)]
+
+    def open_strategies(self) -> None:
+        goal_id = self.goal_tree.currentIndex().data(IdRole) if self.trees.currentIndex() == 0 else None
+        StrategiesDialog(self.context, goal_id, self).exec()
+
+    def open_steering_model(self) -> None:
+        SteeringModelDialog(self.context, self).exec()
 
     def save_state(self) -> None:
         QSettings().setValue("structure/splitter", self.splitter.saveState())

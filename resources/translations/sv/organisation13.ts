@@ -362,4 +362,97 @@
       <translation>År</translation>
     </message>
   </context>
+  <context>
+    <name>SteeringModelDialog</name>
+    <message>
+      <source>Adopted by</source>
+      <translation>Fastställs av</translation>
+    </message>
+    <message>
+      <source>Change steering model</source>
+      <translation>Ändra styrmodellen</translation>
+    </message>
+    <message>
+      <source>English name</source>
+      <translation>Engelskt namn</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>Används</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Namn</translation>
+    </message>
+    <message>
+      <source>SKR's model</source>
+      <translation>SKR:s modell</translation>
+    </message>
+    <message>
+      <source>Steering model</source>
+      <translation>Styrmodell</translation>
+    </message>
+    <message>
+      <source>Swedish name</source>
+      <translation>Svenskt namn</translation>
+    </message>
+  </context>
+  <context>
+    <name>StrategiesDialog</name>
+    <message>
+      <source>Code</source>
+      <translation>Kod</translation>
+    </message>
+    <message>
+      <source>Delete strategy</source>
+      <translation>Ta bort strategi</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Beskrivning</translation>
+    </message>
+    <message>
+      <source>Edit strategy</source>
+      <translation>Ändra strategi</translation>
+    </message>
+    <message>
+      <source>Goals</source>
+      <translation>Mål</translation>
+    </message>
+    <message>
+      <source>Link goal</source>
+      <translation>Koppla mål</translation>
+    </message>
+    <message>
+      <source>New strategy</source>
+      <translation>Ny strategi</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Ägare</translation>
+    </message>
+    <message>
+      <source>Strategies</source>
+      <translation>Strategier</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Rubrik</translation>
+    </message>
+    <message>
+      <source>Unlink goal</source>
+      <translation>Koppla bort mål</translation>
+    </message>
+  </context>
+  <context>
+    <name>StructurePage</name>
+    <message>
+      <source>Steering model…</source>
+      <translation>Styrmodell…</translation>
+    </message>
+    <message>
+      <source>Strategies…</source>
+      <translation>Strategier…</translation>
+    </message>
+  </context>
 </TS>
