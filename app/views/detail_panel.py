@@ -106,8 +106,9 @@ class DetailPanel(QStackedWidget):
         self.series_table.setHorizontalHeaderLabels(
             [self.tr("Indicator"), self.tr("Year"), self.tr("Own value"), self.tr("Predecessors")])
         self.series_table.verticalHeader().hide()
-        self.series_table.horizontalHeader().setSectionResizeMode(3, self.series_table.horizontalHeader()
+        self.series_table.horizontalHeader().setSectionResizeMode(0, self.series_table.horizontalHeader()
                                                                   .ResizeMode.Stretch)
+        self.series_table.horizontalHeader().setStretchLastSection(False)
         self.series_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.unit_page.body_layout.addWidget(self.series_caption)
         self.unit_page.body_layout.addWidget(self.series_table, 2)
@@ -207,8 +208,8 @@ class DetailPanel(QStackedWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.series_table.setItem(row, column, item)
-        self.series_table.resizeColumnToContents(1)
-        self.series_table.resizeColumnToContents(2)
+        for column in (1, 2, 3):
+            self.series_table.resizeColumnToContents(column)
         self.series_caption.setVisible(bool(rows))
         self.series_table.setVisible(bool(rows))
 

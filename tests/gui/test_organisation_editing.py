@@ -155,8 +155,14 @@ def test_reorganise_dialog_lists_the_impact_before_a_dated_move(qtbot, demo_stor
     dialog = ReorganiseDialog(window.context, [unit_id(demo_store, "HT")], window)
     qtbot.addWidget(dialog)
     dialog.target.setCurrentIndex(dialog.target.findData(unit_id(demo_store, "HSF")))
-    lines = dialog.impact_list.toPlainText().splitlines()
+    lines = dialog.impact_lines()
     assert any("Delegationsordning för omsorgsnämnden" in line for line in lines)
+    groups = [dialog.impact_list.topLevelItem(i).text(0) for i in range(dialog.impact_list.topLevelItemCount())]
+    assert "Delegation (24)" in groups and "Program för utförare (1)" in groups
+    directives = next(dialog.impact_list.topLevelItem(i) for i in range(len(groups))
+                      if groups[i].startswith("Styrdokument"))
+    offered = [directives.child(j).text(1) for j in range(directives.childCount())]
+    assert "markera delegationsordningen för revidering" in offered
     with demo_store.session() as s:
         assert s.execute(sa.select(sa.func.count()).select_from(OrgUnitLine)).scalar() == 0
     dialog.effective.setDate(dialog.effective.date().fromString("2027-01-01", "yyyy-MM-dd"))

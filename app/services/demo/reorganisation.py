@@ -25,7 +25,7 @@ OFFSET = -2.0
 def add_past_merger(session: Session, organisation_name: str) -> None:
     successor = session.execute(sa.select(OrgUnit).where(OrgUnit.code == SUCCESSOR_CODE)).scalar_one()
     closed = OrgUnit(code=CLOSED_CODE, name=CLOSED_NAME, kind=UnitKind.UNIT, parent_id=successor.parent_id,
-                     position=len(successor.parent.children), provider_type=ProviderType.IN_HOUSE,
+                     position=max(c.position for c in successor.parent.children) + 1, provider_type=ProviderType.IN_HOUSE,
                      provider_name=organisation_name, service_area=successor.service_area,
                      kolada_ou_id=CLOSED_KOLADA,
                      description="Slogs ihop med Ekdalsskolan 2024-01-01.")

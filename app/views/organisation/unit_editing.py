@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStackedWidget,
     QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -278,10 +280,13 @@ class ReorganiseDialog(QDialog):
         self.hand_over.setObjectName("reorganiseHandOver")
         self.hand_over.setChecked(True)
         self.fields = QStackedWidget()
-        self.impact_list = QPlainTextEdit()
+        self.impact_list = QTreeWidget()
         self.impact_list.setObjectName("reorganiseImpact")
-        self.impact_list.setReadOnly(True)
-        self.impact_list.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.impact_list.setHeaderLabels([self.tr("What"), self.tr("Follow-up action offered")])
+        self.impact_list.setUniformRowHeights(True)
+        self.impact_list.header().setSectionResizeMode(0, self.impact_list.header().ResizeMode.Stretch)
+        self.impact_list.header().setStretchLastSection(False)
+        self.impact_list.header().setSectionResizeMode(1, self.impact_list.header().ResizeMode.ResizeToContents)
         self.summary = QLabel()
         self.summary.setObjectName("reorganiseSummary")
         self.summary.setWordWrap(True)
@@ -347,9 +352,32 @@ class ReorganiseDialog(QDialog):
             else:
                 found = reorg.impact(session, self.unit_ids, target, day=self._day())
         language = current_language()
-        self.impact_list.setPlainText("\n".join(found.lines(language)))
+        index = 0 if language == "sv" else 1
+        self.impact_list.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        counts = found.counts()
+        for item in found.items:
+            group = groups.get(item.area)
+            if group is None:
+                group = groups[item.area] = QTreeWidgetItem(
+                    [f"{reorg.AREA_LABELS[item.area][index]} ({counts[item.area]})"])
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                self.impact_list.addTopLevelItem(group)
+            action = reorg.ACTION_LABELS[item.action][index] if item.action else ""
+            child = QTreeWidgetItem([item.text, action])
+            child.setToolTip(0, item.text)
+            group.addChild(child)
+        for group in groups.values():
+            group.setExpanded(group.childCount() <= 12)
+        self.found = found
         self.summary.setText(self.tr("%n unit(s) affected", "", len(found.units)) + "; "
                              + self.tr("%n item(s) touched", "", len(found.items)))
+
+    def impact_lines(self) -> list[str]:
+        """The impact as the command line prints it (one line per item)."""
+        return self.found.lines(current_language())
 
     def _accept(self) -> None:
         kind = self.what.currentIndex()

@@ -101,6 +101,14 @@
       <source>What this touches (before anything is changed):</source>
       <translation>Det här påverkas (innan något ändras):</translation>
     </message>
+    <message>
+      <source>Follow-up action offered</source>
+      <translation>Uppföljande åtgärd som erbjuds</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Vad</translation>
+    </message>
   </context>
   <context>
     <name>UnitEditor</name>
