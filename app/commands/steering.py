@@ -22,11 +22,11 @@ class SetSteeringModelCommand(StoreCommand):
 
     def apply(self, session: Session) -> Change:
         self.old = sm.set_steering_model(session, self.new)
-        return Change("setting", frozenset(), False)
+        return Change("db_setting", frozenset(), False)
 
     def revert(self, session: Session) -> Change:
         sm.set_steering_model(session, self.old)
-        return Change("setting", frozenset(), False)
+        return Change("db_setting", frozenset(), False)
 
 
 def _strategy_change(strategy_id: int | None, goal_ids=()) -> Change:

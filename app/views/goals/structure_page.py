@@ -207,7 +207,7 @@ class StructurePage(QWidget):
         self.goal_model.level_names = {level.level: level.label(language) for level in model.levels}
 
     def _on_change(self, change: Change) -> None:
-        if change.entity == "setting":
+        if change.entity == "db_setting":
             self._apply_steering_model()
             self.goal_model.layoutChanged.emit()
         if change.entity == "goal" and change.structure:
