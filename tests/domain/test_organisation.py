@@ -317,3 +317,17 @@ def test_the_pack_shows_a_goals_strategies_and_the_organisation_of_its_period(de
     owners_2026 = {g.owner for a in pack_2026.areas for g in a.goals}
     assert "Hemtjänst" in owners_2025
     assert "Hemtjänst" not in owners_2026
+
+
+def test_results_grid_and_missing_reports_use_the_organisation_of_the_period(demo_store):
+    from app.services.followup.assessment import providers_not_reported
+    from app.services.followup.results import ResultFilter, result_grid
+
+    with demo_store.transaction() as s:
+        org.move_units(s, [uid(s, "HT")], uid(s, "HSF"), effective_on=dt.date(2026, 1, 1))
+    with demo_store.session() as s:
+        on, ht01 = uid(s, "ON"), uid(s, "HT01")
+        assert ht01 in {row.unit_id for row in result_grid(s, ResultFilter("2025", on))}
+        assert ht01 not in {row.unit_id for row in result_grid(s, ResultFilter("2026", on))}
+        assert ht01 in {row.unit_id for row in result_grid(s, ResultFilter("2026", uid(s, "HSN")))}
+        providers_not_reported(s, "2025", on)  # runs with the period's organisation
