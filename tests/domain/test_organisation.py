@@ -331,3 +331,25 @@ def test_results_grid_and_missing_reports_use_the_organisation_of_the_period(dem
         assert ht01 not in {row.unit_id for row in result_grid(s, ResultFilter("2026", on))}
         assert ht01 in {row.unit_id for row in result_grid(s, ResultFilter("2026", uid(s, "HSN")))}
         providers_not_reported(s, "2025", on)  # runs with the period's organisation
+
+
+def test_a_kolada_id_still_published_after_a_merge_lands_on_the_successor(demo_store, demo_path, tmp_path):
+    from app.cli import main
+    from tests.domain.test_exchange_import import workbook
+
+    demo_store.close()
+    # Dalsskolan (Kolada V15E999900104) merged into Ekdalsskolan on 2024-01-01 (the demo).
+    path = workbook(tmp_path / "kolada.xlsx", [["Indikator", "Enhet", "Period", "Utfall"],
+                                               ["UB01", "V15E999900104", "2023", 61.5],
+                                               ["UB01", "V15E999900104", "2026", 77.25]])
+    assert main(["import", str(path), "--db", str(demo_path)]) == 0
+    from app.models.store import open_store
+
+    store = open_store(demo_path)
+    with store.session() as s:
+        def owner(period, value):
+            return s.execute(sa.select(OrgUnit.code).join(Result, Result.unit_id == OrgUnit.id).join(Period)
+                             .where(Period.code == period, Result.value == value)).scalar()
+        assert owner("2023", 61.5) == "GR06"
+        assert owner("2026", 77.25) == "GR03"
+    store.close()

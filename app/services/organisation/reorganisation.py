@@ -478,6 +478,17 @@ def resolve_codes(session: Session, codes) -> list[int]:
     return [unit_id_by_code(session, code) for code in codes]
 
 
+def merged_into(session: Session) -> dict[int, tuple[dt.date, int]]:
+    """closed unit id → (merge day, successor) for units merged into exactly one other unit: where
+    results reported for them from that day on belong (an import follows it)."""
+    links = OrgUnitLink.__table__.c
+    found: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    for predecessor, successor, day in session.execute(
+            sa.select(links.predecessor_id, links.successor_id, links.effective_on).where(links.kind == "merge")):
+        found[predecessor].append((day, successor))
+    return {unit: targets[0] for unit, targets in found.items() if len(targets) == 1}
+
+
 def kolada_unit(session: Session, kolada_ou_id: str) -> int | None:
     """The unit a Kolada unit id belongs to. A merged unit keeps its own Kolada id, so results
     published under an id that ended with a reorganisation land on the predecessor (and are seen
