@@ -220,3 +220,35 @@ def test_strategy_linked_to_a_goal_shows_in_its_detail(qtbot, demo_store):
     window.context.undo_stack.undo()
     page.select_goal(goal)
     assert page.detail.goal_page.values["strategies"].text() == "–"
+
+
+def test_merge_and_split_through_the_dialog_and_undo(qtbot, demo_store):
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    merge = ReorganiseDialog(window.context, [unit_id(demo_store, "GR02")], window)
+    qtbot.addWidget(merge)
+    merge.what.setCurrentIndex(ReorganiseDialog.MERGE)
+    merge.target.setCurrentIndex(merge.target.findData(unit_id(demo_store, "GR01")))
+    merge.effective.setDate(merge.effective.date().fromString("2027-01-01", "yyyy-MM-dd"))
+    merge._accept()
+    assert page.unit_editor.push(merge.command)
+    assert "Söderbyskolan (upphörd 2027-01-01)" in shown_children(page, "GR")
+    split = ReorganiseDialog(window.context, [unit_id(demo_store, "HT")], window)
+    qtbot.addWidget(split)
+    split.what.setCurrentIndex(ReorganiseDialog.SPLIT)
+    split.parts.setPlainText("HTN=Hemtjänst norra")
+    split._accept()
+    assert split.command is None and "minst två" in split.error.text()  # refused in the dialog
+    split.parts.setPlainText("HTN=Hemtjänst norra\nHTS=Hemtjänst södra")
+    split._accept()
+    assert page.unit_editor.push(split.command)
+    assert shown_children(page, "HTN") == ["Hemtjänst Norr", "Hemtjänst Söder", "Hemtjänst Väster",
+                                           "Omsorgshuset Hemtjänst"]
+    window.context.undo_stack.undo()
+    window.context.undo_stack.undo()
+    with demo_store.session() as s:
+        assert s.execute(sa.select(OrgUnit.id).where(OrgUnit.code == "HTN")).first() is None
+        assert s.get(OrgUnit, unit_id(demo_store, "GR02")).closed_on is None
+    assert "Söderbyskolan" in shown_children(page, "GR")
+    window.context.undo_stack.redo()
+    assert "Söderbyskolan (upphörd 2027-01-01)" in shown_children(page, "GR")
