@@ -252,3 +252,27 @@ def test_merge_and_split_through_the_dialog_and_undo(qtbot, demo_store):
     assert "Söderbyskolan" in shown_children(page, "GR")
     window.context.undo_stack.redo()
     assert "Söderbyskolan (upphörd 2027-01-01)" in shown_children(page, "GR")
+
+
+def test_history_view_shows_the_organisation_as_it_stood(qtbot, demo_store):
+    from PySide6.QtCore import QDate
+
+    window = make_window(qtbot, demo_store)
+    page = window.structure
+    assert "Dalsskolan (upphörd 2024-01-01)" in shown_children(page, "GR")
+    with demo_store.transaction() as s:
+        from app.services.organisation.editing import move_units
+
+        move_units(s, [unit_id(demo_store, "HT")], unit_id(demo_store, "HSF"), effective_on=dt.date(2027, 1, 1))
+    page.unit_editor.reload()
+    assert "Hemtjänst" in shown_children(page, "HSF")
+    page.org_day.setDate(QDate(2023, 6, 30))
+    page.org_as_of.setChecked(True)
+    assert "Dalsskolan" in shown_children(page, "GR")  # before the merge: an ordinary school
+    assert "Hemtjänst" in shown_children(page, "OF") and "Hemtjänst" not in shown_children(page, "HSF")
+    assert not page.unit_editor.new_unit.isEnabled()
+    assert not page.org_model.flags(page.org_model.index_for_id(unit_id(demo_store, "GR01"))) \
+        & Qt.ItemFlag.ItemIsEditable
+    page.org_as_of.setChecked(False)
+    assert "Hemtjänst" in shown_children(page, "HSF")
+    assert page.unit_editor.new_unit.isEnabled()

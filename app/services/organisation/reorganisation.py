@@ -494,3 +494,25 @@ def kolada_unit(session: Session, kolada_ou_id: str) -> int | None:
     published under an id that ended with a reorganisation land on the predecessor (and are seen
     through the successor's time series)."""
     return session.execute(sa.select(_unit.c.id).where(_unit.c.kolada_ou_id == kolada_ou_id)).scalar()
+
+
+def unit_children_on(session: Session, parent_id: int | None, day: dt.date) -> list:
+    """The units under `parent_id` as the organisation stood on `day` (for the tree's history
+    view): today's lines with the dated lines before their end put back, units not yet created
+    or already closed on that day left out."""
+    from app.services.platform.trees import TreeRow
+
+    parents = parents_on(session, day)
+    rows = session.connection().execute(
+        sa.select(_unit.c.id, _unit.c.name, _unit.c.kind, _unit.c.code, _unit.c.closed_on)
+        .order_by(_unit.c.position, _unit.c.id)).all()
+    closed = {r.id for r in rows if r.closed_on is not None and r.closed_on <= day}
+    created_after = set(session.execute(
+        sa.select(OrgUnitLink.successor_id).where(OrgUnitLink.kind == "split", OrgUnitLink.effective_on > day))
+        .scalars())
+    alive = {r.id for r in rows} - closed - created_after
+    counts: dict[int | None, int] = defaultdict(int)
+    for unit_id in alive:
+        counts[parents.get(unit_id)] += 1
+    return [TreeRow(r.id, parents.get(r.id), r.name, r.kind, r.code, counts.get(r.id, 0))
+            for r in rows if r.id in alive and parents.get(r.id) == parent_id]

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.commands import Change, EditContext
 from app.services.goals.editing import titles
 from app.services.goals.steering_model import steering_model
 from app.services.organisation.editing import closed_units, unit_names
+from app.services.organisation.reorganisation import unit_children_on
 from app.services.platform.trees import goal_children, unit_children
 from app.views.detail_panel import DetailPanel
 from app.views.goals.goal_cascade import CascadeView
@@ -57,6 +71,8 @@ class StructurePage(QWidget):
             with store.session() as session:
                 return closed_units(session)
 
+        self._units_current, self._closed_current = units, closed
+
         self.goal_model = GoalTreeModel(goals, self, context=context)
         self._apply_steering_model()
         self.org_model = OrgTreeModel(units, self, context=context, fetch_closed=closed)
@@ -85,9 +101,25 @@ class StructurePage(QWidget):
         org_side = QWidget()
         org_layout = QVBoxLayout(org_side)
         org_layout.setContentsMargins(0, 4, 0, 0)
+        # The history view: the organisation as it stood on a day (read-only while shown).
+        self.org_as_of = QCheckBox(self.tr("Show the organisation as it stood on"))
+        self.org_as_of.setObjectName("orgAsOf")
+        self.org_day = QDateEdit()
+        self.org_day.setObjectName("orgAsOfDate")
+        self.org_day.setCalendarPopup(True)
+        self.org_day.setDisplayFormat("yyyy-MM-dd")
+        self.org_day.setDate(QDate.currentDate().addYears(-1))
+        self.org_day.setEnabled(False)
+        as_of = QHBoxLayout()
+        as_of.addWidget(self.org_as_of)
+        as_of.addWidget(self.org_day)
+        as_of.addStretch(1)
+        org_layout.addLayout(as_of)
         org_layout.addWidget(self.org_tree, 1)
         org_layout.addWidget(self.org_notice)
         self.unit_editor = UnitEditor(context, self.org_tree, self.org_model, self.org_notice, self)
+        self.org_as_of.toggled.connect(self._org_as_of_changed)
+        self.org_day.dateChanged.connect(lambda _d: self._org_as_of_changed(self.org_as_of.isChecked()))
         self.strategies_action = QAction(self.tr("Strategies…"), self)
         self.strategies_action.setObjectName("actionStrategies")
         self.strategies_action.triggered.connect(self.open_strategies)
@@ -198,6 +230,30 @@ class StructurePage(QWidget):
         current = view.currentIndex()
         if current.isValid():
             (self._goal_current if tab == 0 else self._unit_current)(current, None)
+
+    def _org_as_of_changed(self, on: bool) -> None:
+        """Show the organisation as it stood on the chosen day (read-only), or today's again."""
+        self.org_day.setEnabled(on)
+        store = self.context.store
+        if on:
+            d = self.org_day.date()
+            day = dt.date(d.year(), d.month(), d.day())
+
+            def fetch(parent_id):
+                with store.session() as session:
+                    return unit_children_on(session, parent_id, day)
+
+            self.org_model._fetch = fetch
+            self.org_model._fetch_closed = dict  # on that day, the units shown had not closed
+            self.org_model.context = None  # history is read-only
+        else:
+            self.org_model._fetch = self._units_current
+            self.org_model._fetch_closed = self._closed_current
+            self.org_model.context = self.context
+        for action in self.unit_editor.tree_actions:
+            action.setEnabled(not on and not store.readonly)
+        self.org_model.reload()
+        self._expand_top(self.org_tree, self.org_model, levels=4)
 
     def _apply_steering_model(self) -> None:
         """Name the goal levels as the region's steering model does."""

@@ -462,5 +462,9 @@
       <source>Strategies…</source>
       <translation>Strategier…</translation>
     </message>
+    <message>
+      <source>Show the organisation as it stood on</source>
+      <translation>Visa organisationen som den var den</translation>
+    </message>
   </context>
 </TS>
