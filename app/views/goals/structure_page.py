@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -102,17 +103,21 @@ class StructurePage(QWidget):
         org_layout = QVBoxLayout(org_side)
         org_layout.setContentsMargins(0, 4, 0, 0)
         # The history view: the organisation as it stood on a day (read-only while shown).
-        self.org_as_of = QCheckBox(self.tr("Show the organisation as it stood on"))
+        self.org_as_of = QCheckBox(self.tr("As of"))
         self.org_as_of.setObjectName("orgAsOf")
+        self.org_as_of.setToolTip(self.tr("Show the organisation as it stood on this day (read-only)"))
         self.org_day = QDateEdit()
         self.org_day.setObjectName("orgAsOfDate")
         self.org_day.setCalendarPopup(True)
         self.org_day.setDisplayFormat("yyyy-MM-dd")
         self.org_day.setDate(QDate.currentDate().addYears(-1))
         self.org_day.setEnabled(False)
+        # Not wider than the tree needs: the row must not set the window's minimum width.
+        self.org_day.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.org_day.setMaximumWidth(self.org_day.sizeHint().width())
         as_of = QHBoxLayout()
         as_of.addWidget(self.org_as_of)
-        as_of.addWidget(self.org_day)
+        as_of.addWidget(self.org_day, 1)
         as_of.addStretch(1)
         org_layout.addLayout(as_of)
         org_layout.addWidget(self.org_tree, 1)

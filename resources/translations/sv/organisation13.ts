@@ -463,8 +463,12 @@
       <translation>Strategier…</translation>
     </message>
     <message>
-      <source>Show the organisation as it stood on</source>
-      <translation>Visa organisationen som den var den</translation>
+      <source>As of</source>
+      <translation>Per</translation>
+    </message>
+    <message>
+      <source>Show the organisation as it stood on this day (read-only)</source>
+      <translation>Visa organisationen som den var denna dag (skrivskyddad)</translation>
     </message>
   </context>
 </TS>
