@@ -233,7 +233,10 @@ class Known:
     def unit(self, ref: str, by_municipality: bool, period: str | None = None) -> int | None:
         if by_municipality:
             return self.municipalities.get(ref)
-        unit_id = self.units_by_code.get(ref) or self.units_by_ou.get(ref)
+        unit_id = self.units_by_code.get(ref)
+        if unit_id is not None:
+            return unit_id
+        unit_id = self.units_by_ou.get(ref)
         forward = self.merged_into.get(unit_id) if period else None
         if forward is not None:
             with contextlib.suppress(ValueError):
@@ -612,7 +615,9 @@ def _plan_records(session, plan, known, records, by_municipality, options, path,
         else:
             ind_id = ind_cache[ind_ref] = known.indicators.find(ind_ref)
         unit_id = known.unit(unit_ref, by_municipality, period)
-        key = (ind_ref, unit_ref, period, gender)
+        # By the unit found, not the text: a merged unit's Kolada id and its successor's code may
+        # name the same unit and period.
+        key = (ind_ref, unit_ref if unit_id is None else unit_id, period, gender)
         first = seen.get(key)
         if first is not None:
             report(number, col, f"dubblett: samma indikator, enhet, period och kön som rad {first}",
