@@ -353,3 +353,15 @@ def test_a_kolada_id_still_published_after_a_merge_lands_on_the_successor(demo_s
         assert owner("2023", 61.5) == "GR06"
         assert owner("2026", 77.25) == "GR03"
     store.close()
+
+
+def test_a_merged_units_kolada_id_and_its_successors_code_for_one_period_are_a_duplicate(demo_path, tmp_path,
+                                                                                          capsys):
+    from app.cli import main
+    from tests.domain.test_exchange_import import workbook
+
+    path = workbook(tmp_path / "dubbel.xlsx", [["Indikator", "Enhet", "Period", "Utfall"],
+                                               ["UB01", "GR03", "2026", 70],
+                                               ["UB01", "V15E999900104", "2026", 71]])
+    assert main(["import", str(path), "--db", str(demo_path)]) == 2
+    assert "dubblett" in capsys.readouterr().err
