@@ -54,9 +54,10 @@ from app.models.followup import (
     dialogue_meeting_goal,
 )
 from app.models.goals import Goal
-from app.models.organisation import OrgUnit
+from app.models.organisation import OrgUnit, OrgUnitLine, OrgUnitLink
 from app.models.plans import Activity, Milestone, OperationalPlan, activity_goal
 from app.models.settings import DbSetting
+from app.models.strategies import Strategy, strategy_goal
 
 __all__ = [
     "Assignment", "AssignmentReport", "AssignmentSource", "AssignmentState", "BalanceEntry", "BalanceItem",
@@ -66,6 +67,7 @@ __all__ = [
     "DbSetting", "DelegationDecision", "DelegationItem", "DialogueMeeting", "Direction", "Directive",
     "DirectiveState", "DirectiveType", "Gender", "Goal", "GoalIndicator", "GoalLevel", "Horizon",
     "ImportBatch", "ImportChange", "ImportMapping", "Indicator", "LabelledEnum", "Milestone", "OperationalPlan",
-    "OrgUnit", "Period", "PeriodKind", "ProviderType", "Result", "Status", "Target", "ToleranceKind",
+    "OrgUnit", "OrgUnitLine", "OrgUnitLink", "Period", "PeriodKind", "ProviderType", "Result", "Status", "Strategy", "Target", "ToleranceKind",
     "UnitKind", "activity_goal", "assessment_meeting", "dialogue_meeting_goal", "directive_goal",
+    "strategy_goal",
 ]

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.models.store import Store
 from app.services.goals.editing import GoalDetail, goal_detail
+from app.services.goals.steering_model import steering_model
+from app.services.goals.strategies import strategies_for_goal
 from app.services.organisation.units import UnitDetail, unit_detail
-from app.views.i18n import term
+from app.services.platform.swedish import number
+from app.views.i18n import current_language, term
 
 
 def _value_label() -> QLabel:
@@ -75,7 +78,7 @@ class DetailPanel(QStackedWidget):
             ("level", self.tr("Level")), ("code", self.tr("Code")), ("parent", self.tr("Part of")),
             ("owner", self.tr("Owner")), ("horizon", self.tr("Horizon")), ("years", self.tr("Years")),
             ("state", self.tr("State")), ("description", self.tr("Description")),
-            ("beneath", self.tr("Beneath")),
+            ("beneath", self.tr("Beneath")), ("strategies", self.tr("Strategies")),
         ])
         self.indicator_table = QTableWidget(0, 3)
         self.indicator_table.setObjectName("goalIndicators")
@@ -110,6 +113,7 @@ class DetailPanel(QStackedWidget):
             ("provider", self.tr("Provider")), ("org_number", self.tr("Organisation number")),
             ("contract", self.tr("Contract")), ("external_ids", self.tr("External ids")),
             ("goals", self.tr("Goals owned")), ("description", self.tr("Description")),
+            ("history", self.tr("History")),
         ])
         self.unit_history_button = QPushButton(self.tr("Change log…"))
         self.unit_history_button.setObjectName("unitHistoryButton")
@@ -118,6 +122,19 @@ class DetailPanel(QStackedWidget):
         unit_buttons.addWidget(self.unit_history_button)
         unit_buttons.addStretch(1)
         self.unit_page.body_layout.addLayout(unit_buttons)
+        self.series_caption = QLabel(self.tr("Results through the merge"))
+        self.series_caption.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.series_table = QTableWidget(0, 4)
+        self.series_table.setObjectName("unitSeries")
+        self.series_table.setHorizontalHeaderLabels(
+            [self.tr("Indicator"), self.tr("Year"), self.tr("Own value"), self.tr("Predecessors")])
+        self.series_table.verticalHeader().hide()
+        self.series_table.horizontalHeader().setSectionResizeMode(0, self.series_table.horizontalHeader()
+                                                                  .ResizeMode.Stretch)
+        self.series_table.horizontalHeader().setStretchLastSection(False)
+        self.series_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.unit_page.body_layout.addWidget(self.series_caption)
+        self.unit_page.body_layout.addWidget(self.series_table, 2)
         self.unit_page.body_layout.addStretch(1)
         for page in (self.empty, self.goal_page, self.unit_page):
             self.addWidget(page)
@@ -130,11 +147,17 @@ class DetailPanel(QStackedWidget):
     def show_goal(self, goal_id: int) -> None:
         with self.store.session() as session:
             detail = goal_detail(session, goal_id)
+            strategies = strategies_for_goal(session, goal_id) if detail else []
+            level_name = steering_model(session).label(detail.level, current_language()) if detail else ""
         if detail is None:
             self.clear()
             return
         self.shown = ("goal", goal_id)
         self._fill_goal(detail)
+        self.goal_page.values["level"].setText(level_name)  # the region's own name of the level
+        # Strategier linked to the goal or to a goal above it (how it is to be reached).
+        self.goal_page.values["strategies"].setText(
+            "\n".join(f"{s.title} ({s.owner_name})" if s.owner_name else s.title for s in strategies) or "–")
         self.setCurrentWidget(self.goal_page)
 
     def show_unit(self, unit_id: int) -> None:
@@ -190,7 +213,9 @@ class DetailPanel(QStackedWidget):
             "service_area": d.service_area or "", "provider_type": term(d.provider_type),
             "provider": d.provider_name or "", "org_number": d.org_number or "", "contract": contract,
             "external_ids": external, "goals": str(d.owned_goal_count), "description": d.description,
+            "history": self._history_text(d.history),
         })
+        self._fill_series(d.series)
 
     # --- Ändringslogg ---------------------------------------------------------------------------
 
@@ -223,3 +248,40 @@ class DetailPanel(QStackedWidget):
 
         self.as_of_dialog = AsOfDialog(self.store, self.shown[1], self._shown_name(), self)
         self.as_of_dialog.open()
+
+    def _fill_series(self, series) -> None:
+        """Each indicator the predecessors reported, year by year: the unit's own value beside its
+        predecessors' (and their sum when the indicator adds up), so the series survives the merge."""
+        rows = [(s, p) for s in series for p in s.points if p.value is not None or p.parts]
+        self.series_table.setRowCount(len(rows))
+        for row, (s, point) in enumerate(rows):
+            parts = "; ".join(f"{name}: {number(value, 1)}" for name, value in point.parts)
+            if point.combined is not None and point.parts:
+                parts += "  " + self.tr("(together %1)").replace("%1", number(point.combined, 1))
+            own = number(point.value, 1) if point.value is not None else "–"
+            for column, text in enumerate((f"{s.indicator_code} {s.indicator_name}", point.period,
+                                           f"{own} {s.unit_of_measure}", parts)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.series_table.setItem(row, column, item)
+        for column in (1, 2, 3):
+            self.series_table.resizeColumnToContents(column)
+        self.series_caption.setVisible(bool(rows))
+        self.series_table.setVisible(bool(rows))
+
+    def _history_text(self, history) -> str:
+        """Reorganisations, newest knowledge first: closing, predecessors, successors, earlier lines."""
+        if history is None:
+            return ""
+        lines = []
+        if history.closed_on:
+            lines.append(self.tr("Closed %1").replace("%1", history.closed_on.isoformat()))
+        for _id, name, kind, day in history.predecessors:
+            text = self.tr("Merged in from %1 on %2") if kind == "merge" else self.tr("Split from %1 on %2")
+            lines.append(text.replace("%1", name).replace("%2", day.isoformat()))
+        for _id, name, kind, day in history.successors:
+            text = self.tr("Merged into %1 on %2") if kind == "merge" else self.tr("Split into %1 on %2")
+            lines.append(text.replace("%1", name).replace("%2", day.isoformat()))
+        for parent, until in history.lines:
+            lines.append(self.tr("Under %1 until %2").replace("%1", parent).replace("%2", until.isoformat()))
+        return "\n".join(lines)

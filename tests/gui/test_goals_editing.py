@@ -228,9 +228,11 @@ def test_cascade_shows_breakdown_by_owner_and_undo_history_lists_steps(qtbot, de
     page.select_goal(goal_id(demo_store, "1"))
     page.side.setCurrentWidget(page.cascade)
     tree = page.cascade.tree
-    owners = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    # The first item is the röd tråd (vision → goal, strategies, activities); then one per owner.
+    assert tree.topLevelItem(0).text(0) == "Röd tråd"
+    owners = [tree.topLevelItem(i).text(0) for i in range(1, tree.topLevelItemCount())]
     assert owners and all(owners)
-    shown = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+    shown = [tree.topLevelItem(i).child(j).text(0) for i in range(1, tree.topLevelItemCount())
              for j in range(tree.topLevelItem(i).childCount())]
     assert len(shown) == 7 and any(text.startswith("1.1.1") for text in shown)
     with demo_store.session() as s:

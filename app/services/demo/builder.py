@@ -31,6 +31,7 @@ from app.models import (
     ToleranceKind,
     UnitKind,
 )
+from app.services.demo.reorganisation import add_past_merger
 from app.services.followup.periods import ensure_period
 from app.services.platform import audit
 from app.services.platform.settings import ORGANISATION_NAME, set_setting
@@ -294,6 +295,8 @@ def build_demo(session: Session) -> DemoContext:
     _analyses(session, ctx)
     build_directives_demo(session, ctx)
     _dialogue_meetings(session, ctx)
+    # Issue 13: one past reorganisation (two schools merged in 2024), in its own module.
+    add_past_merger(session, DEMO_NAME)
     from app.services.demo.annual import build_annual_demo
 
     build_annual_demo(session)

@@ -184,7 +184,7 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
                                  {5: "#,##0.0", 6: "#,##0.0", 7: "#,##0.0"})
         indicators = {i.id: i for i in session.execute(sa.select(Indicator)).scalars()}
         units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
-        in_scope = set(units_in_scope(session, scope_unit_id))
+        in_scope = set(units_in_scope(session, scope_unit_id, spec.end_date))  # the organisation of the period
         values = {k: v for k, v in _values(session, now_id).items() if k[1] in in_scope}
         previous = _values(session, prev_id)
         targets = targets_for(session, now_id)

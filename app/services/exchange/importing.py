@@ -196,6 +196,8 @@ class Known:
     units_by_ou: dict[str, int]
     municipalities: dict[str, int]
     periods: dict[str, tuple[int, bool]]  # code → (id, closed)
+    # A unit merged into another: its results from the merge on belong to the successor (issue 13).
+    merged_into: dict[int, tuple[dt.date, int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> Known:
@@ -219,17 +221,29 @@ class Known:
                 munis[muni] = unit_id
         periods = {code: (pid, closed) for pid, code, closed in
                    session.execute(sa.select(Period.id, Period.code, Period.closed))}
-        return cls(index, ranges, by_code, by_ou, munis, periods)
+        from app.services.organisation.reorganisation import merged_into
+
+        return cls(index, ranges, by_code, by_ou, munis, periods, merged_into(session))
 
     def unit_code(self, unit_id: int) -> str:
         if not hasattr(self, "_codes"):
             self._codes = {i: c for c, i in self.units_by_code.items()}
         return self._codes.get(unit_id, str(unit_id))
 
-    def unit(self, ref: str, by_municipality: bool) -> int | None:
+    def unit(self, ref: str, by_municipality: bool, period: str | None = None) -> int | None:
         if by_municipality:
             return self.municipalities.get(ref)
-        return self.units_by_code.get(ref) or self.units_by_ou.get(ref)
+        unit_id = self.units_by_code.get(ref)
+        if unit_id is not None:
+            return unit_id
+        unit_id = self.units_by_ou.get(ref)
+        forward = self.merged_into.get(unit_id) if period else None
+        if forward is not None:
+            with contextlib.suppress(ValueError):
+                # A Kolada id still published after a merge lands on the unit it merged into.
+                if parse_period(period).start_date >= forward[0]:
+                    return forward[1]
+        return unit_id
 
 
 # --- choosing what to read ---------------------------------------------------------------------
@@ -600,8 +614,10 @@ def _plan_records(session, plan, known, records, by_municipality, options, path,
             ind_id = ind_cache[ind_ref]
         else:
             ind_id = ind_cache[ind_ref] = known.indicators.find(ind_ref)
-        unit_id = known.unit(unit_ref, by_municipality)
-        key = (ind_ref, unit_ref, period, gender)
+        unit_id = known.unit(unit_ref, by_municipality, period)
+        # By the unit found, not the text: a merged unit's Kolada id and its successor's code may
+        # name the same unit and period.
+        key = (ind_ref, unit_ref if unit_id is None else unit_id, period, gender)
         first = seen.get(key)
         if first is not None:
             report(number, col, f"dubblett: samma indikator, enhet, period och kön som rad {first}",

@@ -50,14 +50,18 @@ from app.models import (
     Milestone,
     OperationalPlan,
     OrgUnit,
+    OrgUnitLine,
+    OrgUnitLink,
     Period,
     ReportSection,
     ReportText,
     Status,
+    Strategy,
     activity_goal,
     assessment_meeting,
     dialogue_meeting_goal,
     directive_goal,
+    strategy_goal,
 )
 from app.services.exchange.shapes import normalise
 from app.services.exchange.structure import _change as structure_change
@@ -189,11 +193,24 @@ SDGS = RecordSpec("Agenda 2030", "goal_sdg", GoalSdg, (
     Field("Mål", "goal_id", "goal"), Field("Globalt mål", "sdg", "int")), ("goal_id", "sdg"))
 ANNUAL_SPECS = (ASSIGNMENTS, ASSIGNMENT_REPORTS, CONTROL_PLANS, RISKS, CONTROLS, CONTROL_RESULTS, FINANCES, BALANCE,
                 REPORT_TEXTS, SDGS)
+# Reorganisations (issue 13): earlier lines, predecessor/successor links, strategier.
+ORG_LINES = RecordSpec("Tidigare linjer", "org_unit_line", OrgUnitLine, (
+    Field("Enhet", "unit_id", "unit"), Field("Tidigare överordnad", "parent_id", "unit"),
+    Field("Gällde till", "valid_until", "date")), ("unit_id", "valid_until"))
+ORG_LINKS = RecordSpec("Föregångare", "org_unit_link", OrgUnitLink, (
+    Field("Föregångare", "predecessor_id", "unit"), Field("Efterträdare", "successor_id", "unit"),
+    Field("Slag", "kind"), Field("Från", "effective_on", "date")), ("predecessor_id", "successor_id"))
+STRATEGIES = RecordSpec("Strategier", "strategy", Strategy, (
+    Field("Titel", "title"), Field("Kod", "code"), Field("Beskrivning", "description"),
+    Field("Ägarkod", "owner_unit_id", "unit"), Field("Styrdokument-id", "directive_id", "ref", None, "directive"),
+    Field("Ordning", "position", "int"), Field("Mål", "goals", "goals")),
+    ("title",), None, (("goals", strategy_goal, "strategy_id", "goal_id"),))
 RECORD_SPECS = (DIRECTIVES, ITEMS, DECISIONS, PLANS, ACTIVITIES, MILESTONES, MEETINGS, ASSESSMENTS, *ANNUAL_SPECS,
-                SETTINGS)
+                SETTINGS, ORG_LINES, ORG_LINKS, STRATEGIES)
 RECORD_ENTITIES = {s.entity: s.model for s in RECORD_SPECS if s.entity != "db_setting"}
 # Children first: the order an undo removes what an import created.
-RECORD_DELETE_ORDER = ["goal_sdg", "report_text", "balance_entry", "financial_figure", "control_result",
+RECORD_DELETE_ORDER = ["strategy", "org_unit_link", "org_unit_line",
+                       "goal_sdg", "report_text", "balance_entry", "financial_figure", "control_result",
                        "control_point", "control_risk", "internal_control_plan", "assignment_report", "assignment",
                        "assessment", "dialogue_meeting", "milestone", "activity", "operational_plan",
                        "delegation_decision", "delegation_item", "directive"]
@@ -250,7 +267,7 @@ def follow_up_sheets(session: Session) -> list[Sheet]:
                      [[k, v] for k, v in session.execute(sa.select(DbSetting.key, DbSetting.value)
                                                           .order_by(DbSetting.key))])
     annual = [spec_sheet(session, spec, {"unit": unit, "goal": goal, "period": period}) for spec in ANNUAL_SPECS]
-    return [meetings, assessments, *annual, attachments, settings]
+    return [meetings, assessments, *annual, attachments, settings, *organisation_sheets(session, unit, goal)]
 
 
 def spec_sheet(session: Session, spec: RecordSpec, codes: dict[str, dict[int, str]]) -> Sheet:
@@ -270,6 +287,27 @@ def spec_sheet(session: Session, spec: RecordSpec, codes: dict[str, dict[int, st
             row.append(value)
         sheet.rows.append(row)
     return sheet
+
+
+def organisation_sheets(session: Session, unit: dict[int, str], goal: dict[int, str | None]) -> list[Sheet]:
+    """Earlier lines and predecessor links of reorganisations, and the strategier."""
+    lines = Sheet(ORG_LINES.name, [f.header for f in ORG_LINES.fields],
+                  [[unit.get(u), unit.get(p), until] for u, p, until in session.execute(
+                      sa.select(OrgUnitLine.unit_id, OrgUnitLine.parent_id, OrgUnitLine.valid_until)
+                      .order_by(OrgUnitLine.valid_until, OrgUnitLine.id))])
+    links = Sheet(ORG_LINKS.name, [f.header for f in ORG_LINKS.fields],
+                  [[unit.get(a), unit.get(b), kind, day] for a, b, kind, day in session.execute(
+                      sa.select(OrgUnitLink.predecessor_id, OrgUnitLink.successor_id, OrgUnitLink.kind,
+                                OrgUnitLink.effective_on).order_by(OrgUnitLink.effective_on, OrgUnitLink.id))])
+    linked: dict[int, list[str]] = {}
+    for strategy_id, goal_id in session.execute(sa.select(strategy_goal.c.strategy_id, strategy_goal.c.goal_id)):
+        linked.setdefault(strategy_id, []).append(str(goal.get(goal_id)))
+    strategies = Sheet(STRATEGIES.name, [f.header for f in STRATEGIES.fields],
+                       [[s.title, s.code, s.description, unit.get(s.owner_unit_id), s.directive_id, s.position,
+                         ", ".join(sorted(linked.get(s.id, []))) or None]
+                        for s in session.execute(sa.select(Strategy).order_by(Strategy.position, Strategy.id))
+                        .scalars()])
+    return [lines, links, strategies]
 
 
 # --- import ---------------------------------------------------------------------------------------

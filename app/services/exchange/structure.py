@@ -66,7 +66,8 @@ UNITS = SheetSpec("Enheter", "org_unit", OrgUnit, ("code",), (
     Col("Utförare", "provider_name", width=28), Col("Organisationsnummer", "org_number"),
     Col("Verksamhetsområde", "service_area", width=20), Col("Avtal från", "contract_start", "date"),
     Col("Avtal till", "contract_end", "date"), Col("Kommunkod", "municipality_code", "code4", width=11),
-    Col("Kolada-id", "kolada_ou_id"), Col("Beskrivning", "description", width=40)),
+    Col("Kolada-id", "kolada_ou_id"), Col("Beskrivning", "description", width=40),
+    Col("Upphörd", "closed_on", "date")),
     ("organisation", "units", "enhet"))
 GOALS = SheetSpec("Mål", "goal", Goal, ("code",), (
     Col("Kod", "code", required=True, width=9), Col("Titel", "title", required=True, width=50),

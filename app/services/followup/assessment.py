@@ -278,7 +278,8 @@ def providers_not_reported(session: Session, period_code: str, scope_unit_id: in
     """Units (egen regi and externa utförare) that lack a result for the period on an indicator
     that other units of the same verksamhet did report."""
     period = period_id(session, period_code)
-    scope = set(units_in_scope(session, scope_unit_id))
+    end = session.execute(sa.select(Period.end_date).where(Period.id == period)).scalar()
+    scope = set(units_in_scope(session, scope_unit_id, end))  # the organisation of the period
     units = session.execute(sa.select(OrgUnit.id, OrgUnit.name, OrgUnit.provider_type, OrgUnit.service_area)
                             .where(OrgUnit.kind == UnitKind.UNIT, OrgUnit.service_area.is_not(None))
                             .order_by(OrgUnit.position, OrgUnit.name)).all()

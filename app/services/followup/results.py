@@ -142,7 +142,8 @@ def result_grid(session: Session, criteria: ResultFilter) -> list[GridRow]:
     units_q = sa.select(OrgUnit.id, OrgUnit.name, OrgUnit.provider_type, OrgUnit.service_area, OrgUnit.kind).where(
         OrgUnit.kind != UnitKind.REFERENCE)
     if criteria.committee_id is not None:
-        units_q = units_q.where(OrgUnit.id.in_(units_in_scope(session, criteria.committee_id)))
+        # The organisation as it stood at the end of the period (a later reorganisation leaves it be).
+        units_q = units_q.where(OrgUnit.id.in_(units_in_scope(session, criteria.committee_id, period.end_date)))
     if criteria.service_area:
         units_q = units_q.where(OrgUnit.service_area == criteria.service_area)
     if criteria.provider_type is not None:

@@ -10,6 +10,7 @@ changed, touching only the goals that link it and their ancestors.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from app.models import (
 )
 from app.services.followup.periods import parse_period, previous_comparable, require_period
 from app.services.followup.targets import targets_for
+from app.services.organisation.reorganisation import lines_on
 from app.services.platform import swedish
 
 MET_THRESHOLD = 0.75
@@ -160,14 +162,19 @@ class FollowUp:
         return tally
 
 
-def units_in_scope(session: Session, scope_unit_id: int | None) -> list[int]:
-    """The scope unit and every unit below it; the whole organisation for None. Never reference areas."""
+def units_in_scope(session: Session, scope_unit_id: int | None, day: dt.date | None = None) -> list[int]:
+    """The scope unit and every unit below it; the whole organisation for None. Never reference areas.
+    With `day`, the organisation as it stood that day (a unit moved from a later date is still
+    under its old nämnd; see app.services.organisation.reorganisation)."""
     rows = session.execute(sa.select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)).all()
     if scope_unit_id is None:
         return [r.id for r in rows if r.kind is not UnitKind.REFERENCE]
+    parents = {r.id: r.parent_id for r in rows}
+    if day is not None:
+        parents.update(lines_on(session, day))
     children: dict[int | None, list[int]] = defaultdict(list)
-    for r in rows:
-        children[r.parent_id].append(r.id)
+    for unit_id, parent_id in parents.items():
+        children[parent_id].append(unit_id)
     found, stack = [], [scope_unit_id]
     while stack:
         unit_id = stack.pop()
@@ -236,9 +243,12 @@ def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | N
                       rule: RollupRule = RollupRule.WEIGHTED_SHARE) -> FollowUp:
     """Every goal's status for a period and scope (None: the whole organisation)."""
     spec = parse_period(period_code)
-    period_id = require_period(session, spec.code).id
+    period = require_period(session, spec.code)
+    period_id = period.id
     previous_id = _period_id(session, previous_comparable(spec).code)
-    unit_ids = units_in_scope(session, scope_unit_id)
+    # The organisation as it stood at the end of the period: a reorganisation from a later day
+    # leaves this period's line as it was. The trend compares the same units' previous values.
+    unit_ids = units_in_scope(session, scope_unit_id, period.end_date)
     values = _scope_values(session, period_id, unit_ids)
     previous_values = _scope_values(session, previous_id, unit_ids)
     targets = targets_for(session, period_id, units=[scope_unit_id] if scope_unit_id else []).for_scope(scope_unit_id)

@@ -20,6 +20,7 @@ from app.models import (
     UnitKind,
 )
 from app.models.errors import RuleViolation
+from app.services.goals.steering_model import steering_model
 from app.services.platform import audit, audited
 from app.services.platform.trees import goal_ancestor_ids
 
@@ -134,8 +135,15 @@ def child_level(session: Session, parent_id: int | None) -> GoalLevel:
     if parent_id is None:
         return GoalLevel.VISION
     parent_level = _level(session, parent_id)
-    if parent_level not in CHILD_LEVEL:
+    model = steering_model(session)
+    if parent_level not in CHILD_LEVEL and model.label(parent_level) == parent_level.sv:
         raise RuleViolation("Ett delmål kan inte brytas ned vidare.", "A sub-goal cannot be broken down further.")
+    if parent_level not in CHILD_LEVEL or parent_level is model.deepest():
+        # The region's steering model names the levels and may stop before delmål (issue 13).
+        name = model.label(parent_level)
+        raise RuleViolation(f"{name} är styrmodellens lägsta nivå och kan inte brytas ned vidare.",
+                            f"{model.label(parent_level, 'en')} is the steering model's lowest level and cannot "
+                            f"be broken down further.")
     return CHILD_LEVEL[parent_level]
 
 

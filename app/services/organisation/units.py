@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import Goal, OrgUnit, ProviderType, UnitKind
 from app.models.errors import StyrkortError
+from app.services.organisation.reorganisation import MergedSeries, UnitHistory, merged_series, unit_history
 
 
 def unit_by_code(session: Session, code: str) -> OrgUnit:
@@ -40,6 +41,8 @@ class UnitDetail:
     description: str
     owned_goal_count: int
     child_count: int
+    history: UnitHistory | None = None
+    series: list[MergedSeries] = field(default_factory=list)  # time series through a merge
 
 
 def unit_detail(session: Session, unit_id: int) -> UnitDetail | None:
@@ -56,4 +59,6 @@ def unit_detail(session: Session, unit_id: int) -> UnitDetail | None:
         owned_goal_count=session.execute(
             sa.select(sa.func.count()).where(Goal.owner_unit_id == unit_id)).scalar_one(),
         child_count=session.execute(sa.select(sa.func.count()).where(OrgUnit.parent_id == unit_id)).scalar_one(),
+        history=unit_history(session, unit_id),
+        series=merged_series(session, unit_id),
     )

@@ -53,6 +53,8 @@ from app.services.followup.status import (
     units_in_scope,
 )
 from app.services.followup.targets import Targets, targets_for
+from app.services.goals.steering_model import steering_model
+from app.services.goals.strategies import strategies_for_goal
 from app.services.governance.directives import (
     DecisionRow,
     DirectiveRow,
@@ -157,6 +159,8 @@ class GoalSection:
     analysis: str = ""
     actions: str = ""
     analysis_by: str = ""
+    strategies: list[str] = field(default_factory=list)  # strategier linked to the goal (issue 13)
+    level_name: str = ""  # the level as the region's steering model names it
 
 
 @dataclass
@@ -280,7 +284,9 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     follow = compute_follow_up(session, period, scope_id, rule)
     history = {code: compute_follow_up(session, code, scope_id, rule)
                for code in _history_codes(session, period)}
-    scope_units = set(units_in_scope(session, scope_id))
+    # The organisation as it stood at the end of the period (a later reorganisation leaves it be).
+    period_end = session.execute(sa.select(Period.end_date).where(Period.code == period)).scalar()
+    scope_units = set(units_in_scope(session, scope_id, period_end))
     units = {u.id: u for u in session.execute(sa.select(OrgUnit)).scalars()}
     rank = _tree_rank(units)
     goals = list(session.execute(sa.select(Goal).order_by(Goal.position, Goal.id)).scalars())
@@ -288,7 +294,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     period_id = session.execute(sa.select(Period.id).where(Period.code == period)).scalar_one()
 
     provider_scope = scope is not None and scope.provider_type is not None and not scope.children
-    chart_units = set(units_in_scope(session, scope.parent_id)) if provider_scope and scope.parent_id else scope_units
+    chart_units = set(units_in_scope(session, scope.parent_id, period_end)) if provider_scope and scope.parent_id else scope_units
     own = _own_results(session, period_id, chart_units | scope_units)
     targets = targets_for(session, period_id)
     comparisons: dict[int, ProviderComparison] = {}
@@ -304,6 +310,8 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
         if scope is None or goal.owner_unit_id in scope_units:
             return True
         return any(o.units_reporting > 0 for o in follow.goals[goal.id].indicators)
+
+    model = steering_model(session)
 
     def section(goal: Goal) -> GoalSection:
         outcome = follow.goals[goal.id]
@@ -325,7 +333,9 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
             goal.id, goal.code or "", goal.title, goal.level,
             units[goal.owner_unit_id].name if goal.owner_unit_id in units else "",
             goal.description, outcome.status, outcome.score, outcome.manual, outcome.justification,
-            rows, charts, kids, analysis, actions, by)
+            rows, charts, kids, analysis, actions, by,
+            [st.title for st in strategies_for_goal(session, goal.id, with_ancestors=False)],
+            model.label(goal.level))
 
     areas: list[AreaSection] = []
     loose = AreaSection("", "Övriga mål", Status.NOT_ASSESSED)

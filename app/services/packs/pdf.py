@@ -318,7 +318,7 @@ def _goal(pdf, pack: Pack, goal: GoalSection, drawn: dict[str, str]) -> None:
         pdf.add_page()  # before the section starts, so that the contents point at the heading's page
     pdf.start_section(title, level=1)
     _heading(pdf, title, 13 if goal.level.value == "goal" else 11.5, 1)
-    meta = [goal.level.sv]
+    meta = [goal.level_name or goal.level.sv]
     if goal.owner:
         meta.append(f"Ansvarig: {goal.owner}")
     _paragraph(pdf, " · ".join(meta), 8.5, colour=GREY)
@@ -335,6 +335,9 @@ def _goal(pdf, pack: Pack, goal: GoalSection, drawn: dict[str, str]) -> None:
     if goal.description:
         _paragraph(pdf, goal.description, 9, "I")
         pdf.ln(2)
+    if goal.strategies:
+        _paragraph(pdf, "Strategier: " + "; ".join(goal.strategies), 9)
+        pdf.ln(1.5)
     if goal.indicators:
         _indicator_table(pdf, pack, goal)
     if goal.children:

@@ -608,6 +608,9 @@ class FollowUpPage(QWidget):
         elif change.entity in ("assessment", "dialogue_meeting", "target"):
             self.recompute()
             return
+        elif change.entity == "org_unit" and change.structure:
+            self.recompute()  # a reorganisation changes which units a scope covers
+            return
         elif change.entity == "goal" and change.structure:
             with self.context.store.session() as session:
                 self.tree_model.set_goals(service.goal_rows(session))

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from app.commands import Change, EditContext
 from app.services.goals import editing as goals
-from app.views.i18n import term
+from app.services.goals.steering_model import steering_model
+from app.services.goals.strategies import red_thread
+from app.views.i18n import current_language, term
 
 
 class CascadeView(QWidget):
@@ -58,6 +60,8 @@ class CascadeView(QWidget):
         with self.context.store.session() as session:
             detail = goals.goal_detail(session, goal_id)
             groups = goals.goal_cascade(session, goal_id) if detail else []
+            thread = red_thread(session, goal_id, [g.id for group in groups for g in group.goals]) if detail else None
+            model = steering_model(session)
         self.tree.clear()
         if detail is None:
             self.caption.clear()
@@ -66,6 +70,7 @@ class CascadeView(QWidget):
         caption = (self.tr("“%1” is broken down into %n goal(s):", "", count) if count
                    else self.tr("“%1” is not broken down further."))
         self.caption.setText(caption.replace("%1", detail.title))
+        self._add_thread(thread, model)
         for group in groups:
             top = QTreeWidgetItem([group.unit_name or self.tr("(no owner)")])
             font = top.font(0)
@@ -73,8 +78,34 @@ class CascadeView(QWidget):
             top.setFont(0, font)
             self.tree.addTopLevelItem(top)
             for goal in group.goals:
-                top.addChild(self._goal_item(goal))
+                item = self._goal_item(goal)
+                self._add_activities(item, thread.activities.get(goal.id, []))
+                top.addChild(item)
             top.setExpanded(True)
+
+    def _add_thread(self, thread, model) -> None:
+        """The röd tråd: vision → … → this goal, the strategies along the way, and the activities
+        in the units' plans that serve this goal."""
+        language = current_language()
+        top = QTreeWidgetItem([self.tr("Red thread")])
+        font = top.font(0)
+        font.setBold(True)
+        top.setFont(0, font)
+        self.tree.addTopLevelItem(top)
+        for goal_id, level, title in thread.path:
+            item = QTreeWidgetItem([title, model.label(level, language), ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, goal_id)
+            top.addChild(item)
+        for strategy in thread.strategies:
+            item = QTreeWidgetItem([strategy.title, self.tr("Strategy"), strategy.owner_name or ""])
+            item.setToolTip(0, strategy.description or strategy.title)
+            top.addChild(item)
+        self._add_activities(top, thread.activities.get(thread.path[-1][0], []) if thread.path else [])
+        top.setExpanded(True)
+
+    def _add_activities(self, parent: QTreeWidgetItem, activities) -> None:
+        for title, unit_name, year in activities:
+            parent.addChild(QTreeWidgetItem([title, self.tr("Activity"), f"{unit_name} {year}"]))
 
     def show_unit(self, unit_id: int) -> None:
         if self._deferred("org_unit", unit_id):

@@ -13,12 +13,14 @@ from PySide6.QtGui import QColor, QFont
 
 from app.commands import EditContext
 from app.commands.goals import MoveGoalsCommand, UpdateGoalCommand
+from app.commands.organisation import MoveUnitsCommand, UpdateUnitCommand
 from app.models.enums import GoalLevel, UnitKind
 from app.services.platform.trees import TreeRow
 from app.views.i18n import current_language, term
 from app.widgets.icons import kind_icon
 
 GOAL_MIME = "application/x-styrkort-goal-ids"
+UNIT_MIME = "application/x-styrkort-unit-ids"
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
@@ -171,13 +173,19 @@ class GoalTreeModel(LazyTreeModel):
 
     editRefused = Signal(str)
     goalsMoved = Signal(list)  # ids, after a drop: the view selects them where they landed
+    MIME = GOAL_MIME
 
     def __init__(self, fetch_children, parent=None, context: EditContext | None = None) -> None:
         super().__init__(fetch_children, parent)
         self.context = context
         self.highlighted: set[int] = set()
 
+    # The region's own names of the levels (its steering model), set by the page; None: the terms.
+    level_names: dict[str, str] | None = None
+
     def kind_label(self, kind: str) -> str:
+        if self.level_names and kind in self.level_names:
+            return self.level_names[kind]
         return term(GoalLevel(kind))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -234,8 +242,13 @@ class GoalTreeModel(LazyTreeModel):
         if title == node.row.title:
             return False
         text = self.tr("Rename “%1”").replace("%1", node.row.title)
-        command = UpdateGoalCommand(self.context, node.id, {"title": title}, text)
-        return self._push(command)
+        return self._push(self._rename_command(node.id, title, text))
+
+    def _rename_command(self, node_id: int, title: str, text: str):
+        return UpdateGoalCommand(self.context, node_id, {"title": title}, text)
+
+    def _move_command(self, ids: list[int], parent_id: int | None, row: int):
+        return MoveGoalsCommand(self.context, ids, parent_id, row, self.tr("Move %n goal(s)", "", len(ids)))
 
     # --- drag and drop ------------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -245,12 +258,12 @@ class GoalTreeModel(LazyTreeModel):
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
-        return [GOAL_MIME]
+        return [self.MIME]
 
     def mimeData(self, indexes) -> QMimeData:
         ids = [self.node(i).id for i in sorted(indexes, key=self._tree_order) if i.isValid() and i.column() == 0]
         data = QMimeData()
-        data.setData(GOAL_MIME, json.dumps(list(dict.fromkeys(ids))).encode())
+        data.setData(self.MIME, json.dumps(list(dict.fromkeys(ids))).encode())
         return data
 
     def _tree_order(self, index: Index) -> list[int]:
@@ -261,16 +274,15 @@ class GoalTreeModel(LazyTreeModel):
         return list(reversed(path))
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        return self.editable and data.hasFormat(GOAL_MIME)
+        return self.editable and data.hasFormat(self.MIME)
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         if action == Qt.DropAction.IgnoreAction:
             return True
-        ids = json.loads(bytes(data.data(GOAL_MIME)).decode())
-        command = MoveGoalsCommand(self.context, ids, self.id_at(parent), row,
-                                   self.tr("Move %n goal(s)", "", len(ids)))
+        ids = json.loads(bytes(data.data(self.MIME)).decode())
+        command = self._move_command(ids, self.id_at(parent), row)
         # The change bus has already refreshed the tree from the domain; the view's own removal of
         # the source rows after a move finds nothing to remove (no removeRows here).
         if not self._push(command):
@@ -286,8 +298,42 @@ class GoalTreeModel(LazyTreeModel):
         return False
 
 
-class OrgTreeModel(LazyTreeModel):
+class OrgTreeModel(GoalTreeModel):
+    """The organisation tree, editable like the goal tree when given an `EditContext`: rename in
+    place, drag and drop to move (a correction of the tree; a dated reorganisation goes through
+    the Reorganise dialog, which lists the impact first). Closed units (merged or split) are
+    shown greyed with the day they closed."""
+
     show_codes = False
+    MIME = UNIT_MIME
+
+    def __init__(self, fetch_children, parent=None, context: EditContext | None = None,
+                 fetch_closed: Callable[[], dict[int, object]] | None = None) -> None:
+        self._fetch_closed = fetch_closed
+        self.closed: dict[int, object] = fetch_closed() if fetch_closed else {}
+        super().__init__(fetch_children, parent, context)
+
+    def reload(self) -> None:
+        if self._fetch_closed:
+            self.closed = self._fetch_closed()
+        super().reload()
 
     def kind_label(self, kind: str) -> str:
         return term(UnitKind(kind))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and self.closed:
+            closed_on = self.closed.get(self.node(index).id)
+            if closed_on is not None:
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QColor(128, 128, 128)
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return self.tr("%1 (closed %2)").replace("%1", self.node(index).row.title).replace(
+                        "%2", str(closed_on))
+        return super().data(index, role)
+
+    def _rename_command(self, node_id: int, title: str, text: str):
+        return UpdateUnitCommand(self.context, node_id, {"name": title}, text)
+
+    def _move_command(self, ids: list[int], parent_id: int | None, row: int):
+        return MoveUnitsCommand(self.context, ids, parent_id, row, text=self.tr("Move %n unit(s)", "", len(ids)))

@@ -1,0 +1,1 @@
+"""Views of the organisation: the org tree editing, the unit form, the Reorganise dialog."""
