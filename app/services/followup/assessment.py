@@ -371,3 +371,19 @@ def status_report(session: Session, period_code: str, scope_code: str | None = N
     counts = follow_up.counts()
     lines.append(", ".join(f"{s.label('sv')}: {n}" for s, n in counts.items()))
     return lines
+
+
+def contract_warning(session: Session, contract_end: dt.date | None) -> tuple[str, dt.date] | None:
+    """(period code, end date) when a contract ends within the period being followed up (the
+    default follow-up period: the latest year with results); None otherwise."""
+    if contract_end is None:
+        return None
+    from app.models import Period
+    from app.services.followup.periods import default_period
+    from app.services.organisation.editing import contract_ends_within
+
+    code = default_period(session)
+    if code is None:
+        return None
+    start, end = session.execute(sa.select(Period.start_date, Period.end_date).where(Period.code == code)).one()
+    return (code, contract_end) if contract_ends_within(contract_end, start, end) else None

@@ -479,18 +479,3 @@ def contracts_ending(session: Session, start: dt.date, end: dt.date) -> list[tup
     rows = session.execute(sa.select(OrgUnit.id, OrgUnit.name, OrgUnit.contract_end)
                            .where(OrgUnit.contract_end.between(start, end)).order_by(OrgUnit.contract_end))
     return [(unit_id, name, end_date) for unit_id, name, end_date in rows]
-
-
-def contract_warning(session: Session, contract_end: dt.date | None) -> tuple[str, dt.date] | None:
-    """(period code, end date) when a contract ends within the period being followed up (the
-    default follow-up period: the latest year with results); None otherwise."""
-    if contract_end is None:
-        return None
-    from app.models import Period
-    from app.services.followup.assessment import default_period
-
-    code = default_period(session)
-    if code is None:
-        return None
-    start, end = session.execute(sa.select(Period.start_date, Period.end_date).where(Period.code == code)).one()
-    return (code, contract_end) if contract_ends_within(contract_end, start, end) else None

@@ -42,6 +42,7 @@ from app.commands.organisation import (
 )
 from app.models.enums import ProviderType, UnitKind
 from app.models.errors import RuleViolation
+from app.services.followup.assessment import contract_warning
 from app.services.organisation import editing as org
 from app.services.organisation import reorganisation as reorg
 from app.services.platform.trees import unit_ancestor_ids
@@ -506,7 +507,7 @@ class UnitForm(QWidget):
                 self.unit_id = None
                 self.setEnabled(False)
                 return
-            warning = org.contract_warning(session, fields["contract_end"])
+            warning = contract_warning(session, fields["contract_end"])
         self._filling = True
         self.setEnabled(not self.context.store.readonly and fields["kind"] is not UnitKind.REFERENCE)
         self.heading.setText(f"{term(fields['kind'])}: {fields['name']}")
