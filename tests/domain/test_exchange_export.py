@@ -157,7 +157,7 @@ def test_cli_reports_located_problems_and_exit_code(demo_path, tmp_path, capsys)
     book.active["D2"] = 80
     book.save(path)
     assert main(["import", str(path), "--db", str(demo_path), "--dry-run"]) == 0
-    assert "1 nya" in capsys.readouterr().out
+    assert "1 ny," in capsys.readouterr().out
     assert main(["import", str(path), "--db", str(demo_path)]) == 0
     out = tmp_path / "uppf.xlsx"
     assert main(["export", str(out), "--db", str(demo_path), "--what", "follow-up", "--period", "2025"]) == 0

@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -51,13 +52,17 @@ from app.services.exchange.shapes import (
     source_key,
 )
 from app.services.exchange.values import (
+    COMMA,
+    POINT,
     CellError,
     cell_text,
     code_text,
+    detect_decimal,
     is_blank,
     parse_number,
     parse_value,
     period_text,
+    year_pairs,
 )
 from app.services.followup.periods import ensure_period, parse_period
 from app.services.platform import audit
@@ -112,12 +117,51 @@ class PreviewRow:
 
 @dataclass
 class ImportOptions:
+    """The user's choices. Nothing stored is overwritten by a blank (`blank_clears`), no existing
+    goal, unit or indicator is changed (`update_existing`) and no result goes into a closed
+    period (`closed_periods`) unless the user chose it."""
+
     sheet: str | None = None
     create_missing: bool = False
     mapping: Mapping | None = None
     period: str | None = None
     save_mapping: bool = False
     user: str | None = None
+    decimal: str | None = None  # values.COMMA / values.POINT; None: decided per column from its cells
+    blank_clears: bool = False
+    update_existing: bool = False
+    closed_periods: bool = False
+
+
+class CellRecord(NamedTuple):
+    """One value cell of the file, parsed: what planning compares with the database."""
+
+    row: int
+    column: int
+    indicator: str
+    unit: str
+    period: str
+    gender: str
+    value: float | None
+    comment: str | None
+    target: float | None
+    late: bool | None
+    unit_info: dict | None
+    blank: bool  # no value and no publisher's code: never overwrites a stored value by itself
+
+
+# Why a row was skipped: the summary names each reason with its count.
+SKIP_REASONS = {
+    "blank": ("tom cell", "empty cell"),
+    "suppressed": ("sekretesskod skulle ersätta ett lagrat värde", "a suppression code would replace a stored value"),
+    "notes": ("text under tabellen", "notes below the table"),
+    "catalogue": ("finns redan eller saknar kod", "already there or without a code"),
+}
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """'1 oförändrad', '2 oförändrade'."""
+    return f"{count} {one if count == 1 else many}"
 
 
 @dataclass
@@ -148,6 +192,63 @@ class ImportPlan:
     preview_counts: dict[str, int] = field(default_factory=dict)
     structure: object | None = None  # a structure.StructurePlan for structure workbooks
     batch_id: int | None = None
+    skip_reasons: dict[str, int] = field(default_factory=dict)
+    number_formats: dict[str, str] = field(default_factory=dict)  # column header → COMMA / POINT / ""
+    new_periods: list[str] = field(default_factory=list)
+    closed_rows: int = 0  # results written into closed periods (with --closed-periods), flagged late
+
+    def skip(self, reason: str, count: int = 1) -> None:
+        self.skipped += count
+        self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + count
+
+    def result_counts(self) -> dict[str, int]:
+        """Results and targets only (rows of values), apart from the entities created."""
+        return {"new": len(self.new) + sum(1 for t in self.targets if t[4] is None),
+                "changed": len(self.changed) + sum(1 for t in self.targets if t[4] is not None and t[5] != t[3]),
+                "unchanged": self.unchanged, "skipped": self.skipped}
+
+    def created_names(self) -> dict[str, list[str]]:
+        """What the import would create, by name: units, indicators, periods (and goals …)."""
+        names = {"units": [f"{ref} ({info.get('name') or ref})" if info.get("name") not in (None, ref) else ref
+                           for ref, info in self.missing_units.items()],
+                 "indicators": [f"{ref} ({info.get('name') or ref})" if info.get("name") not in (None, ref) else ref
+                                for ref, info in self.missing_indicators.items()],
+                 "periods": list(self.new_periods)}
+        if self.structure is not None:
+            for kind, listed in self.structure.created_names().items():
+                names.setdefault(kind, [])
+                names[kind] += [n for n in listed if n not in names[kind]]
+        return {k: v for k, v in names.items() if v}
+
+    def changed_entities(self) -> list[str]:
+        """Existing goals, units and indicators the import would change: 'goal 1.1: Titel: old → new'."""
+        return self.structure.change_lines() if self.structure is not None else []
+
+    def detail_lines(self, language: str = "sv") -> list[str]:
+        """The lines a preview or a dry run shows under the summary: number formats, what is
+        created by name, what existing entities change (field: old → new)."""
+        sv = language == "sv"
+        lines = []
+        if self.number_formats:
+            names = {COMMA: ("decimalkomma", "decimal comma"), POINT: ("decimalpunkt", "decimal point"),
+                     "": ("inga decimaler att avgöra av", "nothing to tell the decimal sign by")}
+            shown = ", ".join(f"{header}: {names[fmt][0 if sv else 1]}" for header, fmt in self.number_formats.items())
+            lines.append(("Talformat: " if sv else "Number format: ") + shown)
+        labels = {"units": ("Nya enheter", "New units"), "indicators": ("Nya indikatorer", "New indicators"),
+                  "periods": ("Nya perioder", "New periods"), "goals": ("Nya mål", "New goals")}
+        for kind, listed in self.created_names().items():
+            label = labels.get(kind, (kind, kind))[0 if sv else 1]
+            more = len(listed) - 50
+            text = ", ".join(listed[:50]) + ((f" och {more} till" if sv else f" and {more} more") if more > 0 else "")
+            lines.append(f"{label} ({len(listed)}): {text}")
+        changed = self.changed_entities()
+        if changed:
+            lines.append("Ändras:" if sv else "Changes:")
+            lines += [f"  {line}" for line in changed]
+        if self.closed_rows:
+            lines.append(f"{plural(self.closed_rows, 'utfall', 'utfall')} i stängda perioder, markerade som sena"
+                         if sv else f"{self.closed_rows} results in closed periods, flagged late")
+        return lines
 
     @property
     def ok(self) -> bool:
@@ -170,12 +271,29 @@ class ImportPlan:
         return counts
 
     def summary(self, language: str = "sv") -> str:
-        c = self.counts()
-        if language == "sv":
-            return (f"{c['read']} rader lästa: {c['new']} nya, {c['changed']} ändrade, "
-                    f"{c['unchanged']} oförändrade, {c['skipped']} överhoppade")
-        return (f"{c['read']} rows read: {c['new']} new, {c['changed']} changed, "
-                f"{c['unchanged']} unchanged, {c['skipped']} skipped")
+        """Rows read; values (results and targets) new/changed/unchanged/skipped with the reasons;
+        entities created and changed apart, so that the value counts add up to the rows."""
+        c = self.result_counts()
+        sv = language == "sv"
+        reasons = ", ".join(f"{n} {SKIP_REASONS.get(r, (r, r))[0 if sv else 1]}"
+                            for r, n in sorted(self.skip_reasons.items()))
+        if sv:
+            text = (f"{plural(self.rows_read, 'rad läst', 'rader lästa')}: {plural(c['new'], 'ny', 'nya')}, "
+                    f"{plural(c['changed'], 'ändrad', 'ändrade')}, {plural(c['unchanged'], 'oförändrad', 'oförändrade')}, "
+                    f"{plural(c['skipped'], 'överhoppad', 'överhoppade')}")
+        else:
+            text = (f"{plural(self.rows_read, 'row read', 'rows read')}: {c['new']} new, {c['changed']} changed, "
+                    f"{c['unchanged']} unchanged, {c['skipped']} skipped")
+        if reasons:
+            text += f" ({reasons})"
+        made = len(self.missing_units) + len(self.missing_indicators) + len(self.new_periods)
+        structure = self.structure.counts() if self.structure is not None else {}
+        made += structure.get("new", 0)
+        if made or structure.get("changed"):
+            text += (f"; skapas: {made}" if sv else f"; created: {made}")
+            if structure.get("changed"):
+                text += (f", ändras: {structure['changed']}" if sv else f", changed: {structure['changed']}")
+        return text
 
 
 def file_checksum(path: Path) -> str:
@@ -318,16 +436,17 @@ class _Located:
                                           column_letter(col) if col is not None else None, sv, en))
 
 
-_PERIOD_CACHE: dict[object, str] = {}
+_PERIOD_CACHE: dict[tuple[object, bool], str] = {}
 
 
-def _period_code(cell: object) -> str:
+def _period_code(cell: object, pairs: bool = False) -> str:
+    """The one period parser for every sheet and format (see values.period_text for year pairs)."""
     try:
-        return _PERIOD_CACHE[cell]
+        return _PERIOD_CACHE[cell, pairs]
     except (KeyError, TypeError):
-        code = parse_period(period_text(cell)).code
+        code = parse_period(period_text(cell, pairs)).code
         if len(_PERIOD_CACHE) < 10_000:
-            _PERIOD_CACHE[cell] = code
+            _PERIOD_CACHE[cell, pairs] = code
         return code
 
 
@@ -354,9 +473,22 @@ def _org_number(text: str) -> str | None:
     return text[:11] or None
 
 
+def _column_formats(plan: ImportPlan, rows: list, start: int, columns: list[int], header: list[str],
+                    decimal: str | None) -> dict[int, str | None]:
+    """Each value column's decimal sign, from all its cells (or the user's choice)."""
+    formats = {}
+    for col in columns:
+        texts = [r[col] for r in rows[start:] if len(r) > col and type(r[col]) is str]
+        formats[col] = decimal or detect_decimal(texts)
+        if texts:
+            plan.number_formats[header[col] or column_letter(col)] = formats[col] or ""
+    return formats
+
+
 def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period: str | None,
-             report: _Located, progress: Progress | None, cancelled: Callable[[], bool] | None):
-    """Yield (row number, indicator ref, unit ref, period, gender, value, comment, target, late, unit info)."""
+             report: _Located, progress: Progress | None, cancelled: Callable[[], bool] | None,
+             decimal: str | None = None):
+    """Yield a CellRecord per value cell; located problems go to `report`."""
     cols = mapping.columns
     col_of = {f: c for c, f in cols.items()}
     ind_col, unit_col, muni_col = col_of.get("indicator"), col_of.get("unit"), col_of.get("municipality")
@@ -392,6 +524,16 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
                    f"merged header cells {column_letter(c0)}–{column_letter(c1)}: give each column its own header")
     if plan.problems:
         return
+    if mapping.shape == LONG:
+        value_cols = [value_col]
+    elif mapping.shape == WIDE_PERIOD:
+        value_cols = list(mapping.period_columns)
+    else:
+        value_cols = list(mapping.indicator_columns)
+    formats = _column_formats(plan, rows, start, value_cols + ([target_col] if target_col is not None else []),
+                              header, decimal)
+    pairs = period_col is not None and year_pairs(
+        r[period_col] for r in rows[start:] if len(r) > period_col and type(r[period_col]) is str)
     blank_seen = False
     mapped = len(cols) + len(mapping.period_columns) + len(mapping.indicator_columns)
     for index in range(start, len(rows)):
@@ -410,7 +552,7 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
             continue
         if blank_seen and filled * 2 < min(mapped, width):
             # Notes below the data (Skolverket's definitions): the table has ended.
-            plan.skipped += sum(1 for r in rows[index:] if any(not is_blank(c) for c in r))
+            plan.skip("notes", sum(1 for r in rows[index:] if any(not is_blank(c) for c in r)))
             break
         plan.rows_read += 1
         try:
@@ -427,7 +569,7 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
                     continue
             period = fixed_period
             if period_col is not None and not is_blank(row[period_col]):
-                period = _period_code(row[period_col])
+                period = _period_code(row[period_col], pairs)
             info = None
             if info_cols:
                 info = {f: cell_text(row[c]) for f, c in info_cols.items()}
@@ -456,23 +598,22 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
                 continue
             target = None
             try:
-                value, code = parse_value(row[col])
+                value, code = parse_value(row[col], formats[col])
                 if target_col is not None:
-                    target = parse_number(row[target_col])
+                    target = parse_number(row[target_col], formats[target_col])
             except CellError as exc:
-                bad = col if target is None and _invalid(row[col]) else target_col
+                bad = col if target is None and _invalid(row[col], formats[col]) else target_col
                 report(number, bad, f"{header[bad]}: {exc.args[0]}", f"{header[bad]}: {exc.args[-1]}")
                 continue
-            if mapping.shape != LONG and value is None and code is None and is_blank(row[col]):
-                plan.skipped += 1  # an empty cell in a wide table: nothing reported
-                continue
+            blank = value is None and code is None
             row_comment = comment if comment is not None else code
-            yield number, col, ind_ref, unit_ref, cell_period, gender, value, row_comment, target, late, info
+            yield CellRecord(number, col, ind_ref, unit_ref, cell_period, gender, value, row_comment, target, late,
+                             info, blank)
 
 
-def _invalid(cell: object) -> bool:
+def _invalid(cell: object, decimal: str | None = None) -> bool:
     try:
-        parse_value(cell)
+        parse_value(cell, decimal)
     except CellError:
         return True
     return False
@@ -576,7 +717,7 @@ def plan_import(session: Session, path: str | Path, options: ImportOptions | Non
     known = Known.load(session)
     by_municipality = mapping.field_column("unit") is None
     # A generator: 500 000 rows are not held twice; with `release` the sheet's rows go once read.
-    records = _records(plan, sheet, mapping, fixed_period, report, progress, cancelled)
+    records = _records(plan, sheet, mapping, fixed_period, report, progress, cancelled, options.decimal)
     _plan_records(session, plan, known, records, by_municipality, options, path, progress, cancelled,
                   after_reading=sheet.rows.clear if release else None)
     return plan
@@ -595,7 +736,7 @@ def _plan_records(session, plan, known, records, by_municipality, options, path,
     key_col = unit_col if unit_col is not None else plan.mapping.field_column("municipality")
     ind_col = plan.mapping.field_column("indicator")
     planned = []
-    for number, col, ind_ref, unit_ref, period, gender, value, comment, target, late, info in records:
+    for number, col, ind_ref, unit_ref, period, gender, value, comment, target, late, info, blank in records:
         if ind_ref in ind_cache:
             ind_id = ind_cache[ind_ref]
         else:
@@ -623,7 +764,7 @@ def _plan_records(session, plan, known, records, by_municipality, options, path,
                 unit_infos.setdefault(unit_ref, info)
         planned.append((number, ind_id if ind_id is not None else ind_ref,
                         unit_id if unit_id is not None else unit_ref, period, gender, value, comment,
-                        target, late))
+                        target, late, blank))
     if after_reading is not None:
         after_reading()
     if plan.problems:
@@ -637,23 +778,32 @@ def _plan_records(session, plan, known, records, by_municipality, options, path,
             plan.missing_indicators = {ref: _indicator_info(ref, indicator_headers.get(ref), metadata)
                                        for ref in unknown_indicators}
         else:
-            for kind_sv, kind_en, col, unknown in (("enheter", "units", key_col, unknown_units),
-                                                   ("indikatorer", "indicators", ind_col, unknown_indicators)):
+            for kind_sv, kind_en, col, unknown in ((("okänd enhet", "okända enheter"), ("unknown unit", "unknown units"),
+                                                    key_col, unknown_units),
+                                                   (("okänd indikator", "okända indikatorer"),
+                                                    ("unknown indicator", "unknown indicators"),
+                                                    ind_col, unknown_indicators)):
                 if not unknown:
                     continue
                 listed = [f"{ref!r} (rad {rows[0]})" for ref, rows in list(unknown.items())[:20]]
                 more = f" och {len(unknown) - 20} till" if len(unknown) > 20 else ""
                 more_en = f" and {len(unknown) - 20} more" if len(unknown) > 20 else ""
                 first = min(rows[0] for rows in unknown.values())
+                # The column the references were read from: its header, or the indicator columns.
+                where = (f"kolumnen {plan.header[col]!r}" if col is not None and col < len(plan.header)
+                         else "kolumnrubrikerna")
+                where_en = (f"column {plan.header[col]!r}" if col is not None and col < len(plan.header)
+                            else "the column headers")
                 report(first, col,
-                       f"{len(unknown)} okända {kind_sv}: {', '.join(listed)}{more}; skapa dem med "
+                       f"{plural(len(unknown), *kind_sv)} i {where}: {', '.join(listed)}{more}; skapa dem med "
                        "--create-missing / ”Skapa saknade”",
-                       f"{len(unknown)} unknown {kind_en}: {', '.join(listed).replace('(rad', '(row')}{more_en}; "
+                       f"{plural(len(unknown), *kind_en)} in {where_en}: "
+                       f"{', '.join(listed).replace('(rad', '(row')}{more_en}; "
                        "create them with --create-missing / 'Create missing'")
             return
     if plan.problems:
         return
-    _classify(session, plan, known, planned, progress, cancelled)
+    _classify(session, plan, known, planned, progress, cancelled, options)
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -662,7 +812,12 @@ def _same(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def _classify(session, plan, known, planned, progress, cancelled) -> None:
+def _classify(session, plan, known, planned, progress, cancelled, options: ImportOptions | None = None) -> None:
+    """Each planned row against the database: new, changed (old → new), unchanged or skipped.
+    Blanks and suppression codes never replace a stored number unless `blank_clears`; a result
+    for a closed period needs `closed_periods` and is then flagged late (unless the file's own
+    late column says otherwise: one rule for new and changed rows alike)."""
+    options = options or ImportOptions()
     ind_ids = {p[1] for p in planned if isinstance(p[1], int)}
     period_ids = {known.periods[p[3]][0] for p in planned if p[3] in known.periods}
     existing: dict[tuple, tuple] = {}
@@ -679,20 +834,42 @@ def _classify(session, plan, known, planned, progress, cancelled) -> None:
                 Target.indicator_id.in_(ind_ids))):
             targets[(ind, unit, period)] = (tid, value)
     seen_targets = set()
+    closed_rows: dict[str, list[int]] = {}
+    new_periods = {}
     planned.reverse()
     n = 0
     while planned:
         # Popped, not iterated: each planned row is freed as its plan entry is made.
-        number, ind, unit, period, gender, value, comment, target, late = planned.pop()
+        number, ind, unit, period, gender, value, comment, target, late, blank = planned.pop()
         n += 1
         if n % 50_000 == 0 and cancelled is not None and cancelled():
             raise ImportCancelled()
         pinfo = known.periods.get(period)
         period_id = pinfo[0] if pinfo else None
+        if pinfo is None:
+            new_periods[period] = None
         closed = bool(pinfo and pinfo[1])
-        new_late = closed if late is None else late
         old = existing.get((ind, unit, period_id, gender)) if period_id else None
-        if old is None:
+        if value is None and not (options.blank_clears and old is not None):
+            if blank and target is None:
+                plan.skip("blank")
+                continue
+            if old is not None and old[1] is not None:
+                plan.skip("suppressed" if not blank else "blank")
+                value = None
+                if target is None:
+                    continue
+                old = False  # only the target is taken from this row
+            elif blank:
+                old = False
+        new_late = closed if late is None else late
+        if old is False:
+            pass
+        elif closed and not options.closed_periods and (
+                old is None or not _same(old[1], value) or (comment is not None and comment != old[2])):
+            closed_rows.setdefault(period, []).append(number)  # would change a closed period
+        elif old is None:
+            plan.closed_rows += closed
             plan.new.append((ind, unit, period, gender, value, comment or "", new_late))
             _preview(plan, "new", ind, unit, period, gender, None, value, number, known)
         else:
@@ -702,7 +879,8 @@ def _classify(session, plan, known, planned, progress, cancelled) -> None:
                 plan.unchanged += 1
                 _preview(plan, "unchanged", ind, unit, period, gender, old_value, value, number, known)
             else:
-                plan.changed.append((rid, value, new_comment, old_late if late is None else late,
+                plan.closed_rows += closed
+                plan.changed.append((rid, value, new_comment, new_late,
                                      old_value, old_comment, old_batch, old_late))
                 _preview(plan, "changed", ind, unit, period, gender, old_value, value, number, known)
         if target is not None and (ind, unit, period) not in seen_targets:
@@ -712,6 +890,16 @@ def _classify(session, plan, known, planned, progress, cancelled) -> None:
                 plan.targets.append((ind, unit, period, target, None, None))
             elif not _same(old_target[1], target):
                 plan.targets.append((ind, unit, period, target, old_target[0], old_target[1]))
+    plan.new_periods = sorted(new_periods)
+    report = _Located(plan)
+    for period, rows in closed_rows.items():
+        listed = ", ".join(str(r) for r in rows[:20]) + (f" och {len(rows) - 20} till" if len(rows) > 20 else "")
+        listed_en = ", ".join(str(r) for r in rows[:20]) + (f" and {len(rows) - 20} more" if len(rows) > 20 else "")
+        report(rows[0], None,
+               f"perioden {period} är stängd: {plural(len(rows), 'utfall', 'utfall')} (rad {listed}); importera "
+               "till stängda perioder med --closed-periods / ”Importera till stängda perioder” (de markeras sena)",
+               f"the period {period} is closed: {len(rows)} results (rows {listed_en}); import into closed periods "
+               "with --closed-periods / 'Import into closed periods' (they are flagged late)")
 
 
 def _preview(plan, status, ind, unit, period, gender, old, new, number, known) -> None:
@@ -731,14 +919,14 @@ def _plan_catalogue(session: Session, plan: ImportPlan, sheet: SheetData, option
         plan.rows_read += 1
         kpi, title = cell_text(row[0]).upper(), cell_text(row[1])
         if not kpi or not title:
-            plan.skipped += 1
+            plan.skip("catalogue")
         elif kpi in known.indicators.by_kolada or kpi in known.indicators.by_code:
             plan.unchanged += 1
         elif options.create_missing:
             plan.missing_indicators[kpi] = _indicator_info(kpi, None, {kpi: {
                 "title": title, "description": cell_text(row[2]), "operating_area": cell_text(row[3])}})
         else:
-            plan.skipped += 1
+            plan.skip("catalogue")
     return plan
 
 

@@ -18,7 +18,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "indicator": ("indikator", "nyckeltal", "kpi", "mått", "matt", "indikatorkod", "indicator", "kpi id",
                   "kpiid", "nyckeltalsid", "kod indikator"),
     "unit": ("enhet", "enhetskod", "utförare", "utforare", "verksamhet", "skolenhetskod", "skol enhetskod",
-             "unit", "ou", "organisationsenhet", "enhets id", "unit code", "provider"),
+             "ou", "organisationsenhet", "enhets id", "unit code", "provider", "org unit", "organisational unit"),
     "municipality": ("kommun", "kommunkod", "kommun kod", "municipality", "geo", "kommun id"),
     "period": ("år", "ar", "period", "tertial", "year", "kvartal", "månad", "manad", "läsår"),
     "value": ("utfall", "värde", "varde", "resultat", "value", "result"),
@@ -33,6 +33,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "ignore": ("antal elever", "skolkommun", "count", "status", "antal", "kommunnamn"),
 }
 # Skolverket's column titles and the Kolada KPIs they are published as.
+# Headers that name more than one field ("unit" is a unit of measure as often as an organisational
+# unit): never mapped automatically; the user maps them (dialog or --map COLUMN=FIELD).
+AMBIGUOUS_HEADERS = {"unit", "units", "enheter"}
 KNOWN_INDICATOR_TITLES = {
     "andel (%) elever som uppfyllt betygskriterierna i alla ämnen": "N15419",
     "andel (%) elever behöriga till yrkesprog.": "N15436",
