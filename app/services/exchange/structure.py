@@ -32,7 +32,16 @@ from app.models import (
 from app.models.errors import StyrkortError
 from app.services.exchange.reading import FileData, SheetData
 from app.services.exchange.shapes import column_letter, normalise
-from app.services.exchange.values import CellError, cell_text, code_text, is_blank, parse_date, parse_number
+from app.services.exchange.values import (
+    CellError,
+    cell_text,
+    code_text,
+    is_blank,
+    parse_date,
+    parse_number,
+    period_text,
+    year_pairs,
+)
 from app.services.exchange.writing import restore_long_texts
 from app.services.followup.periods import ensure_period, parse_period
 
@@ -164,7 +173,7 @@ class StructurePlan:
         return refs.units, refs.indicators
 
 
-def _convert(col: Col, cell: object) -> object:
+def _convert(col: Col, cell: object, pairs: bool = False) -> object:
     if is_blank(cell):
         return None
     if col.kind == "text" and isinstance(cell, str) and col.attr != "code":
@@ -186,7 +195,7 @@ def _convert(col: Col, cell: object) -> object:
         return cell_text(cell).casefold() in YES
     if col.kind == "period":
         try:
-            return parse_period(cell_text(cell)).code
+            return parse_period(period_text(cell, pairs)).code
         except StyrkortError as exc:
             raise CellError(exc.sv, exc.en) from None
     if col.kind == "enum":
@@ -217,12 +226,19 @@ def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRo
     if any(c.required and c.attr not in positions for c in spec.columns):
         return None
     result.columns = {attr: index for attr, (_col, index) in positions.items()}
+    # A period column is read as one kind, decided from all its cells (values.year_pairs).
+    pairs = {attr for attr, (col, index) in positions.items() if col.kind == "period" and year_pairs(
+        r[index] for r in rows[header_row + 1:] if index < len(r))}
+
+    def convert(col: Col, cell: object) -> object:
+        return _convert(col, cell, col.attr in pairs)
+
     seen: dict[tuple, int] = {}
     for offset, row in enumerate(rows[header_row + 1:]):
         number = header_row + 2 + offset
         if all(is_blank(c) for c in row):
             continue
-        values = convert_cells(sheet.name, number, row, positions, _convert, problem)
+        values = convert_cells(sheet.name, number, row, positions, convert, problem)
         if values is None:
             continue
         missing = [(col, index) for col, index in positions.values() if col.required and values[col.attr] is None]
@@ -294,7 +310,7 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
         plan.rows_read += len(sheet.rows)
     _plan_records(session, structure, data, refs, file_codes, problem)
     plan.rows_read += sum(len(r.rows) for r in structure.records)
-    if results_sheet is not None and not plan.problems:
+    if results_sheet is not None:  # also when other sheets have problems: all are found in one pass
         _plan_results(session, plan, data, results_sheet, options, file_codes, progress, cancelled)
     return plan
 
@@ -461,19 +477,22 @@ def _plan_results(session, plan, data, sheet, options, file_codes, progress, can
     sub.mapping = mapping
     sub.header = [cell_text(c) for c in sheet.rows[mapping.header_row]]
     report = importing._Located(sub)
-    records = list(importing._records(sub, sheet, mapping, None, report, progress, cancelled))
+    records = list(importing._records(sub, sheet, mapping, None, report, progress, cancelled, options.decimal))
     # Units and indicators the structure sheets create are known by code until applied.
     for code in file_codes["unit"]:
         known.units_by_code.setdefault(code, code)
     for code in file_codes["indicator"]:
         known.indicators.by_code.setdefault(code, code)
         known.indicator_ranges.setdefault(code, (None, None, code))
-    if not sub.problems:
+    if not sub.problems and not plan.problems:
         importing._plan_records(session, sub, known, records, False, options, Path(plan.path), progress,
                                 cancelled)
     plan.problems += sub.problems
     plan.rows_read += sub.rows_read
     plan.skipped += sub.skipped
+    for reason, count in sub.skip_reasons.items():
+        plan.skip_reasons[reason] = plan.skip_reasons.get(reason, 0) + count
+    plan.number_formats, plan.new_periods, plan.closed_rows = sub.number_formats, sub.new_periods, sub.closed_rows
     plan.unchanged += sub.unchanged
     plan.new, plan.changed, plan.targets, plan.preview = sub.new, sub.changed, sub.targets, sub.preview
     plan.missing_units, plan.missing_indicators = sub.missing_units, sub.missing_indicators

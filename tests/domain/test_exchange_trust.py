@@ -1,0 +1,158 @@
+"""Issue 11: an import changes nothing the file did not mean. One regression test per defect;
+each failed on the code before the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+import sqlalchemy as sa
+
+from app.models import Indicator, OrgUnit, Period, Result
+from app.services.exchange.importing import ImportOptions, plan_import, run_import
+from app.services.exchange.values import COMMA, POINT, CellError, detect_decimal, parse_number
+
+
+def csv_file(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def workbook(path: Path, rows: list[list], title: str = "Utfall") -> Path:
+    book = openpyxl.Workbook()
+    book.active.title = title
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def values(store, indicator_code: str) -> dict[str, float | None]:
+    with store.session() as session:
+        return dict(session.execute(
+            sa.select(OrgUnit.code, Result.value).join(OrgUnit, OrgUnit.id == Result.unit_id)
+            .join(Indicator, Indicator.id == Result.indicator_id).where(Indicator.code == indicator_code)).all())
+
+
+# --- 1. number format per column -------------------------------------------------------------------
+
+def test_english_thousands_are_read_per_column_not_as_decimals(empty_store, tmp_path):
+    path = csv_file(tmp_path / "engelska.csv", 'Indikator,Enhet,År,Utfall\nA,U1,2025,"1,234.5"\nA,U2,2025,"14,100"\n'
+                    'A,U3,2025,6.5\nA,U4,2025,"52,692,289"\n')
+    plan = run_import(empty_store, path, ImportOptions(create_missing=True))
+    assert plan.ok, [p.line() for p in plan.problems]
+    assert values(empty_store, "A") == {"U1": 1234.5, "U2": 14100.0, "U3": 6.5, "U4": 52692289.0}
+    assert "Talformat: Utfall: decimalpunkt" in plan.detail_lines("sv")
+
+
+def test_a_swedish_file_keeps_working(empty_store, tmp_path):
+    path = csv_file(tmp_path / "svenska.csv", "Indikator;Enhet;År;Utfall\nA;U1;2025;1 234,5\nA;U2;2025;14,1\n")
+    assert run_import(empty_store, path, ImportOptions(create_missing=True)).ok
+    assert values(empty_store, "A") == {"U1": 1234.5, "U2": 14.1}
+
+
+def test_an_ambiguous_value_is_never_guessed_and_names_both_readings(empty_store, tmp_path):
+    path = csv_file(tmp_path / "tvetydig.csv", 'Indikator,Enhet,År,Utfall\nA,U1,2025,"1,234"\n')
+    plan = plan_import(empty_store.session().__enter__(), path, ImportOptions(create_missing=True))
+    assert not plan.ok
+    line = plan.problems[0].line("sv")
+    assert line.startswith("tvetydig.csv:tvetydig:2:D:") and "1234" in line and "1.234" in line
+    # The user's choice decides it.
+    chosen = run_import(empty_store, path, ImportOptions(create_missing=True, decimal=COMMA))
+    assert chosen.ok and values(empty_store, "A") == {"U1": 1.234}
+
+
+def test_detect_decimal_from_all_cells():
+    assert detect_decimal(["14,100", "1,234.5"]) == POINT
+    assert detect_decimal(["14,100", "3,5"]) == COMMA
+    assert detect_decimal(["14,100"]) is None
+    assert parse_number("14,100", POINT) == 14100.0 and parse_number("14,100", COMMA) == 14.1
+    with pytest.raises(CellError, match="talformat"):
+        parse_number("1.234,5", POINT)
+
+
+# --- 2. blanks never erase ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("blank", [None, "..", "x"])
+def test_a_blank_cell_never_erases_a_stored_value(demo_store, tmp_path, blank):
+    first = workbook(tmp_path / "forst.xlsx", [["Indikator", "Enhet", "Period", "Utfall"], ["UB01", "GR01", 2026, 80]])
+    assert run_import(demo_store, first).ok
+    second = workbook(tmp_path / "tom.xlsx", [["Indikator", "Enhet", "Period", "Utfall"], ["UB01", "GR01", 2026, blank]])
+    plan = run_import(demo_store, second)
+    assert plan.ok and plan.result_counts()["changed"] == 0 and plan.skipped == 1
+    assert "överhoppad (1 " in plan.summary("sv")
+    assert values(demo_store, "UB01")["GR01"] == 80
+    cleared = run_import(demo_store, second, ImportOptions(blank_clears=True))
+    assert cleared.result_counts()["changed"] == 1 and values(demo_store, "UB01")["GR01"] is None
+
+
+def test_blanks_follow_one_rule_in_csv_and_json(demo_store, tmp_path):
+    first = csv_file(tmp_path / "a.csv", "Indikator;Enhet;Period;Utfall\nUB01;GR01;2026;80\n")
+    assert run_import(demo_store, first).ok
+    blank_csv = csv_file(tmp_path / "b.csv", "Indikator;Enhet;Period;Utfall\nUB01;GR01;2026;\n")
+    plan = run_import(demo_store, blank_csv)
+    assert plan.ok and plan.skipped == 1 and values(demo_store, "UB01")["GR01"] == 80
+
+
+# --- 6. periods ---------------------------------------------------------------------------------------
+
+def test_year_pairs_are_one_period_kind_per_column(empty_store, tmp_path):
+    path = csv_file(tmp_path / "ar.csv", "Indikator;Enhet;År;Utfall\nA;U1;2010-11;1\nA;U1;2011-12;2\nA;U1;2012-13;3\n")
+    plan = run_import(empty_store, path, ImportOptions(create_missing=True))
+    assert plan.ok, [p.line() for p in plan.problems]
+    with empty_store.session() as session:
+        assert sorted(session.execute(sa.select(Period.code)).scalars()) == ["2011", "2012", "2013"]
+
+
+def test_a_school_year_is_the_same_period_in_results_and_targets(empty_store, tmp_path):
+    path = tmp_path / "struktur.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Indikatorer"
+    book.active.append(["Kod", "Namn", "Riktning"])
+    book.active.append(["A", "Andel", "Högre är bättre"])
+    targets = book.create_sheet("Målvärden")
+    targets.append(["Indikator", "Enhet", "Period", "Målvärde"])
+    targets.append(["A", None, "2026/27", 80])
+    results = book.create_sheet("Utfall")
+    results.append(["Indikator", "Enhet", "Period", "Utfall"])
+    results.append(["A", "U1", "2026/27", 70])
+    units = book.create_sheet("Enheter")
+    units.append(["Kod", "Namn", "Typ"])
+    units.append(["U1", "Skolan", "Enhet"])
+    book.save(path)
+    plan = run_import(empty_store, path)
+    assert plan.ok, [p.line() for p in plan.problems]
+    with empty_store.session() as session:
+        assert list(session.execute(sa.select(Period.code)).scalars()) == ["2027"]
+
+
+# --- 7. closed periods --------------------------------------------------------------------------------
+
+def test_results_for_a_closed_period_need_a_choice_and_are_flagged_late(demo_store, tmp_path):
+    with demo_store.session() as session:
+        closed = session.execute(sa.select(Period.code).where(Period.closed.is_(True))).scalars().first()
+    path = workbook(tmp_path / "stangd.xlsx", [["Indikator", "Enhet", "Period", "Utfall"],
+                                              ["UB01", "GR01", closed, 12.5]])
+    refused = run_import(demo_store, path)
+    assert not refused.ok
+    assert f"perioden {closed} är stängd: 1 utfall (rad 2)" in refused.problems[0].line("sv")
+    taken = run_import(demo_store, path, ImportOptions(closed_periods=True))
+    assert taken.ok and taken.closed_rows == 1
+    with demo_store.session() as session:
+        late = session.execute(sa.select(Result.late).join(Period, Period.id == Result.period_id)
+                               .join(OrgUnit, OrgUnit.id == Result.unit_id)
+                               .join(Indicator, Indicator.id == Result.indicator_id)
+                               .where(Period.code == closed, OrgUnit.code == "GR01",
+                                      Indicator.code == "UB01", Result.gender == "T")).scalar_one()
+    assert late is True
+
+
+# --- 8. messages and counts ----------------------------------------------------------------------------
+
+def test_singular_forms_and_counts_that_add_up(demo_store, tmp_path):
+    path = workbook(tmp_path / "en.xlsx", [["Indikator", "Enhet", "Period", "Utfall"], ["UB01", "GR01", 2026, 80]])
+    plan = run_import(demo_store, path)
+    assert plan.summary("sv").startswith("1 rad läst: 1 ny, 0 ändrade, 0 oförändrade, 0 överhoppade")
+    again = plan_import(demo_store.session().__enter__(), path)
+    assert "1 oförändrad" in again.summary("sv")
