@@ -64,6 +64,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_database(demo_
     assert cell.data_type == "s"  # text, never a formula
     assert "Långa texter" in book.sheetnames
     target = tmp_path / "ny.sqlite"
+    assert main(["new", "--db", str(target)]) == 0  # no command creates a database implicitly
     assert main(["import", str(workbook), "--db", str(target)]) == 0
     assert content(target) == content(demo_path)
     assert main(["import", str(workbook), "--db", str(target)]) == 0  # again: nothing changes
@@ -88,6 +89,7 @@ def test_the_whole_database_round_trips_every_table(demo_store, demo_path, tmp_p
         assert book[name].freeze_panes == "A2"
     assert book["Bilagor"].sheet_state == "hidden"
     target = tmp_path / "ny.sqlite"
+    assert main(["new", "--db", str(target)]) == 0  # no command creates a database implicitly
     assert main(["import", str(workbook), "--db", str(target)]) == 0
     before, after = table_contents(demo_path), table_contents(target)
     assert set(before) == set(after)

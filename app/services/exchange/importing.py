@@ -47,9 +47,11 @@ from app.services.exchange.shapes import (
     WIDE_PERIOD,
     IndicatorIndex,
     Mapping,
+    ambiguous_headers,
     column_letter,
     guess_mapping,
     source_key,
+    with_columns,
 )
 from app.services.exchange.values import (
     COMMA,
@@ -131,6 +133,7 @@ class ImportOptions:
     blank_clears: bool = False
     update_existing: bool = False
     closed_periods: bool = False
+    column_map: dict[str, str] = field(default_factory=dict)  # --map: column header or letter → field
 
 
 class CellRecord(NamedTuple):
@@ -506,8 +509,16 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
     header = [cell_text(c) for c in rows[mapping.header_row]]
 
     if key_col is None:
-        report(mapping.header_row + 1, None, "ingen kolumn för enhet (Enhet, Utförare, Skola, Kommun …)",
-               "no column for the unit (Enhet, Utförare, Skola, Kommun …)")
+        unclear = ambiguous_headers(rows[mapping.header_row])
+        if unclear:
+            report(mapping.header_row + 1, None,
+                   f"ingen kolumn för enhet: {unclear[0]!r} kan vara måttenhet eller organisatorisk enhet och "
+                   f"mappas inte automatiskt; ange den med --map \"{unclear[0]}=unit\" eller i dialogen",
+                   f"no column for the unit: {unclear[0]!r} may be a unit of measure or an organisational unit "
+                   f"and is not mapped automatically; map it with --map \"{unclear[0]}=unit\" or in the dialog")
+        else:
+            report(mapping.header_row + 1, None, "ingen kolumn för enhet (Enhet, Utförare, Skola, Kommun …)",
+                   "no column for the unit (Enhet, Utförare, Skola, Kommun …)")
     if mapping.shape in (LONG, WIDE_PERIOD) and ind_col is None:
         report(mapping.header_row + 1, None, "ingen kolumn för indikator (Indikator, Nyckeltal, KPI …)",
                "no column for the indicator (Indikator, Nyckeltal, KPI …)")
@@ -703,8 +714,15 @@ def plan_import(session: Session, path: str | Path, options: ImportOptions | Non
     if data.json_kind == "kolada-kpi":
         return _plan_catalogue(session, plan, sheet, options)
     mapping, plan.source_key = sheet_mapping(session, data, sheet, options.mapping)
-    plan.mapping = mapping
     report = _Located(plan)
+    if options.column_map:
+        mapping, not_found = with_columns(sheet.rows, mapping, options.column_map, Known.load(session).indicators)
+        for text in not_found:
+            report(None, None, f"--map: kolumnen {text!r} finns inte i rubrikraden",
+                   f"--map: the column {text!r} is not in the header row")
+        if not_found:
+            return plan
+    plan.mapping = mapping
     if mapping is None:
         report(None, None, "ingen rubrikrad hittades; ange kolumnerna", "no header row found; map the columns")
         return plan

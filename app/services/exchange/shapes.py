@@ -172,14 +172,7 @@ def guess_mapping(rows: list[list[object]], index: IndicatorIndex) -> Mapping | 
     if "unit_name" in columns.values() and "unit" not in columns.values():
         col = next(c for c, f in columns.items() if f == "unit_name")
         columns[col] = "unit"
-    if "indicator" in columns.values() and "value" in columns.values():
-        shape = LONG
-    elif "indicator" in columns.values() and periods:
-        shape = WIDE_PERIOD
-    elif indicators:
-        shape = WIDE_INDICATOR
-    else:
-        shape = LONG
+    shape = _shape(columns, periods, indicators)
     fixed = None
     for row in rows[:header_row]:
         for cell in row:
@@ -188,6 +181,64 @@ def guess_mapping(rows: list[list[object]], index: IndicatorIndex) -> Mapping | 
                 fixed = parse_period(period_text(match.group(2))).code
     return Mapping(header_row, shape, columns, periods if shape == WIDE_PERIOD else {},
                    indicators if shape == WIDE_INDICATOR else {}, fixed)
+
+
+def _shape(columns: dict[int, str], periods: dict, indicators: dict) -> str:
+    if "indicator" in columns.values() and "value" in columns.values():
+        return LONG
+    if "indicator" in columns.values() and periods:
+        return WIDE_PERIOD
+    if indicators:
+        return WIDE_INDICATOR
+    return LONG
+
+
+def column_index(text: str, header: list[object]) -> int | None:
+    """A column named by its header (compared like the recogniser does) or by its letter (D)."""
+    wanted = normalise(text)
+    for index, cell in enumerate(header):
+        if normalise(cell_text(cell)) == wanted:
+            return index
+    if re.fullmatch(r"[A-Za-z]{1,3}", text.strip()):
+        number = 0
+        for ch in text.strip().upper():
+            number = number * 26 + ord(ch) - 64
+        return number - 1
+    return None
+
+
+def with_columns(rows: list[list[object]], mapping: Mapping | None, chosen: dict[str, str],
+                 index: IndicatorIndex) -> tuple[Mapping | None, list[str]]:
+    """The mapping with the user's own column → field choices (--map) laid over it; the columns
+    that could not be found are returned by name."""
+    if not chosen:
+        return mapping, []
+    if mapping is None:
+        header_row = find_header(rows, index)
+        if header_row is None:
+            return None, list(chosen)
+        mapping = Mapping(header_row, LONG)
+    header = rows[mapping.header_row]
+    columns = dict(mapping.columns)
+    missing = []
+    for text, name in chosen.items():
+        col = column_index(text, header)
+        if col is None:
+            missing.append(text)
+            continue
+        if name != "ignore":
+            columns = {c: f for c, f in columns.items() if f != name}
+        columns[col] = name
+        mapping.period_columns.pop(col, None)
+        mapping.indicator_columns.pop(col, None)
+    shape = _shape(columns, mapping.period_columns, mapping.indicator_columns)
+    return Mapping(mapping.header_row, shape, columns, mapping.period_columns if shape == WIDE_PERIOD else {},
+                   mapping.indicator_columns if shape == WIDE_INDICATOR else {}, mapping.fixed_period), missing
+
+
+def ambiguous_headers(header: list[object]) -> list[str]:
+    """Header cells left unmapped because they could name more than one field."""
+    return [cell_text(c) for c in header if normalise(cell_text(c)) in AMBIGUOUS_HEADERS]
 
 
 def source_key(kind: str, sheet: str, header: list[object]) -> str:

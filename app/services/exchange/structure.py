@@ -153,6 +153,14 @@ class StructurePlan:
     sheets: list[SheetRows]
     status: dict[str, dict[str, int]] = field(default_factory=dict)  # entity → new/changed/unchanged
     records: list = field(default_factory=list)  # records.RecordRows: directives, plans, assessments …
+    created: dict[str, list[str]] = field(default_factory=dict)  # "units", "goals" … → "code (name)"
+    changes: list[str] = field(default_factory=list)  # "Mål 1.1: Titel: 'old' → 'new'"
+
+    def created_names(self) -> dict[str, list[str]]:
+        return self.created
+
+    def change_lines(self) -> list[str]:
+        return self.changes
 
     def counts(self) -> dict[str, int]:
         total = {"new": 0, "changed": 0, "unchanged": 0}
@@ -306,7 +314,8 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
             file_codes[kind].update(v["code"] for _n, v in sheet.rows)
     for sheet in sheets:
         _check_refs(sheet, refs, file_codes, problem)
-        structure.status[sheet.spec.entity] = _compare(session, sheet, refs)
+        structure.status[sheet.spec.entity] = _compare(session, sheet, refs, structure,
+                                                       None if options.update_existing else problem)
         plan.rows_read += len(sheet.rows)
     _plan_records(session, structure, data, refs, file_codes, problem)
     plan.rows_read += sum(len(r.rows) for r in structure.records)
@@ -379,16 +388,60 @@ def _resolved(spec: SheetSpec, values: dict, refs: Refs) -> dict:
     return out
 
 
-def _compare(session: Session, sheet: SheetRows, refs: Refs) -> dict[str, int]:
+# What a structure sheet creates, as the preview names it, and the entities whose change needs
+# the user's explicit choice (--update-existing / the dialog's checkbox).
+_CREATED_KIND = {"org_unit": ("units", "name"), "goal": ("goals", "title"), "indicator": ("indicators", "name"),
+                 "period": ("periods", None)}
+_GUARDED = {"org_unit": ("Enhet", "Unit"), "goal": ("Mål", "Goal"), "indicator": ("Indikator", "Indicator")}
+
+
+def _shown(value: object, col: Col | None, refs: Refs) -> str:
+    if value is None or value == "":
+        return "(tomt)"
+    if col is not None and col.kind in ("unit", "goal", "indicator") and isinstance(value, int):
+        value = refs.codes(col.kind).get(value, value)
+    if hasattr(value, "sv"):
+        return value.sv
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _compare(session: Session, sheet: SheetRows, refs: Refs, plan: StructurePlan | None = None,
+             refuse: Callable | None = None) -> dict[str, int]:
+    """Tally new/changed/unchanged; name what is created and list each change (field: old → new).
+    With `refuse`, a change to an existing goal, unit or indicator is a located problem."""
     tally = {"new": 0, "changed": 0, "unchanged": 0}
-    for _number, values in sheet.rows:
-        obj = _existing(session, sheet.spec, values, refs)
+    spec = sheet.spec
+    columns = {c.attr: c for c in spec.columns}
+    for number, values in sheet.rows:
+        obj = _existing(session, spec, values, refs)
         if obj is None:
             tally["new"] += 1
-        elif _differences(obj, _resolved(sheet.spec, values, refs)):
-            tally["changed"] += 1
-        else:
+            if plan is not None and spec.entity in _CREATED_KIND:
+                kind, name_attr = _CREATED_KIND[spec.entity]
+                name = values.get(name_attr) if name_attr else None
+                plan.created.setdefault(kind, []).append(f"{values['code']} ({name})" if name else values["code"])
+            continue
+        resolved = _resolved(spec, values, refs)
+        old = _differences(obj, resolved)
+        if not old:
             tally["unchanged"] += 1
+            continue
+        tally["changed"] += 1
+        if plan is None:
+            continue
+        label = _GUARDED.get(spec.entity, (spec.name, spec.name))
+        code = values.get("code") or " / ".join(str(values.get(k)) for k in spec.key)
+        fields = "; ".join(f"{columns[k].header if k in columns else k}: {_shown(v, columns.get(k), refs)} → "
+                           f"{_shown(resolved[k], columns.get(k), refs)}" for k, v in old.items())
+        plan.changes.append(f"{label[0]} {code}: {fields}")
+        if refuse is not None and spec.entity in _GUARDED:
+            refuse(sheet.sheet, number, sheet.columns.get("code"),
+                   f"{label[0].lower()} {code} finns redan och skulle ändras ({fields}); välj "
+                   "--update-existing / ”Ändra befintliga mål, enheter och indikatorer” för att ändra det",
+                   f"{label[1].lower()} {code} exists and would change ({fields}); choose --update-existing / "
+                   "'Change existing goals, units and indicators' to change it")
     return tally
 
 
