@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli.common import db_argument, db_path, open_db, open_db_untouched, output_file, refuse_if_open, writing
+from app.cli.common import (
+    db_argument,
+    db_path,
+    open_db,
+    open_db_untouched,
+    output_file,
+    refuse_if_open,
+    writing,
+)
 from app.models.errors import StyrkortError
 
 
