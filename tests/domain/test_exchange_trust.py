@@ -156,3 +156,82 @@ def test_singular_forms_and_counts_that_add_up(demo_store, tmp_path):
     assert plan.summary("sv").startswith("1 rad läst: 1 ny, 0 ändrade, 0 oförändrade, 0 överhoppade")
     again = plan_import(demo_store.session().__enter__(), path)
     assert "1 oförändrad" in again.summary("sv")
+
+
+# --- 4. ambiguous headers; previews name what they create ------------------------------------------
+
+def test_an_english_unit_header_never_becomes_the_organisational_unit(empty_store, tmp_path):
+    path = csv_file(tmp_path / "catalogue.csv", "Indicator,Unit,Year,Value\nA,Percentage,2025,5\nB,Index,2025,7\n")
+    plan = run_import(empty_store, path, ImportOptions(create_missing=True))
+    assert not plan.ok and "'Unit' kan vara måttenhet" in plan.problems[0].sv
+    with empty_store.session() as session:
+        assert session.execute(sa.select(sa.func.count()).select_from(OrgUnit)).scalar() == 0
+
+
+def test_a_dry_run_lists_by_name_what_it_would_create(empty_store, tmp_path):
+    path = csv_file(tmp_path / "ny.csv", "Indikator;Enhet;År;Utfall\nA;U1;2025;1\nB;U2;2026;2\n")
+    plan = run_import(empty_store, path, ImportOptions(create_missing=True), dry_run=True)
+    assert plan.created_names() == {"units": ["U1", "U2"], "indicators": ["A", "B"], "periods": ["2025", "2026"]}
+    assert "Nya perioder (2): 2025, 2026" in plan.detail_lines("sv")
+
+
+# --- 5. structure workbooks never silently rewrite existing goals ------------------------------------
+
+def test_a_structure_workbook_does_not_rewrite_an_existing_goal_without_a_choice(demo_store, tmp_path):
+    path = tmp_path / "annan_region.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Mål"
+    book.active.append(["Kod", "Titel", "Nivå", "Överordnad"])
+    book.active.append(["1", "Annat målområde", "Målområde", None])
+    book.active.append(["1.1", "Annan region: kortare köer", "Mål", "1"])
+    book.save(path)
+    from app.models import Goal
+
+    def title():
+        with demo_store.session() as session:
+            return session.execute(sa.select(Goal.title).where(Goal.code == "1.1")).scalar_one()
+
+    refused = run_import(demo_store, path, ImportOptions(create_missing=True))
+    assert not refused.ok and title() == "Vården ges i rätt tid"
+    lines = [p.line("sv") for p in refused.problems]
+    assert any("mål 1.1 finns redan och skulle ändras (Titel: 'Vården ges i rätt tid' → "
+               "'Annan region: kortare köer'" in line for line in lines), lines
+    assert any("Mål 1.1: Titel: 'Vården ges i rätt tid' → 'Annan region: kortare köer'" in line
+               for line in refused.detail_lines("sv"))
+    taken = run_import(demo_store, path, ImportOptions(update_existing=True))
+    assert taken.ok and title() == "Annan region: kortare köer"
+
+
+# --- 8. messages ------------------------------------------------------------------------------------
+
+def test_an_unsupported_json_names_the_shapes_that_are(empty_store, tmp_path):
+    path = tmp_path / "skola.json"
+    path.write_text('{"meta": {"source": "x"}, "rows": {"a": 1}}', encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        plan_import(empty_store.session().__enter__(), path)
+    text = getattr(caught.value, "sv", str(caught.value))
+    assert "tomt" not in text and "stöds inte" in text and "Kolada" in text
+
+
+def test_problems_in_every_sheet_are_found_in_one_pass(empty_store, tmp_path):
+    path = tmp_path / "fel.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Indikatorer"
+    book.active.append(["Kod", "Namn", "Riktning"])
+    book.active.append(["A", "Andel", "åt sidan"])
+    results = book.create_sheet("Utfall")
+    results.append(["Indikator", "Enhet", "Period", "Utfall"])
+    results.append(["A", "U1", 2025, "inget tal"])
+    book.save(path)
+    plan = run_import(empty_store, path, ImportOptions(create_missing=True))
+    sheets = {p.sheet for p in plan.problems}
+    assert sheets == {"Indikatorer", "Utfall"}, [p.line() for p in plan.problems]
+
+
+def test_a_problem_in_json_names_its_json_path(demo_store, tmp_path):
+    path = tmp_path / "kolada.json"
+    path.write_text('{"values": [{"kpi": "N15419", "municipality": "0180", "period": 2024, "values": ['
+                    '{"gender": "T", "value": 80}, {"gender": "Q", "value": 81}]}]}', encoding="utf-8")
+    plan = plan_import(demo_store.session().__enter__(), path, ImportOptions(create_missing=True))
+    assert any(p.line("sv").startswith("kolada.json:values[0].values[1].gender:") for p in plan.problems), \
+        [p.line() for p in plan.problems]

@@ -99,9 +99,12 @@ class Problem:
     column: str | None
     sv: str
     en: str
+    where: str | None = None  # a JSON path (values[7].values[0].value) for rows read from JSON
 
     def line(self, language: str = "sv") -> str:
         text = self.sv if language == "sv" else self.en
+        if self.where:
+            return f"{self.file}:{self.where}: {text}"
         return f"{self.file}:{self.sheet}:{self.row or ''}:{self.column or ''}: {text}"
 
 
@@ -199,6 +202,7 @@ class ImportPlan:
     number_formats: dict[str, str] = field(default_factory=dict)  # column header → COMMA / POINT / ""
     new_periods: list[str] = field(default_factory=list)
     closed_rows: int = 0  # results written into closed periods (with --closed-periods), flagged late
+    row_paths: list[str] = field(default_factory=list)  # JSON: row → path in the document
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped += count
@@ -376,6 +380,14 @@ def choose_sheet(data: FileData, name: str | None) -> SheetData:
         names = ", ".join(s.name for s in data.sheets)
         raise StyrkortError(f"{file_name}:{name}::: bladet finns inte (blad: {names})",
                             f"{file_name}:{name}::: no such sheet (sheets: {names})")
+    if data.json_kind == "unknown":
+        raise StyrkortError(
+            f"{file_name}:::: JSON-filens form stöds inte. Styrkort läser Kolada-data (/v2/data och /v2/oudata: "
+            "{\"values\": [{\"kpi\", \"municipality\" eller \"ou\", \"period\", \"values\": [...]}]}) och "
+            "Kolada-katalogen (/v2/kpi); spara annan data som .xlsx eller .csv",
+            f"{file_name}:::: the JSON file's shape is not supported. Styrkort reads Kolada data (/v2/data and "
+            "/v2/oudata: {\"values\": [{\"kpi\", \"municipality\" or \"ou\", \"period\", \"values\": [...]}]}) and "
+            "the Kolada catalogue (/v2/kpi); save other data as .xlsx or .csv")
     if data.json_kind and data.json_kind.startswith("invalid"):
         raise StyrkortError(f"{file_name}:::: ogiltig JSON ({data.json_kind[8:]})",
                             f"{file_name}:::: invalid JSON ({data.json_kind[8:]})")
@@ -435,8 +447,13 @@ class _Located:
         self.plan = plan
 
     def __call__(self, row: int | None, col: int | None, sv: str, en: str) -> None:
+        where = None
+        paths = self.plan.row_paths
+        if paths and row is not None and 1 < row <= len(paths):
+            key = self.plan.header[col] if col is not None and col < len(self.plan.header) else ""
+            where = paths[row - 1] + (f".{key}" if key else "")
         self.plan.problems.append(Problem(self.plan.file_name, self.plan.sheet, row,
-                                          column_letter(col) if col is not None else None, sv, en))
+                                          column_letter(col) if col is not None else None, sv, en, where))
 
 
 _PERIOD_CACHE: dict[tuple[object, bool], str] = {}
@@ -711,6 +728,7 @@ def plan_import(session: Session, path: str | Path, options: ImportOptions | Non
                                         progress=progress, cancelled=cancelled)
     sheet = choose_sheet(data, options.sheet)
     plan = ImportPlan(str(path), path.name, file_checksum(path), sheet.name, data.json_kind or data.kind)
+    plan.row_paths = sheet.paths
     if data.json_kind == "kolada-kpi":
         return _plan_catalogue(session, plan, sheet, options)
     mapping, plan.source_key = sheet_mapping(session, data, sheet, options.mapping)
