@@ -235,3 +235,42 @@ def test_a_problem_in_json_names_its_json_path(demo_store, tmp_path):
     plan = plan_import(demo_store.session().__enter__(), path, ImportOptions(create_missing=True))
     assert any(p.line("sv").startswith("kolada.json:values[0].values[1].gender:") for p in plan.problems), \
         [p.line() for p in plan.problems]
+
+
+# --- 9. direction: unknown stays unknown; "närmast målvärdet är bäst" ---------------------------------
+
+def _indicator_book(path: Path, direction: str | None) -> Path:
+    book = openpyxl.Workbook()
+    book.active.title = "Indikatorer"
+    book.active.append(["Kod", "Namn", "Riktning", "Tolerans"])
+    book.active.append(["BB", "Budgetavvikelse (mnkr)", direction, 1])
+    book.save(path)
+    return path
+
+
+def test_an_indicator_without_direction_is_refused_not_made_higher_is_better(empty_store, tmp_path):
+    plan = run_import(empty_store, _indicator_book(tmp_path / "utan.xlsx", None))
+    assert not plan.ok and "indikatorn BB har ingen riktning" in plan.problems[0].sv
+    assert "närmast målvärdet är bäst" in plan.problems[0].sv
+    with empty_store.session() as session:
+        assert session.execute(sa.select(sa.func.count()).select_from(Indicator)).scalar() == 0
+
+
+def test_closest_to_target_imports_exports_and_has_its_status_rule(empty_store, tmp_path):
+    from app.models import Direction, Status, ToleranceKind
+    from app.services.exchange.export import export_database
+    from app.services.followup.status import result_status, trend
+
+    assert run_import(empty_store, _indicator_book(tmp_path / "med.xlsx", "Närmast målvärdet är bäst")).ok
+    with empty_store.session() as session:
+        assert session.execute(sa.select(Indicator.direction)).scalar_one() is Direction.CLOSEST
+        export_database(session, tmp_path / "ut.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "ut.xlsx")["Indikatorer"]
+    assert "Närmast målvärdet är bäst" in [c.value for c in sheet[2]]
+    closest, absolute = Direction.CLOSEST, ToleranceKind.ABSOLUTE
+    assert result_status(0.5, 0, closest, 1, absolute) is Status.MET
+    assert result_status(-0.5, 0, closest, 1, absolute) is Status.MET
+    assert result_status(-1.5, 0, closest, 1, absolute) is Status.PARTLY_MET
+    assert result_status(3, 0, closest, 1, absolute) is Status.NOT_MET
+    assert result_status(-3, 0, closest, 1, absolute) is Status.NOT_MET
+    assert trend(1, -3, closest, 1, target=0).name == "IMPROVING"

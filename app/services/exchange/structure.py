@@ -314,6 +314,8 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
             file_codes[kind].update(v["code"] for _n, v in sheet.rows)
     for sheet in sheets:
         _check_refs(sheet, refs, file_codes, problem)
+        if sheet.spec.entity == "indicator":
+            _require_direction(sheet, refs, problem)
         structure.status[sheet.spec.entity] = _compare(session, sheet, refs, structure,
                                                        None if options.update_existing else problem)
         plan.rows_read += len(sheet.rows)
@@ -351,6 +353,20 @@ def _check_refs(sheet: SheetRows, refs: Refs, file_codes: dict, problem: Callabl
                     where = sheet.columns.get("code" if col.attr in implied else col.attr)
                     problem(sheet.sheet, number, where,
                             f"{col.header}: okänd kod {value!r}", f"{col.header}: unknown code {value!r}")
+
+
+def _require_direction(sheet: SheetRows, refs: Refs, problem: Callable) -> None:
+    """A new indicator's direction is never guessed: without one the row is refused (an existing
+    indicator keeps its own)."""
+    choices = ", ".join(d.sv.lower() for d in Direction)
+    for number, values in sheet.rows:
+        if values.get("direction") is None and values["code"] not in refs.indicators:
+            problem(sheet.sheet, number, sheet.columns.get("direction", sheet.columns.get("code")),
+                    f"indikatorn {values['code']} har ingen riktning; skriv en av: {choices}",
+                    f"the indicator {values['code']} has no direction; write one of: "
+                    + ", ".join(d.en.lower() for d in Direction))
+        elif values.get("direction") is None:
+            values.pop("direction", None)  # blank: the stored direction stays
 
 
 def _existing(session: Session, spec: SheetSpec, values: dict, refs: Refs):
