@@ -1100,14 +1100,21 @@ def _no_cyclic_gc():
 
 
 def run_import(store: Store, path: str | Path, options: ImportOptions | None = None, *, dry_run: bool = False,
-               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportPlan:
-    """Plan, and unless there are problems or it is a dry run, apply in one transaction."""
+               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+               data: FileData | None = None) -> ImportPlan:
+    """The one way an import runs, for the window and the command line alike: read (unless the
+    caller has read the file already and passes `data`), plan, and unless there are problems or
+    it is a dry run, take the backup and apply, all in one transaction. Without a backup there is
+    no import. Rows the function read itself are released as soon as they are planned; rows the
+    caller passed stay theirs (the dialog still shows them)."""
     options = options or ImportOptions()
-    with _no_cyclic_gc():
-        data = load_file(path, cancelled)
+    release = data is None
+    if data is None:
+        with _no_cyclic_gc():
+            data = load_file(path, cancelled)
     with _no_cyclic_gc(), store.transaction() as session:
         plan = plan_import(session, path, options, data=data, progress=progress, cancelled=cancelled,
-                           release=True)
+                           release=release)
         del data
         if plan.ok and not dry_run:
             backup_before(store, "import")  # raises, and nothing is written, when it cannot be made
