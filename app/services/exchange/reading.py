@@ -242,6 +242,16 @@ def read_file(path: str | Path, *, timeout: float = CHILD_TIMEOUT, memory_bytes:
     return result
 
 
+def column_letter(index: int) -> str:
+    """A 0-based column index as Excel's letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 # --- the child side -------------------------------------------------------------------------------
 
 def _limit_memory() -> None:
@@ -394,8 +404,6 @@ def _read_workbook(path: str, kind: str) -> FileData:
 def _share_strings(data: FileData) -> None:
     """One object per distinct text: codes repeat on every row, and each copy would be pickled,
     sent and kept by the parent. A text longer than Excel's cell limit is refused here, at its cell."""
-    from app.services.exchange.shapes import column_letter
-
     seen: dict[str, str] = {}
     for sheet in data.sheets:
         for number, row in enumerate(sheet.rows, 1):

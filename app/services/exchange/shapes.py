@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from app.services.exchange.reading import column_letter  # noqa: F401 - re-exported: where callers look for it
 from app.services.exchange.values import cell_text, is_blank, period_text
 from app.services.followup.periods import parse_period
 
@@ -245,12 +246,3 @@ def source_key(kind: str, sheet: str, header: list[object]) -> str:
     """Identifies 'the same kind of file' across imports: its header, not its name or its data."""
     names = "|".join(normalise(cell_text(c)) for c in header)
     return f"{kind}:{hashlib.sha256(names.encode()).hexdigest()[:32]}"
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters

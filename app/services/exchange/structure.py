@@ -5,7 +5,6 @@ headers. The same sheet definitions write the database export, so export → imp
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,33 +28,21 @@ from app.models import (
     ToleranceKind,
     UnitKind,
 )
-from app.models.errors import StyrkortError
+from app.services.exchange.mapping import Known, sheet_mapping
+from app.services.exchange.parsing import cell_records
+from app.services.exchange.planning import plan_records
+from app.services.exchange.plans import ImportPlan, Located, Problem
 from app.services.exchange.reading import FileData, SheetData
-from app.services.exchange.shapes import column_letter, normalise
+from app.services.exchange.records import check_records, is_record_sheet, read_records, sync_records
+from app.services.exchange.shapes import LONG, column_letter, normalise
+from app.services.exchange.sheets import Col, _change, _convert, convert_cells, is_duplicate
 from app.services.exchange.values import (
-    CellError,
     cell_text,
-    code_text,
     is_blank,
-    parse_date,
-    parse_number,
-    period_text,
     year_pairs,
 )
 from app.services.exchange.writing import restore_long_texts
-from app.services.followup.periods import ensure_period, parse_period
-
-YES = {"ja", "yes", "sant", "true", "1", "x"}
-
-
-@dataclass(frozen=True)
-class Col:
-    header: str
-    attr: str
-    kind: str = "text"  # text, code4, int, float, enum, date, bool, unit, goal, indicator, period
-    enum: type | None = None
-    required: bool = False
-    width: int = 14
+from app.services.followup.periods import ensure_period
 
 
 @dataclass(frozen=True)
@@ -116,8 +103,6 @@ _OUTLINE = re.compile(r"^\d+(\.\d+)+$")
 
 
 def is_structure_workbook(data: FileData) -> bool:
-    from app.services.exchange.records import is_record_sheet
-
     return any(normalise(s.name) in _SHEETS or is_record_sheet(s) for s in data.sheets)
 
 
@@ -175,45 +160,8 @@ class StructurePlan:
         for sheet in self.sheets:
             _apply_sheet(session, sheet, refs, changes)
         if self.records:
-            from app.services.exchange.records import sync_records
-
             sync_records(session, self.records, refs, changes)
         return refs.units, refs.indicators
-
-
-def _convert(col: Col, cell: object, pairs: bool = False) -> object:
-    if is_blank(cell):
-        return None
-    if col.kind == "text" and isinstance(cell, str) and col.attr != "code":
-        return cell  # free text exactly as written, spaces included
-    if col.kind in ("text", "unit", "goal", "indicator"):
-        return cell_text(cell)
-    if col.kind == "code4":
-        return code_text(cell, 4)
-    if col.kind == "int":
-        number = parse_number(cell)
-        if number is None or not float(number).is_integer():
-            raise CellError(f"{cell_text(cell)!r} är inget heltal", f"{cell_text(cell)!r} is not a whole number")
-        return int(number)
-    if col.kind == "float":
-        return parse_number(cell)
-    if col.kind == "date":
-        return parse_date(cell)
-    if col.kind == "bool":
-        return cell_text(cell).casefold() in YES
-    if col.kind == "period":
-        try:
-            return parse_period(period_text(cell, pairs)).code
-        except StyrkortError as exc:
-            raise CellError(exc.sv, exc.en) from None
-    if col.kind == "enum":
-        try:
-            return col.enum.from_text(cell_text(cell))
-        except ValueError:
-            allowed = ", ".join(m.sv for m in col.enum)
-            raise CellError(f"{cell_text(cell)!r} är inte ett av: {allowed}",
-                            f"{cell_text(cell)!r} is not one of: {allowed}") from None
-    raise AssertionError(col.kind)
 
 
 def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRows | None:
@@ -258,38 +206,14 @@ def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRo
     return result
 
 
-def convert_cells(sheet: str, number: int, row: list, positions: dict, convert: Callable,
-                  problem: Callable) -> dict | None:
-    """attr → the converted cell of `positions` (attr → (column spec, index)); None when a cell
-    is wrong, each wrong cell reported where it is."""
-    values, ok = {}, True
-    for attr, (col, index) in positions.items():
-        try:
-            values[attr] = convert(col, row[index] if index < len(row) else None)
-        except CellError as exc:
-            problem(sheet, number, index, f"{col.header}: {exc.args[0]}", f"{col.header}: {exc.args[-1]}")
-            ok = False
-    return values if ok else None
-
-
-def is_duplicate(seen: dict[tuple, int], key: tuple, sheet: str, number: int, problem: Callable) -> bool:
-    if key in seen:
-        problem(sheet, number, None, f"dubblett av rad {seen[key]}", f"duplicate of row {seen[key]}")
-        return True
-    seen[key] = number
-    return False
-
-
 def plan_structure(session: Session, path: Path, data: FileData, options, checksum: str, *,
                    progress=None, cancelled=None):
     """Plan a structure workbook (and its 'Utfall' sheet of results, if any)."""
-    from app.services.exchange import importing
-
-    plan = importing.ImportPlan(str(path), path.name, checksum, ", ".join(s.name for s in data.sheets),
+    plan = ImportPlan(str(path), path.name, checksum, ", ".join(s.name for s in data.sheets),
                                 "structure")
 
     def problem(sheet, row, col, sv, en):
-        plan.problems.append(importing.Problem(path.name, sheet, row, column_letter(col) if col is not None
+        plan.problems.append(Problem(path.name, sheet, row, column_letter(col) if col is not None
                                                else None, sv, en))
 
     restore_long_texts(data.sheets)
@@ -328,8 +252,6 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
 
 def _plan_records(session: Session, structure: StructurePlan, data: FileData, refs: Refs, file_codes: dict,
                   problem: Callable) -> None:
-    from app.services.exchange.records import check_records, read_records, sync_records
-
     structure.records = read_records(data.sheets, problem)
     if not structure.records:
         return
@@ -466,14 +388,6 @@ def _differences(obj, resolved: dict) -> dict:
             if k not in ("code", "goal_id", "indicator_id", "unit_id", "period_id") and getattr(obj, k) != v}
 
 
-def _plain(value: object) -> object:
-    if hasattr(value, "value") and not isinstance(value, (int, float, str)):
-        return value.value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
 def _apply_sheet(session: Session, sheet: SheetRows, refs: Refs, changes: list[dict]) -> None:
     spec = sheet.spec
     self_ref = {"org_unit": "parent_id", "goal": "parent_id"}.get(spec.entity)
@@ -525,28 +439,19 @@ def _apply_sheet(session: Session, sheet: SheetRows, refs: Refs, changes: list[d
     session.flush()
 
 
-def _change(entity: str, entity_id: int, action: str, old: dict | None, new: dict | None = None) -> dict:
-    return {"entity": entity, "entity_id": entity_id, "action": action,
-            "old_json": json.dumps({k: _plain(v) for k, v in old.items()}, ensure_ascii=False) if old else None,
-            "new_json": json.dumps(new) if new else None}
-
-
 def _plan_results(session, plan, data, sheet, options, file_codes, progress, cancelled) -> None:
-    from app.services.exchange import importing
-    from app.services.exchange.shapes import LONG
-
-    known = importing.Known.load(session)
-    mapping, plan.source_key = importing.sheet_mapping(session, data, sheet)
+    known = Known.load(session)
+    mapping, plan.source_key = sheet_mapping(session, data, sheet)
     if mapping is None or mapping.shape != LONG:
-        plan.problems.append(importing.Problem(plan.file_name, sheet.name, 1, None,
+        plan.problems.append(Problem(plan.file_name, sheet.name, 1, None,
                                                "bladet Utfall saknar rubrikerna Indikator, Enhet, Period, Utfall",
                                                "the sheet Utfall lacks the headers Indikator, Enhet, Period, Utfall"))
         return
-    sub = importing.ImportPlan(plan.path, plan.file_name, plan.checksum, sheet.name, "structure")
+    sub = ImportPlan(plan.path, plan.file_name, plan.checksum, sheet.name, "structure")
     sub.mapping = mapping
     sub.header = [cell_text(c) for c in sheet.rows[mapping.header_row]]
-    report = importing._Located(sub)
-    records = list(importing._records(sub, sheet, mapping, None, report, progress, cancelled, options.decimal))
+    report = Located(sub)
+    records = list(cell_records(sub, sheet, mapping, None, report, progress, cancelled, options.decimal))
     # Units and indicators the structure sheets create are known by code until applied.
     for code in file_codes["unit"]:
         known.units_by_code.setdefault(code, code)
@@ -554,7 +459,7 @@ def _plan_results(session, plan, data, sheet, options, file_codes, progress, can
         known.indicators.by_code.setdefault(code, code)
         known.indicator_ranges.setdefault(code, (None, None, code))
     if not sub.problems and not plan.problems:
-        importing._plan_records(session, sub, known, records, False, options, Path(plan.path), progress,
+        plan_records(session, sub, known, records, False, options, Path(plan.path), progress,
                                 cancelled)
     plan.problems += sub.problems
     plan.rows_read += sub.rows_read
