@@ -274,3 +274,75 @@ def test_closest_to_target_imports_exports_and_has_its_status_rule(empty_store, 
     assert result_status(3, 0, closest, 1, absolute) is Status.NOT_MET
     assert result_status(-3, 0, closest, 1, absolute) is Status.NOT_MET
     assert trend(1, -3, closest, 1, target=0).name == "IMPROVING"
+
+
+# --- the planner's goal matrix ------------------------------------------------------------------------
+
+def _matrix(path: Path, tertial: bool = False) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Målmatris"
+    sheet.append(["Målmatris Region Exempel 2025"])
+    sheet.append([])
+    if tertial:
+        sheet.append(["Målområde", "Mål", "Delmål", "Indikator", "Enhet", "Målvärde 2025 T2", "Utfall 2025 T1",
+                      "Utfall 2025 T2"])
+        sheet.append(["God vård", "Vården ges i rätt tid", "Kortare väntan", "Andel besök inom tre dagar (%)",
+                      "Vårdcentralen Norr", 85, "79,2", "81,1"])
+    else:
+        sheet.append(["Målområde", "Mål", "Indikator", "Enhet", "Målvärde 2025", "Utfall 2024", "Utfall 2025"])
+        sheet.append(["God vård", "Vården ges i rätt tid", "Andel besök inom tre dagar (%)", "Vårdcentralen Norr",
+                      85, "79,2", "81,1"])
+        sheet.append(["God vård", "Vården ges i rätt tid", "Andel besök inom tre dagar (%)", "Vårdcentralen Syd",
+                      85, "77,0", "80,4"])
+        sheet.append(["God vård", "Jämlik vård", "Väntetid till operation (dagar)", "Lasarettet", 60, 75, 68])
+        sheet.append(["Attraktiv arbetsgivare", "Friska medarbetare", "Sjukfrånvaro (%)", "Lasarettet", "6,0",
+                      "7,1", "6,6"])
+    book.save(path)
+    return path
+
+
+def test_a_goal_matrix_imports_into_an_empty_database(empty_store, tmp_path):
+    from app.models import Goal, GoalIndicator, GoalLevel, Target
+
+    path = _matrix(tmp_path / "malmatris.xlsx")
+    refused = run_import(empty_store, path)
+    assert not refused.ok and "--create-missing" in refused.problems[0].sv
+    dry = run_import(empty_store, path, ImportOptions(create_missing=True), dry_run=True)
+    assert dry.ok, [p.line() for p in dry.problems]
+    lines = "\n".join(dry.detail_lines("sv"))
+    assert "God vård" in lines and "Vårdcentralen Norr" in lines and "högre är bättre antas" in lines
+    plan = run_import(empty_store, path, ImportOptions(create_missing=True))
+    assert plan.ok and plan.batch_id is not None
+    with empty_store.session() as session:
+        goals = {g.title: g for g in session.execute(sa.select(Goal)).scalars()}
+        vision = goals["Målmatris Region Exempel 2025"]
+        assert vision.level is GoalLevel.VISION and vision.parent_id is None
+        assert goals["God vård"].level is GoalLevel.GOAL_AREA and goals["God vård"].parent_id == vision.id
+        timely = goals["Vården ges i rätt tid"]
+        assert timely.level is GoalLevel.GOAL and timely.parent_id == goals["God vård"].id
+        share = session.execute(sa.select(Indicator).where(
+            Indicator.name == "Andel besök inom tre dagar (%)")).scalar_one()
+        assert share.unit_of_measure == "%"
+        assert session.get(GoalIndicator, (timely.id, share.id)) is not None
+        assert session.execute(sa.select(sa.func.count()).select_from(Target)).scalar() == 4
+    with empty_store.session() as session:
+        found = dict(session.execute(
+            sa.select(OrgUnit.name + " " + Period.code, Result.value).join(OrgUnit, OrgUnit.id == Result.unit_id)
+            .join(Period, Period.id == Result.period_id).where(Result.indicator_id == share.id)).all())
+    assert found == {"Vårdcentralen Norr 2024": 79.2, "Vårdcentralen Norr 2025": 81.1,
+                     "Vårdcentralen Syd 2024": 77.0, "Vårdcentralen Syd 2025": 80.4}
+    again = run_import(empty_store, path, ImportOptions(create_missing=True))
+    assert again.ok and again.batch_id is None  # the same matrix again changes nothing
+
+
+def test_a_goal_matrix_with_sub_goals_and_tertials(empty_store, tmp_path):
+    from app.models import Goal, GoalLevel
+
+    plan = run_import(empty_store, _matrix(tmp_path / "tertial.xlsx", tertial=True),
+                      ImportOptions(create_missing=True))
+    assert plan.ok, [p.line() for p in plan.problems]
+    with empty_store.session() as session:
+        sub = session.execute(sa.select(Goal).where(Goal.title == "Kortare väntan")).scalar_one()
+        assert sub.level is GoalLevel.SUB_GOAL
+        assert sorted(session.execute(sa.select(Period.code)).scalars()) == ["2025T1", "2025T2"]

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.models.store import Store
+from app.services.exchange import matrix, structure
 from app.services.exchange.applying import apply_plan
 from app.services.exchange.mapping import Known, save_mapping, saved_mapping, sheet_mapping
 from app.services.exchange.parsing import choose_sheet, load_file
@@ -48,17 +49,43 @@ def plan_import(session: Session, path: str | Path, options: ImportOptions | Non
                 data: FileData | None = None, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None, release: bool = False) -> ImportPlan:
     """Read, validate and plan. Writes nothing (a saved mapping is written only by apply)."""
-    from app.services.exchange import structure
-
     options = options or ImportOptions()
     path = Path(path)
     data = data or load_file(path, cancelled)
     if progress:
         progress("read", 0, 0)
+    if options.sheet is None and not structure.is_structure_workbook(data) and matrix.is_goal_matrix(data):
+        return _plan_matrix(session, path, data, options, progress, cancelled)
     if structure.is_structure_workbook(data) and options.sheet is None:
         return structure.plan_structure(session, path, data, options, file_checksum(path),
                                         progress=progress, cancelled=cancelled)
     return plan_sheet(session, path, options, data=data, progress=progress, cancelled=cancelled, release=release)
+
+
+def _plan_matrix(session: Session, path: Path, data: FileData, options: ImportOptions, progress, cancelled):
+    """A goal matrix is planned as the structure sheets it stands for; what it would create needs
+    the user's choice (--create-missing / the dialog's checkbox), and every indicator given the
+    direction 'higher is better' for want of a Riktning column is named."""
+    reading = matrix.as_structure(session, data)
+    plan = structure.plan_structure(session, path, reading.data, options, file_checksum(path),
+                                    progress=progress, cancelled=cancelled)
+    plan.source_kind = "goal-matrix"
+    created = plan.created_names()
+    if created and not options.create_missing:
+        total = sum(len(v) for v in created.values())
+        plan.problems.append(Problem(
+            plan.file_name, data.sheets[0].name, None, None,
+            f"målmatrisen skulle skapa {total} mål, indikatorer, enheter och perioder (se listan); välj "
+            "--create-missing / ”Skapa saknade” för att skapa dem",
+            f"the goal matrix would create {total} goals, indicators, units and periods (see the list); choose "
+            "--create-missing / 'Create missing' to create them"))
+    if reading.assumed_direction:
+        names = ", ".join(reading.assumed_direction[:20])
+        plan.notes.append((f"Riktning saknas i filen; högre är bättre antas för: {names} (ändra under Indikatorer "
+                           "eller lägg till kolumnen Riktning)",
+                           f"No direction in the file; higher is better is assumed for: {names} (change it under "
+                           "Indicators or add a Riktning column)"))
+    return plan
 
 
 @contextlib.contextmanager

@@ -187,6 +187,7 @@ class ImportPlan:
     new_periods: list[str] = field(default_factory=list)
     closed_rows: int = 0  # results written into closed periods (with --closed-periods), flagged late
     row_paths: list[str] = field(default_factory=list)  # JSON: row → path in the document
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (sv, en) lines for the preview
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped += count
@@ -237,6 +238,7 @@ class ImportPlan:
         if changed:
             lines.append("Ändras:" if sv else "Changes:")
             lines += [f"  {line}" for line in changed]
+        lines += [sv_text if sv else en_text for sv_text, en_text in self.notes]
         if self.closed_rows:
             lines.append(f"{plural(self.closed_rows, 'utfall', 'utfall')} i stängda perioder, markerade som sena"
                          if sv else f"{self.closed_rows} results in closed periods, flagged late")
