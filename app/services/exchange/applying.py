@@ -4,6 +4,7 @@ ImportBatch with every change so that it can be undone."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -70,16 +71,17 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
     total = len(plan.new) + len(plan.changed)
     done = 0
     insert_rows = _result_inserter(conn, batch.id, now, user)
-    for start in range(0, len(plan.new), CHUNK):
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
-        insert_rows([
-            (ind if ind.__class__ is int else ind_ids[ind], unit if unit.__class__ is int else unit_ids[unit],
-             period_ids[period], gender, value, comment, late)
-            for ind, unit, period, gender, value, comment, late in plan.new[start:start + CHUNK]])
-        done += min(CHUNK, len(plan.new) - start)
-        if progress:
-            progress("write", done, total)
+    with _indexes_after_bulk_load(conn, len(plan.new)):
+        for start in range(0, len(plan.new), CHUNK):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            insert_rows([
+                (ind if ind.__class__ is int else ind_ids[ind], unit if unit.__class__ is int else unit_ids[unit],
+                 period_ids[period], gender, value, comment, late)
+                for ind, unit, period, gender, value, comment, late in plan.new[start:start + CHUNK]])
+            done += min(CHUNK, len(plan.new) - start)
+            if progress:
+                progress("write", done, total)
     if plan.changed:
         update = sa.update(Result.__table__).where(Result.__table__.c.id == sa.bindparam("rid")).values(
             value=sa.bindparam("v"), comment=sa.bindparam("c"), late=sa.bindparam("l"),
@@ -115,6 +117,29 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
                  summary=f"{plan.file_name} ({plan.checksum[:12]}): {plan.summary('sv')}")
     plan.batch_id = batch.id
     return batch.id
+
+
+BULK_LOAD_ROWS = 20_000
+
+
+@contextlib.contextmanager
+def _indexes_after_bulk_load(conn, rows: int):
+    """Into an empty result table, a large import writes the rows first and builds the secondary
+    indexes after, each in one sorted pass, instead of updating four B-trees per row. Only the
+    unique key stays while loading (it refuses duplicates). Inside the import's own transaction:
+    a cancel or an error rolls the indexes back with the rows (SQLite's DDL is transactional)."""
+    if conn.dialect.name != "sqlite" or rows < BULK_LOAD_ROWS or conn.exec_driver_sql(
+            "SELECT 1 FROM result LIMIT 1").first() is not None:
+        yield
+        return
+    indexes = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'result' AND sql IS NOT NULL "
+        "AND name NOT LIKE 'uq_%'").all()
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield  # on an error or a cancel the rollback brings the indexes back with the old rows
+    for _name, sql in indexes:
+        conn.exec_driver_sql(sql)
 
 
 _RESULT_COLUMNS = ("indicator_id", "unit_id", "period_id", "gender", "value", "comment", "late",

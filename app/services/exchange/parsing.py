@@ -173,6 +173,9 @@ def cell_records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_per
     pairs = period_col is not None and year_pairs(
         r[period_col] for r in rows[start:] if len(r) > period_col and type(r[period_col]) is str)
     blank_seen = False
+    unit_memo: dict[object, str] = {}
+    gender_memo: dict[object, str | None] = {}
+    indicator_memo: dict[object, str] = {}
     mapped = len(cols) + len(mapping.period_columns) + len(mapping.indicator_columns)
     for index in range(start, len(rows)):
         row = rows[index]
@@ -194,13 +197,20 @@ def cell_records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_per
             break
         plan.rows_read += 1
         try:
-            unit_ref = code_text(row[key_col], 4 if by_municipality else 0)
+            # Codes repeat on every row: each distinct cell is turned into text once.
+            cell = row[key_col]
+            unit_ref = unit_memo.get(cell)
+            if unit_ref is None:
+                unit_ref = unit_memo[cell] = code_text(cell, 4 if by_municipality else 0)
             if not unit_ref:
                 report(number, key_col, "enhet saknas", "unit missing")
                 continue
             gender = "T"
             if gender_col is not None:
-                gender = _gender(row[gender_col])
+                cell = row[gender_col]
+                gender = gender_memo.get(cell, "")
+                if gender == "":
+                    gender = gender_memo[cell] = _gender(cell)
                 if gender is None:
                     report(number, gender_col, f"{cell_text(row[gender_col])!r} är inget kön (T, K eller M)",
                            f"{cell_text(row[gender_col])!r} is not a gender (T, K or M)")
@@ -221,10 +231,15 @@ def cell_records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_per
         except CellError as exc:
             report(number, period_col, exc.args[0], exc.args[-1])
             continue
+        if ind_col is not None:
+            cell = row[ind_col]
+            ind_text = indicator_memo.get(cell)
+            if ind_text is None:
+                ind_text = indicator_memo[cell] = cell_text(cell)
         if mapping.shape == LONG:
-            cells = [(value_col, cell_text(row[ind_col]), period)]
+            cells = [(value_col, ind_text, period)]
         elif mapping.shape == WIDE_PERIOD:
-            cells = [(c, cell_text(row[ind_col]), p) for c, p in mapping.period_columns.items()]
+            cells = [(c, ind_text, p) for c, p in mapping.period_columns.items()]
         else:
             cells = [(c, ref, period) for c, ref in mapping.indicator_columns.items()]
         for col, ind_ref, cell_period in cells:
