@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from app.cli.common import db_argument, open_db
+from app.cli.common import db_argument, open_db, output_file
 from app.models.errors import StyrkortError
 
 
@@ -43,8 +42,9 @@ def cmd_pack(args: argparse.Namespace) -> int:
     except ValueError:
         raise StyrkortError(f"{args.date!r} är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.",
                             f"{args.date!r} is not a date; write YYYY-MM-DD.") from None
+    destination = output_file(args.file, (".pdf",))
     store = open_db(args)
-    result = generate(store, PackOptions(args.scope, args.period, day), Path(args.file))
+    result = generate(store, PackOptions(args.scope, args.period, day), destination)
     print(f"{result.path}: {result.pages} sidor, {result.goals} mål, {result.charts} diagram "
           f"({result.scope_name}, {result.period_code})")
     return 0

@@ -346,3 +346,33 @@ def test_a_goal_matrix_with_sub_goals_and_tertials(empty_store, tmp_path):
         sub = session.execute(sa.select(Goal).where(Goal.title == "Kortare väntan")).scalar_one()
         assert sub.level is GoalLevel.SUB_GOAL
         assert sorted(session.execute(sa.select(Period.code)).scalars()) == ["2025T1", "2025T2"]
+
+
+# --- a full disk --------------------------------------------------------------------------------------
+
+def test_a_full_database_is_one_clear_error_and_changes_nothing(demo_store, tmp_path):
+    """SQLite's own "database or disk is full" (max_page_count on every connection stands in for
+    the disk): one message, nothing written, no partial backup left behind."""
+    from sqlalchemy import event
+
+    from app.models.errors import StyrkortError
+
+    rows = [["Indikator", "Enhet", "Period", "Utfall", "Kommentar"]]
+    rows += [["UB01", "GR01", f"2026-{m:02d}", m, "x" * 2000] for m in range(1, 13)]
+    rows += [["UB01", "GR02", f"2026-{m:02d}", m, "y" * 2000] for m in range(1, 13)]
+    path = workbook(tmp_path / "stor.xlsx", rows)
+    with demo_store.session() as session:
+        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+        before = session.execute(sa.select(sa.func.count()).select_from(Result)).scalar()
+    demo_store.engine.dispose()
+
+    @event.listens_for(demo_store.engine, "connect")
+    def limit(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages + 2}")
+
+    with pytest.raises(StyrkortError, match="disken är full"):
+        run_import(demo_store, path)
+    with demo_store.session() as session:
+        assert session.execute(sa.select(sa.func.count()).select_from(Result)).scalar() == before
+    backups = Path(demo_store.path).parent / "backups"
+    assert not [p for p in backups.iterdir() if p.name.endswith(".partial")]

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from app.models.errors import StyrkortError
 from app.models.store import Store
 from app.services.exchange import matrix, structure
 from app.services.exchange.applying import apply_plan
@@ -115,6 +118,20 @@ def run_import(store: Store, path: str | Path, options: ImportOptions | None = N
     if data is None:
         with _no_cyclic_gc():
             data = load_file(path, cancelled)
+    try:
+        return _run(store, path, options, dry_run, progress, cancelled, data, release)
+    except (sa.exc.OperationalError, sqlite3.OperationalError) as exc:
+        text = str(getattr(exc, "orig", None) or exc)
+        if "full" not in text:
+            raise
+        # SQLite rolled the transaction back: the database is as it was.
+        raise StyrkortError(f"Importen kunde inte skrivas: disken är full ({text}); ingenting ändrades.",
+                            f"The import could not be written: the disk is full ({text}); nothing changed.") \
+            from None
+
+
+def _run(store: Store, path, options: ImportOptions, dry_run: bool, progress, cancelled, data: FileData,
+         release: bool) -> ImportPlan:
     with _no_cyclic_gc(), store.transaction() as session:
         plan = plan_import(session, path, options, data=data, progress=progress, cancelled=cancelled,
                            release=release)
