@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.models.errors import StyrkortError
-from app.services.exchange.plans import CellRecord, ImportCancelled, ImportPlan, Located
+from app.services.exchange.plans import CellRecord, ImportCancelled, ImportPlan, Located, new_row
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
 from app.services.exchange.shapes import (
     LONG,
@@ -260,8 +260,8 @@ def cell_records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_per
                 continue
             blank = value is None and code is None
             row_comment = comment if comment is not None else code
-            yield CellRecord(number, col, ind_ref, unit_ref, cell_period, gender, value, row_comment, target, late,
-                             info, blank)
+            yield new_row(CellRecord, (number, col, ind_ref, unit_ref, cell_period, gender, value, row_comment, target, late,
+                             info, blank))
 
 
 def _invalid(cell: object, decimal: str | None = None) -> bool:

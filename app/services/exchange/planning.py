@@ -28,6 +28,7 @@ from app.services.exchange.plans import (
     PreviewRow,
     TargetChange,
     file_checksum,
+    new_row,
     plural,
 )
 from app.services.exchange.reading import FileData, SheetData
@@ -121,9 +122,9 @@ def plan_records(session, plan, known, records, by_municipality, options, path, 
             unknown_units.setdefault(unit_ref, []).append(number)
             if info is not None or by_municipality:
                 unit_infos.setdefault(unit_ref, info)
-        planned.append(PlannedRow(number, ind_id if ind_id is not None else ind_ref,
+        planned.append(new_row(PlannedRow, (number, ind_id if ind_id is not None else ind_ref,
                         unit_id if unit_id is not None else unit_ref, period, gender, value, comment,
-                        target, late, blank))
+                        target, late, blank)))
     if after_reading is not None:
         after_reading()
     if plan.problems:
@@ -229,7 +230,7 @@ def classify(session, plan, known, planned, progress, cancelled, options: Import
             closed_rows.setdefault(period, []).append(number)  # would change a closed period
         elif old is None:
             plan.closed_rows += closed
-            plan.new.append(NewResult(ind, unit, period, gender, value, comment or "", new_late))
+            plan.new.append(new_row(NewResult, (ind, unit, period, gender, value, comment or "", new_late)))
             _preview(plan, "new", ind, unit, period, gender, None, value, number, known)
         else:
             rid, old_value, old_comment, old_batch, old_late = old

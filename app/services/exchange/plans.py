@@ -98,6 +98,11 @@ class CellRecord(NamedTuple):
     blank: bool  # no value and no publisher's code: never overwrites a stored value by itself
 
 
+# A typed row built without the Python-level __new__ that NamedTuple generates: the same object,
+# made in C. Three of them per row of a 500 000-row file (measured: 0.8 s of 5 s planning).
+new_row = tuple.__new__
+
+
 class PlannedRow(NamedTuple):
     """A parsed cell with its indicator and unit resolved: an id, or the code still to create."""
 
