@@ -30,6 +30,10 @@ def db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
                         help="skriv även om databasen är öppen i ett Styrkort-fönster")
 
 
+def is_url(args: argparse.Namespace) -> bool:
+    return "://" in (getattr(args, "db", None) or "")
+
+
 def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
 
@@ -39,6 +43,8 @@ def open_db(args: argparse.Namespace, *, create: bool = False, readonly: bool = 
     """The database the command names with --db (or the default one). Only `new` and `demo`
     create one; every other command refuses a missing file. A command that `writes` refuses a
     database open in a window (its lock file names who has it) unless --force is given."""
+    if is_url(args):  # a server database (postgresql://…): the server says whether it exists
+        return open_store(args.db, create=create, readonly=readonly)
     path = db_path(args)
     if not create and not path.exists():
         raise StyrkortError(
@@ -57,6 +63,8 @@ def open_db_untouched(args: argparse.Namespace) -> Store:
 
     from app.models.store import head_revision, make_engine
 
+    if is_url(args):
+        return open_db(args)  # a server database: nothing is written beside it
     path = db_path(args)
     if not path.exists():
         open_db(args)  # the one refusal of a missing file

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import db_argument, db_path, open_db
+from app.cli.common import db_argument, db_path, is_url, open_db
 from app.models.errors import StyrkortError
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     """The one way (with `demo`) a database is created from the command line."""
+    if is_url(args):  # a server database: the schema is created in it
+        open_db(args, create=True).close()
+        print(f"Databasens schema skapat: {args.db}")
+        return 0
     path = db_path(args)
     if path.exists():
         raise StyrkortError(f"{path} finns redan; välj ett annat namn.", f"{path} already exists; choose another name.")

@@ -8,6 +8,7 @@ import sys
 from app.cli.common import (
     db_argument,
     db_path,
+    is_url,
     open_db,
     open_db_untouched,
     output_file,
@@ -42,9 +43,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services.exchange.importing import ImportOptions, run_import
 
-    path = db_path(args)
-    if not args.dry_run and not getattr(args, "force", False):
-        refuse_if_open(path)
+    if not args.dry_run and not getattr(args, "force", False) and not is_url(args):
+        refuse_if_open(db_path(args))
     # A dry run opens the file read-only: no database, no backup, no lock file is written.
     store = open_db_untouched(args) if args.dry_run else open_db(args)
     options = ImportOptions(sheet=args.sheet, create_missing=args.create_missing, period=args.period,
