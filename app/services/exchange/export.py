@@ -200,9 +200,9 @@ def scope_unit(session: Session, code: str | None) -> int | None:
         return None
     unit_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.code == code)).scalar()
     if unit_id is None:
-        from app.models.errors import StyrkortError
+        from app.services.organisation.units import no_unit_with_code
 
-        raise StyrkortError(f"Enheten {code!r} finns inte.", f"The unit {code!r} does not exist.")
+        raise no_unit_with_code(code)
     return unit_id
 
 

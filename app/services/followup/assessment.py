@@ -352,7 +352,9 @@ def status_report(session: Session, period_code: str, scope_code: str | None = N
     if scope_code:
         scope_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.code == scope_code)).scalar()
         if scope_id is None:
-            raise StyrkortError(f"Ingen enhet har koden {scope_code}.", f"No unit has the code {scope_code}.")
+            from app.services.organisation.units import no_unit_with_code
+
+            raise no_unit_with_code(scope_code)
     try:
         chosen = RollupRule(rule) if rule else rollup_rule(session)
     except ValueError:

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import Goal, OrgUnit, ProviderType, UnitKind
+from app.models.errors import StyrkortError
 
 
 @dataclass
@@ -46,3 +47,8 @@ def unit_detail(session: Session, unit_id: int) -> UnitDetail | None:
             sa.select(sa.func.count()).where(Goal.owner_unit_id == unit_id)).scalar_one(),
         child_count=session.execute(sa.select(sa.func.count()).where(OrgUnit.parent_id == unit_id)).scalar_one(),
     )
+
+
+def no_unit_with_code(code: str) -> StyrkortError:
+    """The one wording for a scope (--scope, a pack's or an export's unit) that names no unit."""
+    return StyrkortError(f"Ingen enhet har koden {code!r}.", f"No unit has the code {code!r}.")

@@ -239,8 +239,9 @@ def find_scope(session: Session, code: str | None) -> OrgUnit | None:
         return None
     unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == code.strip())).scalar_one_or_none()
     if unit is None:
-        raise StyrkortError(f"Det finns ingen enhet med koden {code!r} i databasen.",
-                            f"There is no unit with the code {code!r} in the database.")
+        from app.services.organisation.units import no_unit_with_code
+
+        raise no_unit_with_code(code)
     if unit.kind is UnitKind.REFERENCE:
         raise StyrkortError(f"{unit.name} är ett jämförelseområde, inte en del av organisationen.",
                             f"{unit.name} is a reference area, not part of the organisation.")
