@@ -96,14 +96,19 @@ def plan_records(session, plan, known, records, by_municipality, options, path, 
     key_col = unit_col if unit_col is not None else plan.mapping.field_column("municipality")
     ind_col = plan.mapping.field_column("indicator")
     planned = []
+    unit_cache: dict[str, int | None] = {}
+    seen_get = seen.get
     for number, col, ind_ref, unit_ref, period, gender, value, comment, target, late, info, blank in records:
         if ind_ref in ind_cache:
             ind_id = ind_cache[ind_ref]
         else:
             ind_id = ind_cache[ind_ref] = known.indicators.find(ind_ref)
-        unit_id = known.unit(unit_ref, by_municipality)
+        if unit_ref in unit_cache:
+            unit_id = unit_cache[unit_ref]
+        else:
+            unit_id = unit_cache[unit_ref] = known.unit(unit_ref, by_municipality)
         key = (ind_ref, unit_ref, period, gender)
-        first = seen.get(key)
+        first = seen_get(key)
         if first is not None:
             report(number, col, f"dubblett: samma indikator, enhet, period och kön som rad {first}",
                    f"duplicate: same indicator, unit, period and gender as row {first}")
@@ -198,19 +203,22 @@ def classify(session, plan, known, planned, progress, cancelled, options: Import
     new_periods = {}
     planned.reverse()
     n = 0
+    blank_clears, closed_periods = options.blank_clears, options.closed_periods
+    periods_get, existing_get, new_append = known.periods.get, existing.get, plan.new.append
+    shown = plan.preview_counts
     while planned:
         # Popped, not iterated: each planned row is freed as its plan entry is made.
         number, ind, unit, period, gender, value, comment, target, late, blank = planned.pop()
         n += 1
         if n % 50_000 == 0 and cancelled is not None and cancelled():
             raise ImportCancelled()
-        pinfo = known.periods.get(period)
+        pinfo = periods_get(period)
         period_id = pinfo[0] if pinfo else None
         if pinfo is None:
             new_periods[period] = None
         closed = bool(pinfo and pinfo[1])
-        old = existing.get((ind, unit, period_id, gender)) if period_id else None
-        if value is None and not (options.blank_clears and old is not None):
+        old = existing_get((ind, unit, period_id, gender)) if period_id else None
+        if value is None and not (blank_clears and old is not None):
             if blank and target is None:
                 plan.skip("blank")
                 continue
@@ -225,13 +233,14 @@ def classify(session, plan, known, planned, progress, cancelled, options: Import
         new_late = closed if late is None else late
         if old is False:
             pass
-        elif closed and not options.closed_periods and (
+        elif closed and not closed_periods and (
                 old is None or not _same(old[1], value) or (comment is not None and comment != old[2])):
             closed_rows.setdefault(period, []).append(number)  # would change a closed period
         elif old is None:
             plan.closed_rows += closed
-            plan.new.append(new_row(NewResult, (ind, unit, period, gender, value, comment or "", new_late)))
-            _preview(plan, "new", ind, unit, period, gender, None, value, number, known)
+            new_append(new_row(NewResult, (ind, unit, period, gender, value, comment or "", new_late)))
+            if shown.get("new", 0) < PREVIEW_LIMIT:
+                _preview(plan, "new", ind, unit, period, gender, None, value, number, known)
         else:
             rid, old_value, old_comment, old_batch, old_late = old
             new_comment = old_comment if comment is None else comment
