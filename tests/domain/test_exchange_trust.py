@@ -376,3 +376,15 @@ def test_a_full_database_is_one_clear_error_and_changes_nothing(demo_store, tmp_
         assert session.execute(sa.select(sa.func.count()).select_from(Result)).scalar() == before
     backups = Path(demo_store.path).parent / "backups"
     assert not [p for p in backups.iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_problem_in_a_goal_matrix_names_the_matrix_cell(empty_store, tmp_path):
+    path = _matrix(tmp_path / "fel.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Målmatris"]["G5"] = "åtta"  # Utfall 2025 of the second indicator row
+    book["Målmatris"]["E6"] = "många"  # Målvärde 2025 of the third
+    book.save(path)
+    plan = run_import(empty_store, path, ImportOptions(create_missing=True))
+    lines = [p.line("sv") for p in plan.problems]
+    assert any(line.startswith("fel.xlsx:Målmatris:5:G:") and "'åtta' är inget tal" in line for line in lines), lines
+    assert any(line.startswith("fel.xlsx:Målmatris:6:E:") and "'många' är inget tal" in line for line in lines), lines

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import Direction, Goal, GoalLevel, Indicator, OrgUnit
-from app.services.exchange.reading import FileData, SheetData
+from app.services.exchange.reading import FileData, SheetData, column_letter
 from app.services.exchange.shapes import normalise
 from app.services.exchange.values import cell_text, is_blank
 
@@ -137,16 +137,24 @@ def as_structure(session: Session, data: FileData) -> MatrixReading:
     link_rows = [["Mål", "Indikator"]]
     target_rows = [["Indikator", "Enhet", "Period", "Målvärde"]]
     result_rows = [["Indikator", "Enhet", "Period", "Utfall"]]
+    # Where each made-up row came from (Målmatris:5:F), so that a problem names the matrix's cell.
+    where = {id(rows): [""] for rows in (goal_rows, indicator_rows, unit_rows, link_rows, target_rows,
+                                        result_rows)}
+
+    def add(rows: list, values: list, row_number: int, col: int | None) -> None:
+        rows.append(values)
+        where[id(rows)].append(f"{sheet.name}:{row_number}:{column_letter(col) if col is not None else ''}")
+
     reading = MatrixReading(data)
     if vision is None:
         vision = _slug("VISION", used_goal_codes)
-        goal_rows.append([vision, _title(sheet, cols.header_row) or "Vision", GoalLevel.VISION.sv, None])
+        add(goal_rows, [vision, _title(sheet, cols.header_row) or "Vision", GoalLevel.VISION.sv, None], 1, 0)
     made_goals: dict[tuple, str] = {}
     children: dict[str, int] = {}
     links = set()
     made_units: set[str] = set()
     made_indicators: set[str] = set()
-    for row in sheet.rows[cols.header_row + 1:]:
+    for number, row in enumerate(sheet.rows[cols.header_row + 1:], cols.header_row + 2):
         get = lambda c, row=row: row[c] if c is not None and c < len(row) else None  # noqa: E731
         if all(is_blank(c) for c in row):
             continue
@@ -167,7 +175,7 @@ def as_structure(session: Session, data: FileData) -> MatrixReading:
                 while code in used_goal_codes:
                     code += "b"
                 used_goal_codes.add(code)
-                goal_rows.append([code, title, level.sv, parent])
+                add(goal_rows, [code, title, level.sv, parent], number, col)
             made_goals[path] = code
             parent = code
         name = cell_text(get(cols.indicator))
@@ -183,28 +191,29 @@ def as_structure(session: Session, data: FileData) -> MatrixReading:
             measure = cell_text(get(cols.unit_of_measure)) if cols.unit_of_measure is not None else ""
             if not measure and ("(%)" in name or "andel" in name.casefold()):
                 measure = "%"
-            indicator_rows.append([indicator, name, direction, measure])
+            add(indicator_rows, [indicator, name, direction, measure], number, cols.indicator)
             made_indicators.add(indicator)
         if parent != vision and (parent, indicator) not in links:
             links.add((parent, indicator))
-            link_rows.append([parent, indicator])
+            add(link_rows, [parent, indicator], number, cols.indicator)
         unit_name = cell_text(get(cols.unit))
         unit = None
         if unit_name:
             unit = units.get(unit_name.casefold())
             if unit is None:
                 unit = units[unit_name.casefold()] = _slug(unit_name, used_unit_codes)
-                unit_rows.append([unit, unit_name, "Enhet"])
+                add(unit_rows, [unit, unit_name, "Enhet"], number, cols.unit)
                 made_units.add(unit)
         for col, period in cols.targets.items():
             if not is_blank(get(col)):
-                target_rows.append([indicator, unit, period, get(col)])
+                add(target_rows, [indicator, unit, period, get(col)], number, col)
         for col, period in cols.results.items():
             if not is_blank(get(col)) and unit is not None:
-                result_rows.append([indicator, unit, period, get(col)])
-    sheets = [SheetData("Enheter", unit_rows), SheetData("Mål", goal_rows), SheetData("Indikatorer", indicator_rows),
-              SheetData("Mål och indikatorer", link_rows), SheetData("Målvärden", target_rows)]
+                add(result_rows, [indicator, unit, period, get(col)], number, col)
+    made = [("Enheter", unit_rows), ("Mål", goal_rows), ("Indikatorer", indicator_rows),
+            ("Mål och indikatorer", link_rows), ("Målvärden", target_rows)]
     if len(result_rows) > 1:
-        sheets.append(SheetData("Utfall", result_rows))
+        made.append(("Utfall", result_rows))
+    sheets = [SheetData(name, rows, paths=where[id(rows)]) for name, rows in made]
     reading.data = FileData(data.path, data.kind, sheets)
     return reading

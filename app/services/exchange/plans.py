@@ -191,7 +191,9 @@ class ImportPlan:
     number_formats: dict[str, str] = field(default_factory=dict)  # column header → COMMA / POINT / ""
     new_periods: list[str] = field(default_factory=list)
     closed_rows: int = 0  # results written into closed periods (with --closed-periods), flagged late
-    row_paths: list[str] = field(default_factory=list)  # JSON: row → path in the document
+    # Rows made from another document: row → where it came from, a JSON path (values[7].values[0];
+    # the column's key is added) or a cell of a goal matrix (Målmatris:5:F, complete as it is).
+    row_paths: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (sv, en) lines for the preview
 
     def skip(self, reason: str, count: int = 1) -> None:
@@ -312,6 +314,9 @@ class Located:
         paths = self.plan.row_paths
         if paths and row is not None and 1 < row <= len(paths):
             key = self.plan.header[col] if col is not None and col < len(self.plan.header) else ""
-            where = paths[row - 1] + (f".{key}" if key else "")
+            where = paths[row - 1]
+            if where and ":" not in where:
+                where += f".{key}" if key else ""
+            where = where or None
         self.plan.problems.append(Problem(self.plan.file_name, self.plan.sheet, row,
                                           column_letter(col) if col is not None else None, sv, en, where))

@@ -212,9 +212,13 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
     plan = ImportPlan(str(path), path.name, checksum, ", ".join(s.name for s in data.sheets),
                                 "structure")
 
+    origins = {s.name: s.paths for s in data.sheets if s.paths}  # a goal matrix's sheets: their cells
+
     def problem(sheet, row, col, sv, en):
+        paths = origins.get(sheet)
+        where = paths[row - 1] if paths and row is not None and 1 < row <= len(paths) else None
         plan.problems.append(Problem(path.name, sheet, row, column_letter(col) if col is not None
-                                               else None, sv, en))
+                                     else None, sv, en, where or None))
 
     restore_long_texts(data.sheets)
     by_spec = {}
@@ -448,6 +452,7 @@ def _plan_results(session, plan, data, sheet, options, file_codes, progress, can
                                                "the sheet Utfall lacks the headers Indikator, Enhet, Period, Utfall"))
         return
     sub = ImportPlan(plan.path, plan.file_name, plan.checksum, sheet.name, "structure")
+    sub.row_paths = sheet.paths
     sub.mapping = mapping
     sub.header = [cell_text(c) for c in sheet.rows[mapping.header_row]]
     report = Located(sub)
