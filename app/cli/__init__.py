@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     argparse._ = _swedish  # argparse looks its texts up through gettext at call time
     argparse.ngettext = _swedish_n
     parser = argparse.ArgumentParser(prog="styrkort", description="Styrkort – mål, uppföljning och styrdokument.")
-    parser.add_argument("--version", action="version", version=f"Styrkort {__version__}")
+    parser.add_argument("--version", action="version", version=f"Styrkort {__version__}",
+                        help="visa programmets version och avsluta")
     db_argument(parser, top=True)
     parser.add_argument("--read-only", action="store_true", help="öppna databasen skrivskyddad")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandon")
