@@ -388,3 +388,16 @@ def test_a_problem_in_a_goal_matrix_names_the_matrix_cell(empty_store, tmp_path)
     lines = [p.line("sv") for p in plan.problems]
     assert any(line.startswith("fel.xlsx:Målmatris:5:G:") and "'åtta' är inget tal" in line for line in lines), lines
     assert any(line.startswith("fel.xlsx:Målmatris:6:E:") and "'många' är inget tal" in line for line in lines), lines
+
+
+def test_a_null_in_kolada_json_never_erases_a_stored_value(empty_store, tmp_path):
+    def kolada(value) -> Path:
+        path = tmp_path / "kolada.json"
+        path.write_text('{"values": [{"kpi": "N15419", "municipality": "0180", "period": 2024, "values": ['
+                        f'{{"gender": "T", "value": {value}}}]}}]}}', encoding="utf-8")
+        return path
+
+    assert run_import(empty_store, kolada(80), ImportOptions(create_missing=True)).ok
+    plan = run_import(empty_store, kolada("null"))
+    assert plan.ok and plan.result_counts()["changed"] == 0 and plan.skip_reasons == {"blank": 1}
+    assert values(empty_store, "N15419") == {"0180": 80.0}
