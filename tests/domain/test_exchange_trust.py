@@ -401,3 +401,37 @@ def test_a_null_in_kolada_json_never_erases_a_stored_value(empty_store, tmp_path
     plan = run_import(empty_store, kolada("null"))
     assert plan.ok and plan.result_counts()["changed"] == 0 and plan.skip_reasons == {"blank": 1}
     assert values(empty_store, "N15419") == {"0180": 80.0}
+
+
+# --- the bulk load path (secondary indexes built after the rows) -------------------------------------
+
+def _result_indexes(store) -> set[str]:
+    with store.session() as session:
+        return set(session.connection().exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'result'").scalars())
+
+
+def test_a_bulk_load_keeps_every_index_also_when_cancelled(empty_store, tmp_path):
+    from app.services.exchange.importing import ImportCancelled
+
+    lines = ["Indikator;Enhet;År;Utfall"] + [f"A;U{u};{year};{u % 97}" for u in range(2500) for year in range(2016, 2026)]
+    path = csv_file(tmp_path / "stor.csv", "\n".join(lines) + "\n")
+    indexes = _result_indexes(empty_store)
+    assert "ix_result_period_indicator" in indexes and "ix_result_period_id" not in indexes
+    writing = []
+
+    def progress(stage, done, total):
+        if stage == "write":
+            writing.append(done)
+
+    with pytest.raises(ImportCancelled):
+        run_import(empty_store, path, ImportOptions(create_missing=True), progress=progress,
+                   cancelled=lambda: bool(writing))
+    assert _result_indexes(empty_store) == indexes
+    with empty_store.session() as session:
+        assert session.execute(sa.select(sa.func.count()).select_from(Result)).scalar() == 0
+    plan = run_import(empty_store, path, ImportOptions(create_missing=True))
+    assert plan.ok and len(plan.new) == 25_000
+    assert _result_indexes(empty_store) == indexes
+    with empty_store.session() as session:
+        assert session.execute(sa.select(sa.func.count()).select_from(Result)).scalar() == 25_000
