@@ -148,12 +148,12 @@ class TargetChange(NamedTuple):
     old_value: float | None
 
 
-# Why a row was skipped: the summary names each reason with its count.
+# Why a value was skipped: the summary names each reason with its count (Swedish one / many, English).
 SKIP_REASONS = {
-    "blank": ("tom cell", "empty cell"),
-    "suppressed": ("sekretesskod skulle ersätta ett lagrat värde", "a suppression code would replace a stored value"),
-    "notes": ("text under tabellen", "notes below the table"),
-    "catalogue": ("finns redan eller saknar kod", "already there or without a code"),
+    "blank": ("tom cell", "tomma celler", "empty cells"),
+    "suppressed": ("sekretesskod som skulle ersätta ett lagrat värde", "sekretesskoder som skulle ersätta lagrade "
+                   "värden", "suppression codes that would replace stored values"),
+    "catalogue": ("finns redan eller saknar kod", "finns redan eller saknar kod", "already there or without a code"),
 }
 
 
@@ -196,7 +196,12 @@ class ImportPlan:
     row_paths: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (sv, en) lines for the preview
 
+    notes_rows: int = 0  # rows of notes below a table: not values, so not among the skipped values
+
     def skip(self, reason: str, count: int = 1) -> None:
+        if reason == "notes":
+            self.notes_rows += count
+            return
         self.skipped += count
         self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + count
 
@@ -276,8 +281,9 @@ class ImportPlan:
         entities created and changed apart, so that the value counts add up to the rows."""
         c = self.result_counts()
         sv = language == "sv"
-        reasons = ", ".join(f"{n} {SKIP_REASONS.get(r, (r, r))[0 if sv else 1]}"
-                            for r, n in sorted(self.skip_reasons.items()))
+        reasons = ", ".join(
+            plural(n, *SKIP_REASONS.get(r, (r, r, r))[:2]) if sv else f"{n} {SKIP_REASONS.get(r, (r, r, r))[2]}"
+            for r, n in sorted(self.skip_reasons.items()))
         if sv:
             text = (f"{plural(self.rows_read, 'rad läst', 'rader lästa')}: {plural(c['new'], 'ny', 'nya')}, "
                     f"{plural(c['changed'], 'ändrad', 'ändrade')}, {plural(c['unchanged'], 'oförändrad', 'oförändrade')}, "
@@ -287,6 +293,14 @@ class ImportPlan:
                     f"{c['unchanged']} unchanged, {c['skipped']} skipped")
         if reasons:
             text += f" ({reasons})"
+        values = c["new"] + c["changed"] + c["unchanged"] + c["skipped"]
+        if values != self.rows_read and self.structure is None:
+            # Wide files (several values a row) and target columns: say how many values the counts add up to.
+            head, rest = text.split(": ", 1)
+            text = f"{head} ({values} värden): {rest}" if sv else f"{head} ({values} values): {rest}"
+        if self.notes_rows:
+            text += (f"; {plural(self.notes_rows, 'rad', 'rader')} text under tabellen lästes inte" if sv
+                     else f"; {self.notes_rows} rows of notes below the table were not read")
         made = len(self.missing_units) + len(self.missing_indicators) + len(self.new_periods)
         structure = self.structure.counts() if self.structure is not None else {}
         made += structure.get("new", 0)

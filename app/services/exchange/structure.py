@@ -469,6 +469,7 @@ def _plan_results(session, plan, data, sheet, options, file_codes, progress, can
     plan.problems += sub.problems
     plan.rows_read += sub.rows_read
     plan.skipped += sub.skipped
+    plan.notes_rows += sub.notes_rows
     for reason, count in sub.skip_reasons.items():
         plan.skip_reasons[reason] = plan.skip_reasons.get(reason, 0) + count
     plan.number_formats, plan.new_periods, plan.closed_rows = sub.number_formats, sub.new_periods, sub.closed_rows
