@@ -1,9 +1,14 @@
-"""Excel exchange (issue 5): a 500 000-row long-format result file imported end to end (read in
-the child process, validate, plan, write in one transaction), against the floor measured in the
-same run — the fastest reader alone (python-calamine) plus plain sqlite3.executemany in one
-transaction — and against the pandas route (read_excel + to_sql) when pandas is installed.
+"""Excel exchange (issues 5 and 11): a 500 000-row long-format result file imported end to end
+(read in the child process, recognise, parse, plan, write in one transaction), against the honest
+floor measured in the same run — python-calamine reading the file plus plain
+sqlite3.executemany into a table that has only the unique key (indicator, unit, period, gender),
+one transaction — and against the pandas route (read_excel + to_sql) when pandas is installed.
+The old "floor" (the same executemany into Styrkort's own result table, with its guards and
+secondary indexes) is printed beside them: it shows what the schema itself costs.
 Peak memory is each contender's own max RSS, measured in a fresh process. Export of the same
 rows is timed against bare xlsxwriter writing them.
+
+STYRKORT_BENCH_ROWS sets a smaller row count (a multiple of 500) on a shared machine.
 
 Goals: import within 1.5× the floor, ≥ 3× faster than pandas, peak memory under 400 MB."""
 
@@ -20,8 +25,9 @@ from pathlib import Path
 
 from common import ROOT, heading, report
 
-ROWS = 500_000
-INDICATORS, UNITS, YEARS = 50, 1000, 10  # 50 × 1000 × 10 = 500 000
+ROWS = int(os.environ.get("STYRKORT_BENCH_ROWS", "500000")) // 500 * 500 or 500
+INDICATORS, YEARS = 50, 10
+UNITS = ROWS // (INDICATORS * YEARS)  # 50 × 1000 × 10 = 500 000
 
 PREPARE = """
 import sqlalchemy as sa, sys
@@ -48,6 +54,26 @@ print(json.dumps({"seconds": time.perf_counter() - start, "rows": len(plan.new)}
 """
 
 FLOOR = """
+import json, sqlite3, sys, time
+import python_calamine
+start = time.perf_counter()
+rows = python_calamine.CalamineWorkbook.from_path(sys.argv[2]).get_sheet_by_index(0).to_python()
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+ind = dict(db.execute("select code, id from indicator"))
+unit = dict(db.execute("select code, id from org_unit"))
+periods = {float(year): n for n, year in enumerate(range(2016, 2026), 1)}
+db.execute("create table floor_result (indicator_id integer, unit_id integer, period_id integer, gender text, "
+           "value real, unique (indicator_id, unit_id, period_id, gender))")
+db.execute("begin")
+db.executemany("insert into floor_result values (?, ?, ?, ?, ?)",
+               ((ind[r[0]], unit[r[1]], periods[r[2]], r[3], r[4]) for r in rows[1:]))
+db.commit()
+print(json.dumps({"seconds": time.perf_counter() - start, "rows": len(rows) - 1}))
+"""
+
+# The previous floor: the same executemany into Styrkort's own result table (its guards and its
+# secondary indexes included) — shown for what the schema costs, not as the floor.
+SCHEMA_FLOOR = """
 import json, sqlite3, sys, time
 import python_calamine
 start = time.perf_counter()
@@ -179,7 +205,7 @@ def fresh_db(template: Path, name: str) -> Path:
 
 
 def main() -> None:
-    heading(f"Excel exchange (issue 5): {ROWS:,} rows".replace(",", " "))
+    heading(f"Excel exchange (issues 5, 11): {ROWS:,} rows".replace(",", " "))
     tmp = Path(tempfile.mkdtemp(prefix="styrkort-bench-exchange-"))
     try:
         source = tmp / "utfall.xlsx"
@@ -192,7 +218,9 @@ def main() -> None:
                         .replace("{n_units}", str(UNITS)), str(template)], cwd=ROOT, check=True,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})
         floor, floor_mb = run(FLOOR, str(fresh_db(template, "floor.sqlite")), str(source))
-        report("floor: calamine rows + sqlite3.executemany, one transaction", floor, "floor", floor)
+        report("floor: calamine + executemany, table with the unique key", floor, "floor", floor)
+        schema, _ = run(SCHEMA_FLOOR, str(fresh_db(template, "schema.sqlite")), str(source))
+        report("  same executemany into Styrkort's result table", schema, "floor", floor)
         ours_db = fresh_db(template, "ours.sqlite")
         ours, ours_mb = run(OURS, str(ours_db), str(source))
         report("styrkort import end to end (child-process read, validate, write)", ours, "floor", floor, 1.5)
@@ -205,8 +233,9 @@ def main() -> None:
         else:
             pandas_seconds, pandas_mb = run(PANDAS, str(fresh_db(template, "pandas.sqlite")), str(source))
             report("pandas.read_excel + DataFrame.to_sql", pandas_seconds, "floor", floor)
-            print(f"  styrkort is {pandas_seconds / ours:.1f}× faster than the pandas route (goal ≥ 3×); "
-                  f"pandas peak {pandas_mb:.0f} MB", flush=True)
+            print(f"  styrkort is {pandas_seconds / ours:.1f}× faster than the pandas route (goal ≥ 3×: "
+                  f"{'met' if pandas_seconds / ours >= 3 else 'NOT met'}); pandas peak {pandas_mb:.0f} MB",
+                  flush=True)
         bare, _ = run(BARE_WRITE, str(ours_db), str(tmp / "bare.xlsx"))
         report("export floor: bare xlsxwriter, same rows", bare, "bare write", bare)
         export, export_mb = run(EXPORT, str(ours_db), str(tmp / "export.xlsx"))

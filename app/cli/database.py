@@ -1,18 +1,35 @@
-"""Subcommands for the database as a whole: the demo and the health check."""
+"""Subcommands for the database as a whole: a new empty one, the demo and the health check."""
 
 from __future__ import annotations
 
 import argparse
 
-from app.cli.common import db_argument, open_db
+from app.cli.common import db_argument, db_path, is_url, open_db
 from app.models.errors import StyrkortError
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """The one way (with `demo`) a database is created from the command line."""
+    if is_url(args):  # a server database: the schema is created in it
+        open_db(args, create=True).close()
+        print(f"Databasens schema skapat: {args.db}")
+        return 0
+    path = db_path(args)
+    if path.exists():
+        raise StyrkortError(f"{path} finns redan; välj ett annat namn.", f"{path} already exists; choose another name.")
+    if not path.parent.is_dir():
+        raise StyrkortError(f"{path} kan inte skapas: mappen {path.parent} finns inte.",
+                            f"{path} cannot be created: the folder {path.parent} does not exist.")
+    open_db(args, create=True).close()
+    print(f"Tom databas skapad: {path}")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services.demo.builder import DEMO_NAME, build_demo
     from app.services.platform.trees import goal_children
 
-    store = open_db(args, create=True)
+    store = open_db(args, create=True, writes=True)
     with store.session() as session:
         if goal_children(session, None):
             raise StyrkortError(
@@ -58,6 +75,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 SUBCOMMANDS = {
+    "new": ("skapa en ny, tom databas (--db FIL)", db_argument, cmd_new),
     "demo": ("skapa demoregionen Exempelregionen i en tom databas", db_argument, cmd_demo),
     "check": ("kontrollera databasens integritet, schemaversion och ändringsloggens kedja",
               _check_arguments, cmd_check),

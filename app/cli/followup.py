@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from app.cli.common import db_argument, open_db, report_date
+from app.cli.common import db_argument, open_db, output_file, report_date
 
 
 def _status_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,8 +35,9 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from app.services.packs import PackOptions, generate
 
     day = report_date(args.date)
+    destination = output_file(args.file, (".pdf",))
     store = open_db(args)
-    result = generate(store, PackOptions(args.scope, args.period, day), Path(args.file))
+    result = generate(store, PackOptions(args.scope, args.period, day), destination)
     print(f"{result.path}: {result.pages} sidor, {result.goals} mål, {result.charts} diagram "
           f"({result.scope_name}, {result.period_code})")
     return 0

@@ -33,7 +33,7 @@ def _goal_move_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_goal_move(args: argparse.Namespace) -> int:
     from app.services.goals import editing as goals
 
-    with open_db(args).transaction() as session:
+    with open_db(args, writes=True).transaction() as session:
         ids = [goals.goal_id_by_code(session, code) for code in args.codes]
         goals.move_goals(session, ids, goals.goal_id_by_code(session, args.under), args.row)
     print(f"{len(ids)} mål flyttade under {args.under}")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from app.cli.common import db_argument, open_db
-from app.models.errors import StyrkortError
+from app.cli.common import db_argument, open_db, output_file
 
 
 def _directives_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,12 +31,10 @@ def _delegation_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_delegation(args: argparse.Namespace) -> int:
     from app.services.governance.directives import export_decisions, unreported_decisions
 
+    path = output_file(args.export, (".xlsx", ".csv")) if args.export else None
     with open_db(args).session() as session:
         rows = unreported_decisions(session)
-    if args.export:
-        path = Path(args.export)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            raise StyrkortError("Exportera till .xlsx eller .csv.", "Export to .xlsx or .csv.")
+    if path is not None:
         export_decisions(rows, path)
         print(f"{len(rows)} delegationsbeslut att anmäla skrivna till {path}")
         return 0

@@ -48,9 +48,14 @@ def backup_copy(source: Path, destination: Path) -> Path:
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
+        os.replace(partial, destination)
+    except BaseException:
+        # A full disk or a crash: no half-written .partial (nor its journal) is left behind.
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
-    os.replace(partial, destination)
     return destination
 
 

@@ -70,6 +70,8 @@ class AdoptionState(LabelledEnum):
 class Direction(LabelledEnum):
     HIGHER_BETTER = "higher_better", "Högre är bättre", "Higher is better"
     LOWER_BETTER = "lower_better", "Lägre är bättre", "Lower is better"
+    # Budget balance, occupancy: both over and under the target are worse.
+    CLOSEST = "closest_to_target", "Närmast målvärdet är bäst", "Closest to the target is best"
 
 
 class ToleranceKind(LabelledEnum):

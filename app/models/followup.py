@@ -150,7 +150,8 @@ class Result(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(sa.ForeignKey("indicator.id", ondelete="CASCADE"))
     unit_id: Mapped[int] = mapped_column(sa.ForeignKey("org_unit.id", ondelete="CASCADE"), index=True)
-    period_id: Mapped[int] = mapped_column(sa.ForeignKey("period.id", ondelete="RESTRICT"), index=True)
+    # No index of its own: ix_result_period_indicator starts with it (migration 1102 dropped it).
+    period_id: Mapped[int] = mapped_column(sa.ForeignKey("period.id", ondelete="RESTRICT"))
     gender: Mapped[Gender] = mapped_column(enum_column(Gender), default=Gender.TOTAL)
     value: Mapped[float | None]
     comment: Mapped[str] = mapped_column(sa.Text, default="")
@@ -165,6 +166,10 @@ class Result(Base):
         sa.UniqueConstraint("indicator_id", "unit_id", "period_id", "gender", name="uq_result_key"),
         # Covering: the follow-up averages one period's values per indicator from the index alone.
         sa.Index("ix_result_period_indicator", "period_id", "gender", "indicator_id", "unit_id", "value"),
+        # '12,5' would otherwise be stored as text: a CHECK, checked in C, instead of the per-row
+        # triggers of migration 0401 (migration 1102; see app/models/guards.py).
+        sa.CheckConstraint("typeof(value) IN ('real', 'integer', 'null')",
+                           name="value_is_number").ddl_if(dialect="sqlite"),
     )
 
 

@@ -4,18 +4,19 @@
 * numbers are numbers: SQLite would store `'12,5'` in a REAL column as text, and `sum()` would
   skip it silently. A value that SQLite's type affinity cannot turn into a number is refused.
 
-Triggers rather than CHECK constraints on `result` and `target`: they are added to an existing file
-without rebuilding the largest tables (Alembic's batch mode does not reflect `target`'s expression
-index), with the same guarantee. The small `indicator` table has CHECK constraints (in the model).
-Migration 0401 adds all of them to older files; the `after_create` events below add the triggers
-to new ones, so both schemas stay identical."""
+A trigger on `target` (Alembic's batch mode does not reflect its expression index, so the table
+is not rebuilt); CHECK constraints (in the model) on `indicator` and, since migration 1102, on
+`result`: a trigger runs as a small program per inserted row, a CHECK is one C comparison, and a
+bulk import writes hundreds of thousands of results. Migration 0401 added the triggers to older
+files and 1102 replaced result's with its CHECK; the `after_create` events below add the
+triggers to new files, so both schemas stay identical."""
 
 from __future__ import annotations
 
 from sqlalchemy import DDL, event
 
 from app.models.audit import AuditEntry
-from app.models.followup import Result, Target
+from app.models.followup import Target
 
 
 def append_only_triggers(table: str) -> list[str]:
@@ -39,7 +40,6 @@ def numeric_triggers(table: str, column: str, nullable: bool) -> list[str]:
 # table → the triggers that guard it (migration 0401 holds a frozen copy of the same statements).
 GUARDED: dict = {
     AuditEntry.__table__: append_only_triggers("audit_entry"),
-    Result.__table__: numeric_triggers("result", "value", nullable=True),
     Target.__table__: numeric_triggers("target", "value", nullable=False),
 }
 

@@ -309,7 +309,8 @@ class Store:
             raise
         except sa.exc.IntegrityError as exc:
             text = str(exc.orig)
-            if text.endswith("must be a number"):  # the guards of app/models/guards.py
+            # The guards of app/models/guards.py: a trigger's message or a *_is_number CHECK.
+            if text.endswith("must be a number") or text.endswith("_is_number"):
                 raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({text}).",
                                     f"A value that is not a number was not saved ({text}).") from exc
             raise

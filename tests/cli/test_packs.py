@@ -25,7 +25,7 @@ def test_unknown_scope_exits_2_with_a_message(demo_path, tmp_path):
     target = tmp_path / "x.pdf"
     result = styrkort("pack", str(target), "--db", str(demo_path), "--scope", "XYZ")
     assert result.returncode == 2
-    assert "styrkort: Det finns ingen enhet med koden 'XYZ' i databasen." in result.stderr
+    assert "styrkort: Ingen enhet har koden 'XYZ'." in result.stderr
     assert "Traceback" not in result.stderr
     assert not target.exists()
 

@@ -64,6 +64,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_database(demo_
     assert cell.data_type == "s"  # text, never a formula
     assert "Långa texter" in book.sheetnames
     target = tmp_path / "ny.sqlite"
+    assert main(["new", "--db", str(target)]) == 0  # no command creates a database implicitly
     assert main(["import", str(workbook), "--db", str(target)]) == 0
     assert content(target) == content(demo_path)
     assert main(["import", str(workbook), "--db", str(target)]) == 0  # again: nothing changes
@@ -88,6 +89,7 @@ def test_the_whole_database_round_trips_every_table(demo_store, demo_path, tmp_p
         assert book[name].freeze_panes == "A2"
     assert book["Bilagor"].sheet_state == "hidden"
     target = tmp_path / "ny.sqlite"
+    assert main(["new", "--db", str(target)]) == 0  # no command creates a database implicitly
     assert main(["import", str(workbook), "--db", str(target)]) == 0
     before, after = table_contents(demo_path), table_contents(target)
     assert set(before) == set(after)
@@ -157,7 +159,7 @@ def test_cli_reports_located_problems_and_exit_code(demo_path, tmp_path, capsys)
     book.active["D2"] = 80
     book.save(path)
     assert main(["import", str(path), "--db", str(demo_path), "--dry-run"]) == 0
-    assert "1 nya" in capsys.readouterr().out
+    assert "1 ny," in capsys.readouterr().out
     assert main(["import", str(path), "--db", str(demo_path)]) == 0
     out = tmp_path / "uppf.xlsx"
     assert main(["export", str(out), "--db", str(demo_path), "--what", "follow-up", "--period", "2025"]) == 0

@@ -198,7 +198,7 @@ CATALOGUE = [
     (thousands_of_sheets, "blad.xlsx::::", "3000 sheets; at most"),
     (long_cell, "lang.xlsx:Utfall:2:E:", "100000 characters; a cell holds at most 32767"),
     (formula_without_value, "formel.xlsx:Utfall:2:D:", "formula without a calculated value"),
-    (control_characters, "styrtecken.xlsx:Utfall:2:B:", "unknown units: 'GR\\x0701'"),
+    (control_characters, "styrtecken.xlsx:Utfall:2:B:", "unknown unit in column 'Enhet': 'GR\\x0701'"),
     (utf16_without_bom, "utf16.csv:utf16:2:D:", "'8O' is not a number"),
     (binary_csv, "binar.csv::::", "not text"),
     (pdf_as_xlsx, "rapport.xlsx::::", "a PDF document"),

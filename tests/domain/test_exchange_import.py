@@ -141,10 +141,14 @@ def test_skolverket_export_imports_as_it_is(empty_store, shared_data):
 
 
 def test_kolada_gender_and_total_files_join_on_stored_kolada_ids(demo_store, shared_data):
+    # The demo's 2022 is closed: results for it are refused until the user chooses to import them.
+    refused = run_import(demo_store, shared_data / "kolada/kolada_u21468_by_kommun_gender_year.csv",
+                         ImportOptions(create_missing=True))
+    assert not refused.ok and "perioden 2022 är stängd" in refused.problems[0].sv
     gender = run_import(demo_store, shared_data / "kolada/kolada_u21468_by_kommun_gender_year.csv",
-                        ImportOptions(create_missing=True))
+                        ImportOptions(create_missing=True, closed_periods=True))
     total = run_import(demo_store, shared_data / "kolada/kolada_u21468_by_kommun_year_total.csv",
-                       ImportOptions(create_missing=True))
+                       ImportOptions(create_missing=True, closed_periods=True))
     assert gender.ok and total.ok
     # U21468 is OM01's Kolada id: no new indicator.
     assert not gender.missing_indicators
@@ -215,8 +219,8 @@ def test_unknown_codes_are_listed_together(demo_store, tmp_path):
     path = workbook(tmp_path / "okand.xlsx", [["Indikator", "Enhet", "Period", "Utfall"],
                                               ["UB01", "X1", 2026, 80], ["UB01", "X2", 2026, 81],
                                               ["ZZ99", "GR01", 2026, 3]])
-    found = _assert_refused(demo_store, path, "okand.xlsx:Utfall:2:B: 2 unknown units: 'X1' (row 2), 'X2' (row 3)",
-                            "okand.xlsx:Utfall:4:A: 1 unknown indicators: 'ZZ99' (row 4)")
+    found = _assert_refused(demo_store, path, "okand.xlsx:Utfall:2:B: 2 unknown units in column 'Enhet': 'X1' (row 2), 'X2' (row 3)",
+                            "okand.xlsx:Utfall:4:A: 1 unknown indicator in column 'Indikator': 'ZZ99' (row 4)")
     assert len(found) == 2
 
 

@@ -171,7 +171,7 @@ def test_same_data_and_date_give_the_same_document(store, tmp_path):
 
 
 def test_unknown_scope_or_period_is_refused(store, tmp_path):
-    for options, message in ((PackOptions("XYZ"), "ingen enhet med koden 'XYZ'"),
+    for options, message in ((PackOptions("XYZ"), "Ingen enhet har koden 'XYZ'"),
                              (PackOptions("0000"), "Riket är ett jämförelseområde"),
                              (PackOptions(None, "2031"), "Perioden 2031 finns inte")):
         with pytest.raises(StyrkortError, match=message):

@@ -56,7 +56,7 @@ def test_drop_preview_import_and_undo(qtbot, qtmodeltester, demo_store, tmp_path
     assert dialog is not None and dialog.isVisible()
     wait_for_plan(qtbot, dialog)
     assert dialog.findChild(QLabel, "importSummary").text() == \
-        "2 rader lästa: 1 nya, 1 ändrade, 0 oförändrade, 0 överhoppade"
+        "2 rader lästa: 1 ny, 1 ändrad, 0 oförändrade, 0 överhoppade\nTalformat: Utfall: decimalkomma"
     changes = dialog.changes_model
     qtmodeltester.check(changes)
     qtmodeltester.check(dialog.rows_model)
@@ -147,3 +147,29 @@ def test_page_exports_off_the_gui_thread(qtbot, demo_store, tmp_path):
     with qtbot.waitSignal(worker.signals.finished, timeout=15000):
         worker.start()
     assert openpyxl.load_workbook(tmp_path / "allt.xlsx").sheetnames[0] == "Enheter"
+
+
+def test_the_dialog_shows_the_number_format_and_lets_the_user_override_it(qtbot, demo_store, tmp_path):
+    """Issue 11: the detected decimal sign is shown; the user's choice re-reads the column."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidget
+
+    window = make_window(qtbot, demo_store)
+    path = write(tmp_path / "engelska.xlsx", [["Indikator", "Enhet", "År", "Utfall"], ["ENG1", "GR01", 2026, "14,100"],
+                                              ["ENG1", "GR02", 2026, "1,234.5"]])
+    drop(window, path)
+    dialog = window.findChild(ImportDialog)
+    wait_for_plan(qtbot, dialog)
+    dialog.findChild(QCheckBox, "createMissing").setChecked(True)
+    qtbot.waitUntil(lambda: dialog.changes_model.rowCount() == 2, timeout=15000)
+    assert "Talformat: Utfall: decimalpunkt" in dialog.summary.text()
+    assert "Nya indikatorer (1): ENG1" in dialog.summary.text()
+    shown = {dialog.changes_model.index(r, 7).data().replace("\u00a0", " ") for r in range(2)}
+    assert shown == {"14 100", "1 234,5"}
+    box = dialog.findChild(QComboBox, "decimalSign")
+    box.setCurrentIndex(box.findData("comma"))
+    qtbot.waitUntil(lambda: "problem" in dialog.summary.text().lower() or "fel" in dialog.summary.text(),
+                    timeout=15000)
+    problems = dialog.findChild(QListWidget, "problemList")
+    assert any("1,234.5" in problems.item(i).text() and "decimalkomma" in problems.item(i).text()
+               for i in range(problems.count()))
+    assert not dialog.findChild(QPushButton, "importButton").isEnabled()

@@ -66,6 +66,9 @@ class SheetData:
     rows: list[list[object]]
     hidden: bool = False
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (0-based)
+    # For rows made from a JSON document: where each row came from (values[7].values[0]), so a
+    # problem names the JSON path rather than a made-up sheet row and column.
+    paths: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -239,6 +242,16 @@ def read_file(path: str | Path, *, timeout: float = CHILD_TIMEOUT, memory_bytes:
     return result
 
 
+def column_letter(index: int) -> str:
+    """A 0-based column index as Excel's letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 # --- the child side -------------------------------------------------------------------------------
 
 def _limit_memory() -> None:
@@ -303,14 +316,23 @@ def _read_json(path: str) -> FileData:
         rows = [keys] + [[item.get(k) for k in keys] for item in values if isinstance(item, dict)]
         return FileData(path, "json", [SheetData("kpi", rows)], json_kind="kolada-kpi")
     items = [item for item in values if isinstance(item, dict)]
+    if values and not any("kpi" in item and isinstance(item.get("values"), list) for item in items):
+        return FileData(path, "json", [], json_kind="unknown")
     # /v2/data has 'municipality', /v2/oudata has 'ou': keep the key the document uses.
     keys = [k for k in KOLADA_COLUMNS[:3] if k == "kpi" or any(k in item for item in items)]
     rows = [keys + KOLADA_COLUMNS[3:]]
-    for item in items:
-        for entry in item.get("values") or []:
+    paths = [""]
+    top = "values" if isinstance(doc, dict) else ""
+    for number, item in enumerate(values):
+        if not isinstance(item, dict):
+            continue
+        for inner, entry in enumerate(item.get("values") or []):
+            if not isinstance(entry, dict):
+                continue
             rows.append([item.get(k) for k in keys] + [item.get("period"), entry.get("gender"),
                                                        entry.get("value"), entry.get("count"), entry.get("status")])
-    return FileData(path, "json", [SheetData("data", rows)], json_kind="kolada-data")
+            paths.append(f"{top}[{number}].values[{inner}]")
+    return FileData(path, "json", [SheetData("data", rows, paths=paths)], json_kind="kolada-data")
 
 
 def _formula_or_error_sheets(path: str) -> set[str]:
@@ -382,8 +404,6 @@ def _read_workbook(path: str, kind: str) -> FileData:
 def _share_strings(data: FileData) -> None:
     """One object per distinct text: codes repeat on every row, and each copy would be pickled,
     sent and kept by the parent. A text longer than Excel's cell limit is refused here, at its cell."""
-    from app.services.exchange.shapes import column_letter
-
     seen: dict[str, str] = {}
     for sheet in data.sheets:
         for number, row in enumerate(sheet.rows, 1):

@@ -64,9 +64,9 @@ from app.models import (
     strategy_goal,
 )
 from app.services.exchange.shapes import normalise
-from app.services.exchange.structure import _change as structure_change
-from app.services.exchange.structure import _convert as structure_convert
-from app.services.exchange.structure import convert_cells, is_duplicate
+from app.services.exchange.sheets import _change as structure_change
+from app.services.exchange.sheets import _convert as structure_convert
+from app.services.exchange.sheets import convert_cells, is_duplicate
 from app.services.exchange.values import CellError, cell_text, is_blank, parse_number
 from app.services.governance.register_export import Sheet
 

@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from app.services.exchange.reading import column_letter  # noqa: F401 - re-exported: where callers look for it
 from app.services.exchange.values import cell_text, is_blank, period_text
 from app.services.followup.periods import parse_period
 
@@ -18,7 +19,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "indicator": ("indikator", "nyckeltal", "kpi", "mått", "matt", "indikatorkod", "indicator", "kpi id",
                   "kpiid", "nyckeltalsid", "kod indikator"),
     "unit": ("enhet", "enhetskod", "utförare", "utforare", "verksamhet", "skolenhetskod", "skol enhetskod",
-             "unit", "ou", "organisationsenhet", "enhets id", "unit code", "provider"),
+             "ou", "organisationsenhet", "enhets id", "unit code", "provider", "org unit", "organisational unit"),
     "municipality": ("kommun", "kommunkod", "kommun kod", "municipality", "geo", "kommun id"),
     "period": ("år", "ar", "period", "tertial", "year", "kvartal", "månad", "manad", "läsår"),
     "value": ("utfall", "värde", "varde", "resultat", "value", "result"),
@@ -33,6 +34,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "ignore": ("antal elever", "skolkommun", "count", "status", "antal", "kommunnamn"),
 }
 # Skolverket's column titles and the Kolada KPIs they are published as.
+# Headers that name more than one field ("unit" is a unit of measure as often as an organisational
+# unit): never mapped automatically; the user maps them (dialog or --map COLUMN=FIELD).
+AMBIGUOUS_HEADERS = {"unit", "units", "enheter"}
 KNOWN_INDICATOR_TITLES = {
     "andel (%) elever som uppfyllt betygskriterierna i alla ämnen": "N15419",
     "andel (%) elever behöriga till yrkesprog.": "N15436",
@@ -169,14 +173,7 @@ def guess_mapping(rows: list[list[object]], index: IndicatorIndex) -> Mapping | 
     if "unit_name" in columns.values() and "unit" not in columns.values():
         col = next(c for c, f in columns.items() if f == "unit_name")
         columns[col] = "unit"
-    if "indicator" in columns.values() and "value" in columns.values():
-        shape = LONG
-    elif "indicator" in columns.values() and periods:
-        shape = WIDE_PERIOD
-    elif indicators:
-        shape = WIDE_INDICATOR
-    else:
-        shape = LONG
+    shape = _shape(columns, periods, indicators)
     fixed = None
     for row in rows[:header_row]:
         for cell in row:
@@ -187,16 +184,65 @@ def guess_mapping(rows: list[list[object]], index: IndicatorIndex) -> Mapping | 
                    indicators if shape == WIDE_INDICATOR else {}, fixed)
 
 
+def _shape(columns: dict[int, str], periods: dict, indicators: dict) -> str:
+    if "indicator" in columns.values() and "value" in columns.values():
+        return LONG
+    if "indicator" in columns.values() and periods:
+        return WIDE_PERIOD
+    if indicators:
+        return WIDE_INDICATOR
+    return LONG
+
+
+def column_index(text: str, header: list[object]) -> int | None:
+    """A column named by its header (compared like the recogniser does) or by its letter (D)."""
+    wanted = normalise(text)
+    for index, cell in enumerate(header):
+        if normalise(cell_text(cell)) == wanted:
+            return index
+    if re.fullmatch(r"[A-Za-z]{1,3}", text.strip()):
+        number = 0
+        for ch in text.strip().upper():
+            number = number * 26 + ord(ch) - 64
+        return number - 1
+    return None
+
+
+def with_columns(rows: list[list[object]], mapping: Mapping | None, chosen: dict[str, str],
+                 index: IndicatorIndex) -> tuple[Mapping | None, list[str]]:
+    """The mapping with the user's own column → field choices (--map) laid over it; the columns
+    that could not be found are returned by name."""
+    if not chosen:
+        return mapping, []
+    if mapping is None:
+        header_row = find_header(rows, index)
+        if header_row is None:
+            return None, list(chosen)
+        mapping = Mapping(header_row, LONG)
+    header = rows[mapping.header_row]
+    columns = dict(mapping.columns)
+    missing = []
+    for text, name in chosen.items():
+        col = column_index(text, header)
+        if col is None:
+            missing.append(text)
+            continue
+        if name != "ignore":
+            columns = {c: f for c, f in columns.items() if f != name}
+        columns[col] = name
+        mapping.period_columns.pop(col, None)
+        mapping.indicator_columns.pop(col, None)
+    shape = _shape(columns, mapping.period_columns, mapping.indicator_columns)
+    return Mapping(mapping.header_row, shape, columns, mapping.period_columns if shape == WIDE_PERIOD else {},
+                   mapping.indicator_columns if shape == WIDE_INDICATOR else {}, mapping.fixed_period), missing
+
+
+def ambiguous_headers(header: list[object]) -> list[str]:
+    """Header cells left unmapped because they could name more than one field."""
+    return [cell_text(c) for c in header if normalise(cell_text(c)) in AMBIGUOUS_HEADERS]
+
+
 def source_key(kind: str, sheet: str, header: list[object]) -> str:
     """Identifies 'the same kind of file' across imports: its header, not its name or its data."""
     names = "|".join(normalise(cell_text(c)) for c in header)
     return f"{kind}:{hashlib.sha256(names.encode()).hexdigest()[:32]}"
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters

@@ -5,7 +5,6 @@ headers. The same sheet definitions write the database export, so export → imp
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,24 +28,21 @@ from app.models import (
     ToleranceKind,
     UnitKind,
 )
-from app.models.errors import StyrkortError
+from app.services.exchange.mapping import Known, sheet_mapping
+from app.services.exchange.parsing import cell_records
+from app.services.exchange.planning import plan_records
+from app.services.exchange.plans import ImportPlan, Located, Problem
 from app.services.exchange.reading import FileData, SheetData
-from app.services.exchange.shapes import column_letter, normalise
-from app.services.exchange.values import CellError, cell_text, code_text, is_blank, parse_date, parse_number
+from app.services.exchange.records import check_records, is_record_sheet, read_records, sync_records
+from app.services.exchange.shapes import LONG, column_letter, normalise
+from app.services.exchange.sheets import Col, _change, _convert, convert_cells, is_duplicate
+from app.services.exchange.values import (
+    cell_text,
+    is_blank,
+    year_pairs,
+)
 from app.services.exchange.writing import restore_long_texts
-from app.services.followup.periods import ensure_period, parse_period
-
-YES = {"ja", "yes", "sant", "true", "1", "x"}
-
-
-@dataclass(frozen=True)
-class Col:
-    header: str
-    attr: str
-    kind: str = "text"  # text, code4, int, float, enum, date, bool, unit, goal, indicator, period
-    enum: type | None = None
-    required: bool = False
-    width: int = 14
+from app.services.followup.periods import ensure_period
 
 
 @dataclass(frozen=True)
@@ -108,8 +104,6 @@ _OUTLINE = re.compile(r"^\d+(\.\d+)+$")
 
 
 def is_structure_workbook(data: FileData) -> bool:
-    from app.services.exchange.records import is_record_sheet
-
     return any(normalise(s.name) in _SHEETS or is_record_sheet(s) for s in data.sheets)
 
 
@@ -145,6 +139,14 @@ class StructurePlan:
     sheets: list[SheetRows]
     status: dict[str, dict[str, int]] = field(default_factory=dict)  # entity → new/changed/unchanged
     records: list = field(default_factory=list)  # records.RecordRows: directives, plans, assessments …
+    created: dict[str, list[str]] = field(default_factory=dict)  # "units", "goals" … → "code (name)"
+    changes: list[str] = field(default_factory=list)  # "Mål 1.1: Titel: 'old' → 'new'"
+
+    def created_names(self) -> dict[str, list[str]]:
+        return self.created
+
+    def change_lines(self) -> list[str]:
+        return self.changes
 
     def counts(self) -> dict[str, int]:
         total = {"new": 0, "changed": 0, "unchanged": 0}
@@ -159,45 +161,8 @@ class StructurePlan:
         for sheet in self.sheets:
             _apply_sheet(session, sheet, refs, changes)
         if self.records:
-            from app.services.exchange.records import sync_records
-
             sync_records(session, self.records, refs, changes)
         return refs.units, refs.indicators
-
-
-def _convert(col: Col, cell: object) -> object:
-    if is_blank(cell):
-        return None
-    if col.kind == "text" and isinstance(cell, str) and col.attr != "code":
-        return cell  # free text exactly as written, spaces included
-    if col.kind in ("text", "unit", "goal", "indicator"):
-        return cell_text(cell)
-    if col.kind == "code4":
-        return code_text(cell, 4)
-    if col.kind == "int":
-        number = parse_number(cell)
-        if number is None or not float(number).is_integer():
-            raise CellError(f"{cell_text(cell)!r} är inget heltal", f"{cell_text(cell)!r} is not a whole number")
-        return int(number)
-    if col.kind == "float":
-        return parse_number(cell)
-    if col.kind == "date":
-        return parse_date(cell)
-    if col.kind == "bool":
-        return cell_text(cell).casefold() in YES
-    if col.kind == "period":
-        try:
-            return parse_period(cell_text(cell)).code
-        except StyrkortError as exc:
-            raise CellError(exc.sv, exc.en) from None
-    if col.kind == "enum":
-        try:
-            return col.enum.from_text(cell_text(cell))
-        except ValueError:
-            allowed = ", ".join(m.sv for m in col.enum)
-            raise CellError(f"{cell_text(cell)!r} är inte ett av: {allowed}",
-                            f"{cell_text(cell)!r} is not one of: {allowed}") from None
-    raise AssertionError(col.kind)
 
 
 def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRows | None:
@@ -218,12 +183,19 @@ def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRo
     if any(c.required and c.attr not in positions for c in spec.columns):
         return None
     result.columns = {attr: index for attr, (_col, index) in positions.items()}
+    # A period column is read as one kind, decided from all its cells (values.year_pairs).
+    pairs = {attr for attr, (col, index) in positions.items() if col.kind == "period" and year_pairs(
+        r[index] for r in rows[header_row + 1:] if index < len(r))}
+
+    def convert(col: Col, cell: object) -> object:
+        return _convert(col, cell, col.attr in pairs)
+
     seen: dict[tuple, int] = {}
     for offset, row in enumerate(rows[header_row + 1:]):
         number = header_row + 2 + offset
         if all(is_blank(c) for c in row):
             continue
-        values = convert_cells(sheet.name, number, row, positions, _convert, problem)
+        values = convert_cells(sheet.name, number, row, positions, convert, problem)
         if values is None:
             continue
         missing = [(col, index) for col, index in positions.values() if col.required and values[col.attr] is None]
@@ -235,39 +207,19 @@ def _read_sheet(spec: SheetSpec, sheet: SheetData, problem: Callable) -> SheetRo
     return result
 
 
-def convert_cells(sheet: str, number: int, row: list, positions: dict, convert: Callable,
-                  problem: Callable) -> dict | None:
-    """attr → the converted cell of `positions` (attr → (column spec, index)); None when a cell
-    is wrong, each wrong cell reported where it is."""
-    values, ok = {}, True
-    for attr, (col, index) in positions.items():
-        try:
-            values[attr] = convert(col, row[index] if index < len(row) else None)
-        except CellError as exc:
-            problem(sheet, number, index, f"{col.header}: {exc.args[0]}", f"{col.header}: {exc.args[-1]}")
-            ok = False
-    return values if ok else None
-
-
-def is_duplicate(seen: dict[tuple, int], key: tuple, sheet: str, number: int, problem: Callable) -> bool:
-    if key in seen:
-        problem(sheet, number, None, f"dubblett av rad {seen[key]}", f"duplicate of row {seen[key]}")
-        return True
-    seen[key] = number
-    return False
-
-
 def plan_structure(session: Session, path: Path, data: FileData, options, checksum: str, *,
                    progress=None, cancelled=None):
     """Plan a structure workbook (and its 'Utfall' sheet of results, if any)."""
-    from app.services.exchange import importing
-
-    plan = importing.ImportPlan(str(path), path.name, checksum, ", ".join(s.name for s in data.sheets),
+    plan = ImportPlan(str(path), path.name, checksum, ", ".join(s.name for s in data.sheets),
                                 "structure")
 
+    origins = {s.name: s.paths for s in data.sheets if s.paths}  # a goal matrix's sheets: their cells
+
     def problem(sheet, row, col, sv, en):
-        plan.problems.append(importing.Problem(path.name, sheet, row, column_letter(col) if col is not None
-                                               else None, sv, en))
+        paths = origins.get(sheet)
+        where = paths[row - 1] if paths and row is not None and 1 < row <= len(paths) else None
+        plan.problems.append(Problem(path.name, sheet, row, column_letter(col) if col is not None
+                                     else None, sv, en, where or None))
 
     restore_long_texts(data.sheets)
     by_spec = {}
@@ -291,19 +243,20 @@ def plan_structure(session: Session, path: Path, data: FileData, options, checks
             file_codes[kind].update(v["code"] for _n, v in sheet.rows)
     for sheet in sheets:
         _check_refs(sheet, refs, file_codes, problem)
-        structure.status[sheet.spec.entity] = _compare(session, sheet, refs)
+        if sheet.spec.entity == "indicator":
+            _require_direction(sheet, refs, problem)
+        structure.status[sheet.spec.entity] = _compare(session, sheet, refs, structure,
+                                                       None if options.update_existing else problem)
         plan.rows_read += len(sheet.rows)
     _plan_records(session, structure, data, refs, file_codes, problem)
     plan.rows_read += sum(len(r.rows) for r in structure.records)
-    if results_sheet is not None and not plan.problems:
+    if results_sheet is not None:  # also when other sheets have problems: all are found in one pass
         _plan_results(session, plan, data, results_sheet, options, file_codes, progress, cancelled)
     return plan
 
 
 def _plan_records(session: Session, structure: StructurePlan, data: FileData, refs: Refs, file_codes: dict,
                   problem: Callable) -> None:
-    from app.services.exchange.records import check_records, read_records, sync_records
-
     structure.records = read_records(data.sheets, problem)
     if not structure.records:
         return
@@ -327,6 +280,20 @@ def _check_refs(sheet: SheetRows, refs: Refs, file_codes: dict, problem: Callabl
                     where = sheet.columns.get("code" if col.attr in implied else col.attr)
                     problem(sheet.sheet, number, where,
                             f"{col.header}: okänd kod {value!r}", f"{col.header}: unknown code {value!r}")
+
+
+def _require_direction(sheet: SheetRows, refs: Refs, problem: Callable) -> None:
+    """A new indicator's direction is never guessed: without one the row is refused (an existing
+    indicator keeps its own)."""
+    choices = ", ".join(d.sv.lower() for d in Direction)
+    for number, values in sheet.rows:
+        if values.get("direction") is None and values["code"] not in refs.indicators:
+            problem(sheet.sheet, number, sheet.columns.get("direction", sheet.columns.get("code")),
+                    f"indikatorn {values['code']} har ingen riktning; skriv en av: {choices}",
+                    f"the indicator {values['code']} has no direction; write one of: "
+                    + ", ".join(d.en.lower() for d in Direction))
+        elif values.get("direction") is None:
+            values.pop("direction", None)  # blank: the stored direction stays
 
 
 def _existing(session: Session, spec: SheetSpec, values: dict, refs: Refs):
@@ -364,30 +331,66 @@ def _resolved(spec: SheetSpec, values: dict, refs: Refs) -> dict:
     return out
 
 
-def _compare(session: Session, sheet: SheetRows, refs: Refs) -> dict[str, int]:
+# What a structure sheet creates, as the preview names it, and the entities whose change needs
+# the user's explicit choice (--update-existing / the dialog's checkbox).
+_CREATED_KIND = {"org_unit": ("units", "name"), "goal": ("goals", "title"), "indicator": ("indicators", "name"),
+                 "period": ("periods", None)}
+_GUARDED = {"org_unit": ("Enhet", "Unit"), "goal": ("Mål", "Goal"), "indicator": ("Indikator", "Indicator")}
+
+
+def _shown(value: object, col: Col | None, refs: Refs) -> str:
+    if value is None or value == "":
+        return "(tomt)"
+    if col is not None and col.kind in ("unit", "goal", "indicator") and isinstance(value, int):
+        value = refs.codes(col.kind).get(value, value)
+    if hasattr(value, "sv"):
+        return value.sv
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _compare(session: Session, sheet: SheetRows, refs: Refs, plan: StructurePlan | None = None,
+             refuse: Callable | None = None) -> dict[str, int]:
+    """Tally new/changed/unchanged; name what is created and list each change (field: old → new).
+    With `refuse`, a change to an existing goal, unit or indicator is a located problem."""
     tally = {"new": 0, "changed": 0, "unchanged": 0}
-    for _number, values in sheet.rows:
-        obj = _existing(session, sheet.spec, values, refs)
+    spec = sheet.spec
+    columns = {c.attr: c for c in spec.columns}
+    for number, values in sheet.rows:
+        obj = _existing(session, spec, values, refs)
         if obj is None:
             tally["new"] += 1
-        elif _differences(obj, _resolved(sheet.spec, values, refs)):
-            tally["changed"] += 1
-        else:
+            if plan is not None and spec.entity in _CREATED_KIND:
+                kind, name_attr = _CREATED_KIND[spec.entity]
+                name = values.get(name_attr) if name_attr else None
+                plan.created.setdefault(kind, []).append(f"{values['code']} ({name})" if name else values["code"])
+            continue
+        resolved = _resolved(spec, values, refs)
+        old = _differences(obj, resolved)
+        if not old:
             tally["unchanged"] += 1
+            continue
+        tally["changed"] += 1
+        if plan is None:
+            continue
+        label = _GUARDED.get(spec.entity, (spec.name, spec.name))
+        code = values.get("code") or " / ".join(str(values.get(k)) for k in spec.key)
+        fields = "; ".join(f"{columns[k].header if k in columns else k}: {_shown(v, columns.get(k), refs)} → "
+                           f"{_shown(resolved[k], columns.get(k), refs)}" for k, v in old.items())
+        plan.changes.append(f"{label[0]} {code}: {fields}")
+        if refuse is not None and spec.entity in _GUARDED:
+            refuse(sheet.sheet, number, sheet.columns.get("code"),
+                   f"{label[0].lower()} {code} finns redan och skulle ändras ({fields}); välj "
+                   "--update-existing / ”Ändra befintliga mål, enheter och indikatorer” för att ändra det",
+                   f"{label[1].lower()} {code} exists and would change ({fields}); choose --update-existing / "
+                   "'Change existing goals, units and indicators' to change it")
     return tally
 
 
 def _differences(obj, resolved: dict) -> dict:
     return {k: getattr(obj, k) for k, v in resolved.items()
             if k not in ("code", "goal_id", "indicator_id", "unit_id", "period_id") and getattr(obj, k) != v}
-
-
-def _plain(value: object) -> object:
-    if hasattr(value, "value") and not isinstance(value, (int, float, str)):
-        return value.value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
 
 
 def _apply_sheet(session: Session, sheet: SheetRows, refs: Refs, changes: list[dict]) -> None:
@@ -441,40 +444,36 @@ def _apply_sheet(session: Session, sheet: SheetRows, refs: Refs, changes: list[d
     session.flush()
 
 
-def _change(entity: str, entity_id: int, action: str, old: dict | None, new: dict | None = None) -> dict:
-    return {"entity": entity, "entity_id": entity_id, "action": action,
-            "old_json": json.dumps({k: _plain(v) for k, v in old.items()}, ensure_ascii=False) if old else None,
-            "new_json": json.dumps(new) if new else None}
-
-
 def _plan_results(session, plan, data, sheet, options, file_codes, progress, cancelled) -> None:
-    from app.services.exchange import importing
-    from app.services.exchange.shapes import LONG
-
-    known = importing.Known.load(session)
-    mapping, plan.source_key = importing.sheet_mapping(session, data, sheet)
+    known = Known.load(session)
+    mapping, plan.source_key = sheet_mapping(session, data, sheet)
     if mapping is None or mapping.shape != LONG:
-        plan.problems.append(importing.Problem(plan.file_name, sheet.name, 1, None,
+        plan.problems.append(Problem(plan.file_name, sheet.name, 1, None,
                                                "bladet Utfall saknar rubrikerna Indikator, Enhet, Period, Utfall",
                                                "the sheet Utfall lacks the headers Indikator, Enhet, Period, Utfall"))
         return
-    sub = importing.ImportPlan(plan.path, plan.file_name, plan.checksum, sheet.name, "structure")
+    sub = ImportPlan(plan.path, plan.file_name, plan.checksum, sheet.name, "structure")
+    sub.row_paths = sheet.paths
     sub.mapping = mapping
     sub.header = [cell_text(c) for c in sheet.rows[mapping.header_row]]
-    report = importing._Located(sub)
-    records = list(importing._records(sub, sheet, mapping, None, report, progress, cancelled))
+    report = Located(sub)
+    records = list(cell_records(sub, sheet, mapping, None, report, progress, cancelled, options.decimal))
     # Units and indicators the structure sheets create are known by code until applied.
     for code in file_codes["unit"]:
         known.units_by_code.setdefault(code, code)
     for code in file_codes["indicator"]:
         known.indicators.by_code.setdefault(code, code)
         known.indicator_ranges.setdefault(code, (None, None, code))
-    if not sub.problems:
-        importing._plan_records(session, sub, known, records, False, options, Path(plan.path), progress,
+    if not sub.problems and not plan.problems:
+        plan_records(session, sub, known, records, False, options, Path(plan.path), progress,
                                 cancelled)
     plan.problems += sub.problems
     plan.rows_read += sub.rows_read
     plan.skipped += sub.skipped
+    plan.notes_rows += sub.notes_rows
+    for reason, count in sub.skip_reasons.items():
+        plan.skip_reasons[reason] = plan.skip_reasons.get(reason, 0) + count
+    plan.number_formats, plan.new_periods, plan.closed_rows = sub.number_formats, sub.new_periods, sub.closed_rows
     plan.unchanged += sub.unchanged
     plan.new, plan.changed, plan.targets, plan.preview = sub.new, sub.changed, sub.targets, sub.preview
     plan.missing_units, plan.missing_indicators = sub.missing_units, sub.missing_indicators

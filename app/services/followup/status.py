@@ -65,6 +65,14 @@ def result_status(value: float | None, target: float | None, direction: Directio
     """One value against one target."""
     if value is None or target is None:
         return Status.NOT_ASSESSED
+    if direction is Direction.CLOSEST:
+        # Closest to the target is best: met within the tolerance on either side, partly met
+        # within twice the tolerance, not met beyond (with no tolerance: met only on the target).
+        off = abs(value - target)
+        allowed = tolerance_amount(target, tolerance, tolerance_kind)
+        if off <= allowed + _EPSILON:
+            return Status.MET
+        return Status.PARTLY_MET if off <= 2 * allowed + _EPSILON else Status.NOT_MET
     gap = value - target if direction is Direction.HIGHER_BETTER else target - value
     if gap >= -_EPSILON:
         return Status.MET
@@ -73,10 +81,17 @@ def result_status(value: float | None, target: float | None, direction: Directio
     return Status.NOT_MET
 
 
-def trend(value: float | None, previous: float | None, direction: Direction, decimals: int) -> Trend | None:
-    """Better, worse or unchanged (at the indicator's shown precision) than the previous value."""
+def trend(value: float | None, previous: float | None, direction: Direction, decimals: int,
+          target: float | None = None) -> Trend | None:
+    """Better, worse or unchanged (at the indicator's shown precision) than the previous value.
+    For "closest to the target is best", better means nearer the target (none without one)."""
     if value is None or previous is None:
         return None
+    if direction is Direction.CLOSEST:
+        if target is None:
+            return None
+        delta = round(abs(previous - target) - abs(value - target), decimals)
+        return Trend.UNCHANGED if delta == 0 else Trend.IMPROVING if delta > 0 else Trend.WORSENING
     delta = round(value - previous, decimals)
     if delta == 0:
         return Trend.UNCHANGED

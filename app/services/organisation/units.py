@@ -18,8 +18,7 @@ def unit_by_code(session: Session, code: str) -> OrgUnit:
     when there is none. The one lookup the command line, exports and packs use."""
     unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == code.strip())).scalar_one_or_none()
     if unit is None:
-        raise StyrkortError(f"Det finns ingen enhet med koden {code!r} i databasen.",
-                            f"There is no unit with the code {code!r} in the database.")
+        raise no_unit_with_code(code)
     return unit
 
 
@@ -62,3 +61,8 @@ def unit_detail(session: Session, unit_id: int) -> UnitDetail | None:
         history=unit_history(session, unit_id),
         series=merged_series(session, unit_id),
     )
+
+
+def no_unit_with_code(code: str) -> StyrkortError:
+    """The one wording for a scope (--scope, a pack's or an export's unit) that names no unit."""
+    return StyrkortError(f"Ingen enhet har koden {code!r}.", f"No unit has the code {code!r}.")

@@ -34,16 +34,15 @@ from app.models.errors import StyrkortError
 from app.services.exchange.importing import (
     ImportOptions,
     ImportPlan,
-    apply_plan,
     load_file,
     plan_import,
+    run_import,
     sheet_mapping,
 )
 from app.services.exchange.reading import FileData
 from app.services.exchange.shapes import LONG, WIDE_INDICATOR, WIDE_PERIOD, Mapping, column_letter
 from app.services.exchange.values import cell_text
 from app.services.platform import swedish
-from app.services.platform.backups import backup_before
 from app.views.exchange.exchange_workers import Worker
 from app.views.i18n import current_language
 
@@ -174,11 +173,27 @@ class ImportDialog(QDialog):
         self.save_mapping = QCheckBox(self.tr("Remember this column mapping for files like this one"))
         self.save_mapping.setObjectName("saveMapping")
         self.save_mapping.setChecked(True)
+        self.decimal_box = QComboBox()
+        self.decimal_box.setObjectName("decimalSign")
+        self.decimal_box.addItem(self.tr("Decided per column from its cells"), None)
+        self.decimal_box.addItem(self.tr("Decimal comma (1 234,5)"), "comma")
+        self.decimal_box.addItem(self.tr("Decimal point (1,234.5)"), "point")
+        self.blank_clears = QCheckBox(self.tr("Empty cells clear stored values"))
+        self.blank_clears.setObjectName("blankClears")
+        self.update_existing = QCheckBox(self.tr("Change existing goals, units and indicators"))
+        self.update_existing.setObjectName("updateExisting")
+        self.closed_periods = QCheckBox(self.tr("Import into closed periods (flagged late)"))
+        self.closed_periods.setObjectName("closedPeriods")
+        choices = QHBoxLayout()
+        for box in (self.create_missing, self.update_existing, self.blank_clears, self.closed_periods):
+            choices.addWidget(box)
+        choices.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Sheet:"), self.sheet_box)
         form.addRow(self.tr("Header row:"), self.header_spin)
         form.addRow(self.tr("Period:"), self.period_edit)
-        form.addRow(self.create_missing)
+        form.addRow(self.tr("Decimal sign:"), self.decimal_box)
+        form.addRow(choices)
         form.addRow(self.save_mapping)
 
         self.mapping_table = QTableView()
@@ -229,7 +244,9 @@ class ImportDialog(QDialog):
         self.sheet_box.currentIndexChanged.connect(self._sheet_changed)
         self.header_spin.valueChanged.connect(self._header_changed)
         self.period_edit.textChanged.connect(lambda _t: self.replan_timer.start())
-        self.create_missing.toggled.connect(lambda _c: self.replan_timer.start())
+        for box in (self.create_missing, self.update_existing, self.blank_clears, self.closed_periods):
+            box.toggled.connect(lambda _c: self.replan_timer.start())
+        self.decimal_box.currentIndexChanged.connect(lambda _i: self.replan_timer.start())
 
     # --- reading ----------------------------------------------------------------------------
     def _read(self) -> None:
@@ -341,13 +358,16 @@ class ImportDialog(QDialog):
     def options(self) -> ImportOptions:
         from app.services.exchange.structure import is_structure_workbook
 
+        choices = {"create_missing": self.create_missing.isChecked(), "decimal": self.decimal_box.currentData(),
+                   "blank_clears": self.blank_clears.isChecked(), "update_existing": self.update_existing.isChecked(),
+                   "closed_periods": self.closed_periods.isChecked()}
         if self.data is not None and is_structure_workbook(self.data):
             # A structure workbook is read whole: its sheets refer to each other by code.
-            return ImportOptions(create_missing=self.create_missing.isChecked())
+            return ImportOptions(**choices)
         sheet = self._sheet()
-        return ImportOptions(sheet=sheet.name if sheet else None, create_missing=self.create_missing.isChecked(),
-                             mapping=self.mapping, period=self.period_edit.text().strip() or None,
-                             save_mapping=self.save_mapping.isChecked())
+        return ImportOptions(sheet=sheet.name if sheet else None, mapping=self.mapping,
+                             period=self.period_edit.text().strip() or None,
+                             save_mapping=self.save_mapping.isChecked(), **choices)
 
     # --- planning (the live preview) ----------------------------------------------------------
     def refresh_plan(self) -> None:
@@ -376,13 +396,18 @@ class ImportDialog(QDialog):
         self.problems.clear()
         for problem in plan.problems:
             self.problems.addItem(problem.line(language))
+        # The detected number format, what would be created (by name) and what existing entities
+        # would change (field: old → new): under the summary, as a dry run prints them.
+        details = plan.detail_lines(language)
+        shown = "\n".join(details[:12] + (["…"] if len(details) > 12 else []))
         if plan.problems:
             self.tabs.setCurrentWidget(self.problems)
-            self.summary.setText(self.tr("%n problem(s) must be fixed before importing; nothing has been "
-                                         "written.", "", len(plan.problems)))
+            text = self.tr("%n problem(s) must be fixed before importing; nothing has been "
+                           "written.", "", len(plan.problems))
+            self.summary.setText(text + ("\n" + shown if shown else ""))
         else:
             self.tabs.setCurrentWidget(self.changes_view)
-            self.summary.setText(plan.summary(language))
+            self.summary.setText(plan.summary(language) + ("\n" + shown if shown else ""))
         self.import_button.setEnabled(plan.ok and not plan.nothing_to_do)
         self.tabs.setTabText(1, self.tr("Problems (%1)").replace("%1", str(len(plan.problems))))
 
@@ -412,14 +437,8 @@ class ImportDialog(QDialog):
         store, path, data, options = self.context.store, self.path, self.data, self.options()
 
         def work(progress, cancelled):
-            with store.transaction() as session:
-                plan = plan_import(session, path, options, data=data, progress=progress, cancelled=cancelled)
-                if not plan.ok:
-                    return plan
-                backup_before(store, "import")
-                apply_plan(session, plan, save_mapping_for=options.save_mapping, progress=progress,
-                           cancelled=cancelled)
-            return plan
+            # The same function as `styrkort import`: plan, backup, apply in one transaction.
+            return run_import(store, path, options, progress=progress, cancelled=cancelled, data=data)
 
         total = max(self.plan.rows_read, 1)
         self.progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, total, self)
