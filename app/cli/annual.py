@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from app.cli.common import db_argument, open_db, report_date
+from app.cli.common import db_argument, open_db, open_db_untouched, report_date
 from app.models.errors import StyrkortError
 
 
@@ -81,7 +81,8 @@ def _finance_import_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_finance_import(args: argparse.Namespace) -> int:
     from app.services.annual.finance_import import run_finance_import
 
-    plan = run_finance_import(open_db(args), args.file, dry_run=args.dry_run, period=args.period)
+    store = open_db_untouched(args) if args.dry_run else open_db(args, writes=True)
+    plan = run_finance_import(store, args.file, dry_run=args.dry_run, period=args.period)
     if not plan.ok:
         for problem in plan.problems:
             print(problem.line(), file=sys.stderr)
@@ -121,7 +122,7 @@ def cmd_sdg(args: argparse.Namespace) -> int:
     from app.services.annual.agenda2030 import SDG_NAMES, goal_sdgs, set_goal_sdgs
     from app.services.goals import editing as goals
 
-    store = open_db(args)
+    store = open_db(args, writes=args.set is not None)
     if args.set is not None:
         try:
             wanted = [int(part) for part in args.set.replace(" ", "").split(",") if part]

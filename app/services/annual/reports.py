@@ -12,6 +12,7 @@ from pathlib import Path
 from app.models.errors import StyrkortError
 from app.models.store import Store
 from app.services.annual.report_content import ReportKind, build_report
+from app.services.platform.output import output_file
 
 FORMATS = (".pdf", ".docx")
 
@@ -25,19 +26,6 @@ class ReportResult:
     pages: int  # PDF pages, or chapters for .docx
 
 
-def _check_target(path: Path) -> None:
-    if path.suffix.lower() not in FORMATS:
-        raise StyrkortError(f"{path.name}: skriv rapporten som .pdf eller .docx.",
-                            f"{path.name}: write the report as .pdf or .docx.")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise StyrkortError(f"{path}: mappen {folder} finns inte.", f"{path}: the folder {folder} does not exist.")
-    if path.is_dir():
-        raise StyrkortError(f"{path} är en mapp; ange ett filnamn.", f"{path} is a folder; give a file name.")
-    if not os.access(folder, os.W_OK):
-        raise StyrkortError(f"{path}: mappen {folder} går inte att skriva i.", f"{path}: {folder} is not writable.")
-
-
 def write_report(store: Store, kind: ReportKind | str, period_code: str, scope_code: str | None, target: Path,
                  generated_on: dt.date | None = None) -> ReportResult:
     """Build the report from the database and write it as PDF or .docx (by the file's extension)."""
@@ -45,7 +33,7 @@ def write_report(store: Store, kind: ReportKind | str, period_code: str, scope_c
     from app.services.annual.report_pdf import render_report_pdf
 
     target = Path(target)
-    _check_target(target)
+    output_file(str(target), FORMATS)
     with store.session() as session:
         report = build_report(session, kind, period_code, scope_code, generated_on)
     render = render_report_pdf if target.suffix.lower() == ".pdf" else render_report_docx
