@@ -23,7 +23,8 @@ from app.models import (
 from app.models.backup_files import backup_copy
 from app.models.store import open_store
 from app.services.exchange.importing import redo_batch, run_import, undo_batch
-from app.services.followup.assessment import AssessmentData, default_period, save_assessment
+from app.services.followup.assessment import AssessmentData, save_assessment
+from app.services.followup.periods import default_period
 from app.services.followup.results import set_result
 from app.services.followup.status import compute_follow_up
 from app.services.followup.targets import set_target
