@@ -28,7 +28,8 @@ from app.services.followup.periods import default_period
 from app.services.followup.results import set_result
 from app.services.followup.status import compute_follow_up
 from app.services.followup.targets import set_target
-from app.services.platform import audit, history
+from app.services.history import changes as history
+from app.services.platform import audit
 
 
 def _workbook(path, rows):
