@@ -328,6 +328,15 @@ class Store:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
+    def make_daily_backup(self) -> Path | None:
+        """The first open of each day writes a backup; a failure never blocks work. The window
+        calls this after its first paint, off the GUI thread (open_store(daily_backup=False))."""
+        if self.path is None or self.readonly or backed_up_today(self.path):
+            return None
+        with contextlib.suppress(OSError, sqlite3.Error):
+            self.daily_backup = make_backup(self.path, "daily")
+        return self.daily_backup
+
     def close(self) -> None:
         self.engine.dispose()
         if self.file_lock is not None:
@@ -410,9 +419,12 @@ def integrity_problems(engine: Engine, *, quick: bool = True) -> list[str]:
     return problems
 
 
-def open_store(target: str | Path, *, readonly: bool = False, create: bool = True, lock: bool = False) -> Store:
+def open_store(target: str | Path, *, readonly: bool = False, create: bool = True, lock: bool = False,
+               daily_backup: bool = True) -> Store:
     """Open (or create) a Styrkort database. `lock=True` (the window) takes the lock file and
     refuses a file another Styrkort edits; the command line and tests rely on SQLite's locks.
+    `daily_backup=False` leaves the day's first backup to `Store.make_daily_backup()` (the window
+    runs it after it has been painted).
 
     A file that is not SQLite, belongs to another program, is damaged or comes from a newer
     Styrkort raises a StoreError and is left byte-for-byte untouched."""
@@ -497,9 +509,8 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
                 f"{path} kunde inte uppgraderas ({exc}). Filen har inte ändrats.",
                 f"{path} could not be upgraded ({exc}). The file was not changed.",
             ) from exc
-    elif not readonly and not backed_up_today(path):
-        with contextlib.suppress(OSError, sqlite3.Error):  # a missing daily backup must not block work
-            store.daily_backup = make_backup(path, "daily")
+    elif daily_backup:
+        store.make_daily_backup()
     return store
 
 

@@ -25,7 +25,7 @@ from app.views.i18n import current_language
 from app.views.pages import page_factories
 
 MAX_RECENT = 8
-DB_FILTER = "Styrkort-databas (*.sqlite *.db);;Alla filer (*)"
+DB_FILTER = "Styrkort-databas (*.styrkort *.sqlite *.db);;Alla filer (*)"
 
 
 def recent_files() -> list[str]:
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), self._start_dir(), DB_FILTER)
         if path:
             if not Path(path).suffix:
-                path += ".sqlite"
+                path += ".styrkort"
             self.databaseRequested.emit(path, True)
 
     def open_database(self) -> None:
@@ -243,9 +243,16 @@ class MainWindow(QMainWindow):
         self.pack_runner.ask()
 
     def show_about(self) -> None:
+        from html import escape
+
+        from app.services.platform.about import about
+
+        facts = about(self.store.path) if self.store.path is not None else None
+        details = "<br>".join(escape(line) for line in (facts.lines(current_language())[1:] if facts else
+                                                         [self.store.location]))
         QMessageBox.about(self, self.tr("About Styrkort"), self.tr(
             "<h3>Styrkort %1</h3><p>Goals, follow-up and directives for Swedish regions and "
-            "municipalities.</p><p>Database: %2</p>").replace("%1", __version__).replace("%2", self.store.location))
+            "municipalities.</p>").replace("%1", __version__) + f"<p>{details}</p>")
 
     def show_error(self, error: StyrkortError) -> None:
         QMessageBox.warning(self, APP_NAME, error.message(current_language()))
