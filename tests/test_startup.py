@@ -54,3 +54,14 @@ def test_bundled_library_beside_qt_counts_as_present(tmp_path):
 
     (tmp_path / "libxcb-keysyms.so.1").symlink_to(_ctypes.__file__)  # any loadable shared library
     assert "libxcb-keysyms1" not in launcher.missing_xcb_packages(tmp_path)
+
+
+def test_the_launchers_window_paints_before_importing_the_pages_it_does_not_show(demo_path, tmp_path):
+    env = {**os.environ, "STYRKORT_STARTUP_PROBE": "modules", "QT_QPA_PLATFORM": "offscreen",
+           "STYRKORT_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "main.py", "--db", str(demo_path)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    loaded = set(out.split())
+    assert "app.views.goals.structure_page" in loaded
+    assert {"app.views.exchange.exchange_page", "app.views.followup.followup_page",
+            "app.views.governance.directives_page"}.isdisjoint(loaded)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from shiboken6 import isValid
 
 from app import APP_NAME, __version__
 from app.models.errors import StyrkortError
@@ -80,6 +81,13 @@ def after_first_paint(store: Store) -> None:
         threading.Thread(target=store.make_daily_backup, name="daily-backup").start()
 
 
+def load_pages_one_by_one(window) -> None:
+    """The pages not shown yet, one per turn of the event loop, so the window answers between them."""
+    if isValid(window) and window.deferred_pages():
+        window.load_page(window.deferred_pages()[0])
+        QTimer.singleShot(0, lambda: load_pages_one_by_one(window))
+
+
 class WindowManager:
     """Keeps the open window; opening another database replaces it after the new one opened."""
 
@@ -90,10 +98,11 @@ class WindowManager:
         from app.views.main_window import MainWindow
 
         previous = self.window
-        self.window = MainWindow(store)
+        self.window = MainWindow(store, defer_pages=True)
         self.window.databaseRequested.connect(self.request)
         self.window.restoreRequested.connect(self.restore)
-        FirstPaint(self.window, lambda: after_first_paint(store))
+        window = self.window
+        FirstPaint(window, lambda: (after_first_paint(store), load_pages_one_by_one(window)))
         self.window.show()
         if store.path is not None and not store.readonly:
             remember_last_database(store.path)
@@ -186,6 +195,7 @@ def run_gui(db: Path | None, *, readonly: bool = False) -> int:
             return exc.exit_code
     manager.show(store)
     if import_file is not None:  # the first start's "import a goal matrix": the import page's preview
+        manager.window.load_deferred_pages()
         manager.window.filesDropped.emit([str(import_file)])
     code = app.exec()
     manager.window.store.close()  # checkpoints the WAL and releases the lock file

@@ -138,3 +138,39 @@ def test_version_on_the_command_line_names_schema_database_and_backups(demo_path
     assert out[1] == f"Schemaversion: {head_revision()}"
     assert out[2] == f"Databas: {demo_path} (schema {head_revision()})"
     assert out[3] == f"Säkerhetskopior: {demo_path.parent / 'backups'}"
+
+
+def test_pages_not_shown_first_are_loaded_after_the_first_paint_with_their_menu_actions(qtbot, demo_store):
+    from PySide6.QtGui import QAction
+
+    from app.views.exchange.exchange_page import ExchangePage
+    from app.views.main_window import MainWindow
+    from app.views.pages import PagePlaceholder
+
+    install_translators(QApplication.instance(), "sv")
+    manager = WindowManager()
+    manager.show(demo_store)
+    window = manager.window
+    qtbot.addWidget(window)
+    placeholder_titles = [window.pages.tabText(i) for i in range(window.pages.count())]
+    qtbot.waitUntil(lambda: not window.deferred_pages(), timeout=20000)
+    assert window.findChild(ExchangePage) is not None
+    assert not window.findChildren(PagePlaceholder)
+    assert window.findChild(QAction, "actionImport") in window.file_menu.actions()
+    eager = MainWindow(demo_store)  # every page at once: the same tabs, the same titles
+    qtbot.addWidget(eager)
+    assert placeholder_titles == [eager.pages.tabText(i) for i in range(eager.pages.count())]
+    assert [type(window.pages.widget(i)) for i in range(window.pages.count())] == \
+        [type(eager.pages.widget(i)) for i in range(eager.pages.count())]
+
+
+def test_clicking_a_tab_before_its_page_is_loaded_loads_it_at_once(qtbot, demo_store):
+    from app.views.followup.followup_page import FollowUpPage
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(demo_store, defer_pages=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.pages.setCurrentIndex(1)
+    assert isinstance(window.pages.currentWidget(), FollowUpPage)
+    assert window.pages.currentIndex() == 1
