@@ -43,6 +43,10 @@ stays_up() {  # the window opens and is still running after 8 s; nothing on stde
     if [ "$code" != 124 ] || grep -qi "traceback\|error" "$home/stderr.txt"; then
         echo "exit $code"; cat "$home/stderr.txt"; exit 1
     fi
+    # An unexpected error in the window (a page that failed to load, say) is logged, not printed.
+    if [ -s "$home/.local/share/Styrkort/logs/styrkort.log" ]; then
+        echo "errors logged:"; cat "$home/.local/share/Styrkort/logs/styrkort.log"; exit 1
+    fi
 }
 step "window on the database stays up (8 s)"
 run() { env -i HOME="$home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen timeout 8 "$bundle/styrkort" "$@"; }

@@ -12,7 +12,7 @@ command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null || {
     echo "xcb_libs.sh: no apt-get/dpkg-deb here; the bundle relies on the system's libxcb packages" >&2; exit 0; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-if ! (cd "$work" && apt-get download $packages >/dev/null 2>&1); then
+if ! (cd "$work" && timeout 180 apt-get download $packages >/dev/null 2>&1); then
     echo "xcb_libs.sh: could not download $packages; the bundle relies on the system's packages" >&2; exit 0
 fi
 for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/root"; done
