@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from shiboken6 import isValid
@@ -42,7 +42,8 @@ def open_database(path: Path | None, *, readonly: bool = False, create: bool = T
     Styrkort is offered read-only. `daily_backup=False`: the window writes it after its first paint."""
     target = path or default_db_path()
     build_demo_region = (demo or path is None) and not target.exists()
-    store = open_store(target, readonly=readonly, create=create, lock=not readonly, daily_backup=daily_backup)
+    store = open_store(target, readonly=readonly, create=create, lock=not readonly, daily_backup=daily_backup,
+                       integrity_check=daily_backup)
     if build_demo_region:
         from app.services.demo.builder import build_demo
 
@@ -68,17 +69,46 @@ class FirstPaint(QObject):
         return False
 
 
-def after_first_paint(store: Store) -> None:
-    """The day's first backup in a background thread (SQLite's online backup reads a consistent
-    copy while the window works). STYRKORT_STARTUP_PROBE (benchmarks/bench_startup.py): print
+class BackgroundChecks(QObject):
+    """The integrity check and the day's first backup, in a thread; a damaged file is reported
+    in the window (with the way back to a backup) as soon as the check finds it."""
+
+    damaged = Signal(str)
+    # Not a child of the window (which may close while the thread runs): kept here until done.
+    running: set[BackgroundChecks] = set()
+
+    def __init__(self, window, store: Store) -> None:
+        super().__init__()
+        self.window, self.store = window, store
+        self.damaged.connect(self.report)
+        self.running.add(self)
+        threading.Thread(target=self.run, name="background-checks").start()
+
+    def run(self) -> None:
+        problems = self.store.background_checks()
+        self.damaged.emit(problems[0] if problems else "")
+
+    def report(self, problem: str) -> None:
+        self.running.discard(self)
+        if not problem or not isValid(self.window):
+            return
+        text = QCoreApplication.translate(
+            "WindowManager", "%1 is damaged (%2). Do not go on working in it: restore a backup with "
+            "File ▸ Restore from backup, or save a copy and ask for help.")
+        QMessageBox.critical(self.window, APP_NAME, text.replace("%1", str(self.store.path)).replace("%2", problem))
+
+
+def after_first_paint(window, store: Store) -> None:
+    """The integrity check and the day's first backup in a background thread (SQLite's online
+    backup reads a consistent copy while the window works). STYRKORT_STARTUP_PROBE (benchmarks/bench_startup.py): print
     the moment and leave, so that a whole process can be timed to its first paint; `=modules`
     prints the modules loaded by then instead (tests/test_startup.py)."""
     probe = os.environ.get("STYRKORT_STARTUP_PROBE")
     if probe:
         print(" ".join(sorted(sys.modules)) if probe == "modules" else time.time(), flush=True)
         os._exit(0)
-    if store.path is not None and not store.readonly:
-        threading.Thread(target=store.make_daily_backup, name="daily-backup").start()
+    if store.path is not None and (store.integrity_deferred or not store.readonly):
+        BackgroundChecks(window, store)
 
 
 def load_pages_one_by_one(window) -> None:
@@ -102,7 +132,7 @@ class WindowManager:
         self.window.databaseRequested.connect(self.request)
         self.window.restoreRequested.connect(self.restore)
         window = self.window
-        FirstPaint(window, lambda: (after_first_paint(store), load_pages_one_by_one(window)))
+        FirstPaint(window, lambda: (after_first_paint(window, store), load_pages_one_by_one(window)))
         self.window.show()
         if store.path is not None and not store.readonly:
             remember_last_database(store.path)

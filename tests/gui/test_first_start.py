@@ -174,3 +174,51 @@ def test_clicking_a_tab_before_its_page_is_loaded_loads_it_at_once(qtbot, demo_s
     window.pages.setCurrentIndex(1)
     assert isinstance(window.pages.currentWidget(), FollowUpPage)
     assert window.pages.currentIndex() == 1
+
+
+def test_a_damage_found_after_the_first_paint_is_reported_and_no_daily_backup_is_taken(
+        qtbot, demo_path, monkeypatch):
+    import sqlite3
+
+    from app.models.backup_files import list_backups
+
+    conn = sqlite3.connect(demo_path)  # a dangling reference: SQLite opens the file, the check finds it
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("UPDATE goal SET parent_id = 999999 WHERE id = (SELECT max(id) FROM goal)")
+    conn.commit()
+    conn.close()
+    install_translators(QApplication.instance(), "sv")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    store = open_database(demo_path, create=False, daily_backup=False)  # as run_gui opens it
+    manager = WindowManager()
+    manager.show(store)
+    qtbot.addWidget(manager.window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown[0].startswith(f"{demo_path} är skadad (foreign key:")
+    assert "Arkiv ▸ Återställ från säkerhetskopia" in shown[0]
+    assert list_backups(demo_path) == []
+
+
+def test_a_healthy_file_gets_its_daily_backup_after_the_first_paint(qtbot, demo_path):
+    from app.models.backup_files import list_backups
+
+    store = open_database(demo_path, create=False, daily_backup=False)
+    assert list_backups(demo_path) == []  # not on the way to the first paint
+    manager = WindowManager()
+    manager.show(store)
+    qtbot.addWidget(manager.window)
+    qtbot.waitUntil(lambda: [b.reason for b in list_backups(demo_path)] == ["daily"], timeout=20000)
+
+
+def test_closing_the_window_while_the_checks_run_is_safe(qtbot, demo_path):
+    from app.views.application import BackgroundChecks
+
+    store = open_database(demo_path, create=False, daily_backup=False)
+    manager = WindowManager()
+    manager.show(store)
+    qtbot.waitUntil(lambda: bool(BackgroundChecks.running), timeout=20000)
+    manager.window.close()
+    manager.window.deleteLater()
+    qtbot.waitUntil(lambda: not BackgroundChecks.running, timeout=20000)
+    store.close()

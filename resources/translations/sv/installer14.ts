@@ -67,4 +67,11 @@
       <translation>&lt;h3&gt;Styrkort %1&lt;/h3&gt;&lt;p&gt;Mål, uppföljning och styrdokument för regioner och kommuner.&lt;/p&gt;</translation>
     </message>
   </context>
+  <context>
+    <name>WindowManager</name>
+    <message>
+      <source>%1 is damaged (%2). Do not go on working in it: restore a backup with File ▸ Restore from backup, or save a copy and ask for help.</source>
+      <translation>%1 är skadad (%2). Arbeta inte vidare i den: återställ en säkerhetskopia med Arkiv ▸ Återställ från säkerhetskopia, eller spara en kopia och be om hjälp.</translation>
+    </message>
+  </context>
 </TS>
