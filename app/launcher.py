@@ -84,6 +84,18 @@ def _gui_arguments(argv: list[str]) -> tuple[Path | None, bool] | None:
     return db, readonly
 
 
+def _import_domain_before_qt() -> None:
+    """Import SQLAlchemy and the models before PySide6: once PySide6 is loaded, its import hook
+    (shibokensupport's __feature__ check) reads the source of every module imported after it,
+    which cost about a third of the start-up. These are what the first page needs."""
+    import app.models.store  # noqa: F401
+    import app.services.goals.editing  # noqa: F401
+    import app.services.organisation.units  # noqa: F401
+    import app.services.platform.backups  # noqa: F401
+    import app.services.platform.settings  # noqa: F401
+    import app.services.platform.trees  # noqa: F401
+
+
 def _run_module(argv: list[str]) -> int:
     """`styrkort -m MODULE ARGS` in the bundle, where sys.executable is Styrkort itself: the
     import reader's child process (app.services.exchange.reading) is started this way."""
@@ -112,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         refused = _check_display_libraries()
         if refused is not None:
             return refused
+        _import_domain_before_qt()
         from app.views.application import run_gui
 
         db, readonly = gui
