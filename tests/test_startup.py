@@ -65,3 +65,21 @@ def test_the_launchers_window_paints_before_importing_the_pages_it_does_not_show
     assert "app.views.goals.structure_page" in loaded
     assert {"app.views.exchange.exchange_page", "app.views.followup.followup_page",
             "app.views.governance.directives_page"}.isdisjoint(loaded)
+
+
+def test_garbage_collection_is_back_on_once_the_window_is_painted(demo_path, tmp_path):
+    code = ("import gc, os, sys\n"
+            "import app.views.application as a\n"
+            "real = a.after_first_paint\n"
+            "def probe(window, store):\n"
+            "    real(window, store)\n"
+            "    print('enabled' if gc.isenabled() else 'disabled', flush=True)\n"
+            "    os._exit(0)\n"
+            "a.after_first_paint = probe\n"
+            "from app.launcher import main\n"
+            f"main(['--db', {str(demo_path)!r}])\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STYRKORT_DATA_DIR": str(tmp_path / "data")}
+    env.pop("STYRKORT_STARTUP_PROBE", None)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    assert out.split() == ["enabled"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -103,6 +104,9 @@ def after_first_paint(window, store: Store) -> None:
     backup reads a consistent copy while the window works). STYRKORT_STARTUP_PROBE (benchmarks/bench_startup.py): print
     the moment and leave, so that a whole process can be timed to its first paint; `=modules`
     prints the modules loaded by then instead (tests/test_startup.py)."""
+    if not gc.isenabled():  # the launcher held collection off until now (start-up objects stay)
+        gc.freeze()
+        gc.enable()
     probe = os.environ.get("STYRKORT_STARTUP_PROBE")
     if probe:
         print(" ".join(sorted(sys.modules)) if probe == "modules" else time.time(), flush=True)
