@@ -16,8 +16,41 @@ def data_dir() -> Path:
     return path
 
 
+# A Styrkort database is an SQLite file; this extension lets the file manager recognise it and
+# open it in Styrkort (installer/linux/styrkort-mime.xml, installer/windows/styrkort.iss).
+DB_SUFFIX = ".styrkort"
+LAST_DATABASE = "last-database.txt"
+
+
 def default_db_path() -> Path:
     return data_dir() / "styrkort.sqlite"
+
+
+def demo_db_path() -> Path:
+    """Where the first start's "open the demo region" choice puts Exempelregionen."""
+    return data_dir() / f"Exempelregionen{DB_SUFFIX}"
+
+
+def remember_last_database(path: Path) -> None:
+    """The window's last database, which the next start opens (a plain file, so that the
+    command line's --version can tell it without Qt)."""
+    try:
+        (data_dir() / LAST_DATABASE).write_text(str(path.resolve()) + "\n", encoding="utf-8")
+    except OSError:
+        pass  # not remembering is harmless: the next start offers the choice again
+
+
+def last_database() -> Path | None:
+    """The database the next window start opens: the last one opened, if it still exists; else
+    the data folder's styrkort.sqlite of versions before the first-start choice; else None."""
+    try:
+        text = (data_dir() / LAST_DATABASE).read_text(encoding="utf-8").strip()
+    except OSError:
+        text = ""
+    if text and Path(text).is_file():
+        return Path(text)
+    legacy = default_db_path()
+    return legacy if legacy.is_file() else None
 
 
 def log_dir() -> Path:

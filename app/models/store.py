@@ -274,6 +274,8 @@ class Store:
     # (sv, en) when the file is somewhere SQLite's locking cannot be trusted (WAL is then off).
     location_warning: tuple[str, str] | None = None
     file_lock: FileLock | None = None
+    # open_store(integrity_check=False): background_checks() has yet to look at the file.
+    integrity_deferred: bool = False
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -328,6 +330,31 @@ class Store:
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def make_daily_backup(self) -> Path | None:
+        """The first open of each day writes a backup; a failure never blocks work. The window
+        calls this after its first paint, off the GUI thread (open_store(daily_backup=False))."""
+        if self.path is None or self.readonly or backed_up_today(self.path):
+            return None
+        with contextlib.suppress(OSError, sqlite3.Error):
+            self.daily_backup = make_backup(self.path, "daily")
+        return self.daily_backup
+
+    def background_checks(self) -> list[str]:
+        """The checks the window runs after its first paint, on any thread: the integrity check
+        open_store left (on a read-only connection of its own), then, if the file is healthy, the
+        day's first backup (a damaged file must not push a good backup out of the rotation)."""
+        problems: list[str] = []
+        if self.path is not None and self.integrity_deferred:
+            engine = make_engine(self.path, readonly=True)
+            try:
+                problems = integrity_problems(engine)
+            finally:
+                engine.dispose()
+            self.integrity_deferred = False
+        if not problems:
+            self.make_daily_backup()
+        return problems
 
     def close(self) -> None:
         self.engine.dispose()
@@ -411,9 +438,14 @@ def integrity_problems(engine: Engine, *, quick: bool = True) -> list[str]:
     return problems
 
 
-def open_store(target: str | Path, *, readonly: bool = False, create: bool = True, lock: bool = False) -> Store:
+def open_store(target: str | Path, *, readonly: bool = False, create: bool = True, lock: bool = False,
+               daily_backup: bool = True, integrity_check: bool = True) -> Store:
     """Open (or create) a Styrkort database. `lock=True` (the window) takes the lock file and
     refuses a file another Styrkort edits; the command line and tests rely on SQLite's locks.
+    `daily_backup=False` leaves the day's first backup to `Store.make_daily_backup()`, and
+    `integrity_check=False` the integrity check of a current-schema file to `Store.background_checks()`
+    (the window runs them after it has been painted, off the GUI thread; an upgrade is always
+    checked first).
 
     A file that is not SQLite, belongs to another program, is damaged or comes from a newer
     Styrkort raises a StoreError and is left byte-for-byte untouched."""
@@ -463,14 +495,16 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
         return Store(location=str(path), engine=engine, path=path, location_warning=risky, file_lock=file_lock)
 
     engine = make_engine(path, readonly=readonly, wal=risky is None, immutable=found.immutable)
-    problems = integrity_problems(engine)
+    check_now = integrity_check or found.immutable or found.revision != head_revision()
+    problems = integrity_problems(engine) if check_now else []
     if problems:
         engine.dispose()
         raise CorruptDatabaseError(
             f"{path} är skadad ({problems[0]}). Öppna en säkerhetskopia. Filen har inte ändrats.",
             f"{path} is damaged ({problems[0]}). Open a backup. The file was not changed.",
         )
-    store = Store(location=str(path), engine=engine, readonly=readonly, path=path, location_warning=risky)
+    store = Store(location=str(path), engine=engine, readonly=readonly, path=path, location_warning=risky,
+                  integrity_deferred=not check_now)
     if found.revision != head_revision():
         if readonly:
             engine.dispose()
@@ -498,9 +532,8 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
                 f"{path} kunde inte uppgraderas ({exc}). Filen har inte ändrats.",
                 f"{path} could not be upgraded ({exc}). The file was not changed.",
             ) from exc
-    elif not readonly and not backed_up_today(path):
-        with contextlib.suppress(OSError, sqlite3.Error):  # a missing daily backup must not block work
-            store.daily_backup = make_backup(path, "daily")
+    elif daily_backup:
+        store.make_daily_backup()
     return store
 
 

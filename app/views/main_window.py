@@ -22,10 +22,10 @@ from app.models.backup_files import backup_copy
 from app.models.errors import StyrkortError
 from app.models.store import Store
 from app.views.i18n import current_language
-from app.views.pages import page_factories
+from app.views.pages import PagePlaceholder, deferred_factories, page_class, page_factories
 
 MAX_RECENT = 8
-DB_FILTER = "Styrkort-databas (*.sqlite *.db);;Alla filer (*)"
+DB_FILTER = "Styrkort-databas (*.styrkort *.sqlite *.db);;Alla filer (*)"
 
 
 def recent_files() -> list[str]:
@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
     filesDropped = Signal(list)  # local paths dropped on the window (the import page opens them)
     restoreRequested = Signal(str)  # the backup to put in place of the open file
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, defer_pages: bool = False) -> None:
+        """`defer_pages` (the launcher's window): only the first page and the one last shown are
+        imported and built now; the others after the first paint (`load_deferred_pages`)."""
         super().__init__(parent)
         self.store = store
         self.context = EditContext(store, self)
@@ -58,8 +60,11 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
-        for factory in page_factories():
+        eager = {0, QSettings().value("window/page", 0, type=int)}
+        for factory in deferred_factories(eager) if defer_pages else page_factories():
             page = factory(self.context, self)
+            if isinstance(page, PagePlaceholder):
+                page.load_requested = lambda index=self.pages.count(): self.load_page(index)
             self.pages.addTab(page, page.title())
         self.setCentralWidget(self.pages)
         self.structure = self.pages.widget(0)
@@ -71,6 +76,30 @@ class MainWindow(QMainWindow):
         self._restore_state()
         if store.path is not None:
             remember_recent(str(store.path))
+
+    # --- pages loaded after the first paint ---------------------------------------------------
+    def deferred_pages(self) -> list[int]:
+        return [i for i in range(self.pages.count()) if isinstance(self.pages.widget(i), PagePlaceholder)]
+
+    def load_page(self, index: int) -> None:
+        """Import and build the page a placeholder stands for, in its place, with its menu actions."""
+        holder = self.pages.widget(index)
+        if not isinstance(holder, PagePlaceholder):
+            return
+        holder.load_requested = None
+        page = page_class(index)(self.context, self)
+        self.pages.insertTab(index, page, page.title())
+        if self.pages.currentWidget() is holder:
+            self.pages.setCurrentIndex(index)
+        self.pages.removeTab(index + 1)
+        holder.setParent(None)
+        holder.deleteLater()
+        for menu_name, action in getattr(page, "menu_actions", lambda: [])():
+            {"file": self.file_menu, "edit": self.edit_menu}.get(menu_name, self.view_menu).addAction(action)
+
+    def load_deferred_pages(self) -> None:
+        for index in self.deferred_pages():
+            self.load_page(index)
 
     # --- window state -------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -198,7 +227,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), self._start_dir(), DB_FILTER)
         if path:
             if not Path(path).suffix:
-                path += ".sqlite"
+                path += ".styrkort"
             self.databaseRequested.emit(path, True)
 
     def open_database(self) -> None:
@@ -243,9 +272,16 @@ class MainWindow(QMainWindow):
         self.pack_runner.ask()
 
     def show_about(self) -> None:
+        from html import escape
+
+        from app.services.platform.about import about
+
+        facts = about(self.store.path) if self.store.path is not None else None
+        details = "<br>".join(escape(line) for line in (facts.lines(current_language())[1:] if facts else
+                                                         [self.store.location]))
         QMessageBox.about(self, self.tr("About Styrkort"), self.tr(
             "<h3>Styrkort %1</h3><p>Goals, follow-up and directives for Swedish regions and "
-            "municipalities.</p><p>Database: %2</p>").replace("%1", __version__).replace("%2", self.store.location))
+            "municipalities.</p>").replace("%1", __version__) + f"<p>{details}</p>")
 
     def show_error(self, error: StyrkortError) -> None:
         QMessageBox.warning(self, APP_NAME, error.message(current_language()))
