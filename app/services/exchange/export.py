@@ -20,11 +20,12 @@ from app.services.exchange.writing import (
     atomic_path,
     safe_sheet_name,
 )
+from app.services.followup.status import Trend
 
 Progress = Callable[[str, int, int], None]
 STATUS_COLOURS = {Status.MET: "#C6EFCE", Status.PARTLY_MET: "#FFEB9C", Status.NOT_MET: "#FFC7CE",
                   Status.NOT_ASSESSED: "#E7E6E6"}
-TREND_TEXT = {"improving": "↑ bättre", "unchanged": "→ oförändrad", "worsening": "↓ sämre"}
+TREND_TEXT = {t.value: f"{t.arrow} {t.label()}" for t in Trend}
 
 
 def _cell_value(col, value, codes: dict[str, dict[int, str]]):

@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 
 from app.models import (
     Assessment,
-    DirectiveType,
     Gender,
     Goal,
     GoalLevel,
@@ -53,12 +52,11 @@ from app.services.followup.status import (
     rollup_rule,
     units_in_scope,
 )
+from app.services.followup.status import rule_text as status_rule_text
 from app.services.governance.directives import (
     DecisionRow,
     DirectiveRow,
     due_for_review,
-    register,
-    unreported_decisions,
 )
 from app.services.platform.settings import ORGANISATION_NAME, get_setting
 from app.services.platform.trees import depth_first
@@ -219,6 +217,8 @@ class Pack:
     areas: list[AreaSection]
     providers: list[ProviderResults]
     governance: Governance = field(default_factory=Governance)
+    # The roll-up rule with its thresholds, as the reading guide prints it.
+    rule_text: str = ""
 
     def goals(self) -> list[GoalSection]:
         return [g for area in self.areas for g in area.goals]
@@ -352,7 +352,8 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
         TITLE, get_setting(session, ORGANISATION_NAME, "") or "Organisationen",
         scope.code if scope else None, scope.name if scope else WHOLE_ORGANISATION,
         scope.kind.sv if scope else "", period, generated_on, overall, areas, providers,
-        _governance(session, scope, units, generated_on))
+        _governance(session, scope, units, generated_on),
+        status_rule_text(rule, follow.thresholds).removeprefix("Regel: "))
 
 
 GOVERNING_KINDS = (UnitKind.COMMITTEE, UnitKind.EXECUTIVE_BOARD)
@@ -367,17 +368,12 @@ def _governance(session: Session, scope: OrgUnit | None, units: dict[int, OrgUni
     while body is not None and body.kind not in GOVERNING_KINDS:
         body = units.get(body.parent_id) if body.parent_id else None
     due = due_for_review(session, today)
-    if body is None:
-        unreported = unreported_decisions(session)
-    else:
+    if body is not None:
         owners = set(units_in_scope(session, body.id))
         due = [r for r in due if r.owner_unit_id in owners]
-        orders = [r.id for r in register(session, today)
-                  if r.owner_unit_id in owners and r.doc_type is DirectiveType.DELEGATION_ORDER]
-        unreported = sorted((d for order in orders for d in unreported_decisions(session, order)),
-                            key=lambda d: (d.decided_on, d.id))
-    # A decision taken after the pack's date is not part of it.
-    return Governance(body.name if body else "", due, [d for d in unreported if d.decided_on <= today])
+    # Delegationsbeslut go to each nämnd in its own Anmälan av delegationsbeslut
+    # (app.services.governance.delegation_report), never into the follow-up pack.
+    return Governance(body.name if body else "", due, [])
 
 
 def _indicator_value(follow: FollowUp, goal_id: int, indicator_id: int) -> float | None:

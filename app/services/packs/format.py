@@ -16,7 +16,8 @@ __all__ = ["DASH", "MINUS", "NBSP", "STATUS_COLOUR", "STATUS_SYMBOL", "TREND_TEX
 # and Okabe–Ito colours, except "Ej bedömd", whose "–" in a pack already means "no value".
 STATUS_SYMBOL = {s: style.symbol for s, style in STATUS_STYLE.items()} | {Status.NOT_ASSESSED: "○"}
 STATUS_COLOUR = {s: style.colour for s, style in STATUS_STYLE.items()} | {Status.NOT_ASSESSED: "#8C8C8C"}
-TREND_TEXT = {Trend.IMPROVING: "↗ Bättre", Trend.UNCHANGED: "→ Oförändrad", Trend.WORSENING: "↘ Sämre"}
+# One trend vocabulary for the window, the pack and Excel (Trend.label, Trend.arrow).
+TREND_TEXT = {t: f"{t.arrow} {t.label()}" for t in Trend}
 
 
 def status_text(status: Status) -> str:
