@@ -159,3 +159,33 @@ class AuditAction(LabelledEnum):
     DELETE = "delete", "Borttagen", "Deleted"
     MOVE = "move", "Flyttad", "Moved"
     IMPORT = "import", "Importerad", "Imported"
+
+
+class MilestoneKind(LabelledEnum):
+    """The kinds of årshjul events (stored as text: a planner may also write a kind of their own)."""
+
+    BUDGET = "budget", "Budget", "Budget"
+    COUNCIL = "council", "Fullmäktige", "Council"
+    FOLLOW_UP = "follow_up", "Uppföljning", "Follow-up"
+    STAFF = "staff", "Personal", "Staff"
+    REPORT = "report", "Rapport", "Report"
+    REVIEW = "review", "Revidering", "Document review"
+    PLAN = "plan", "Plan", "Plan"
+    ELECTION = "election", "Val", "Election"
+    MILESTONE = "milestone", "Händelse", "Milestone"
+
+
+def milestone_kind_label(kind: str, language: str = "sv") -> str:
+    """A known kind by its label ("council" → "Fullmäktige"); a kind of the planner's own as written."""
+    try:
+        return MilestoneKind(kind).label(language)
+    except ValueError:
+        return kind
+
+
+def milestone_kind_from_text(text: str) -> str:
+    """The identifier of a kind written by its label or identifier; other text as written."""
+    try:
+        return MilestoneKind.from_text(text).value
+    except ValueError:
+        return text.strip()

@@ -43,6 +43,7 @@ from app.models import (
     dialogue_meeting_goal,
     directive_goal,
 )
+from app.models.enums import ReportingMode, milestone_kind_from_text
 from app.services.exchange.shapes import normalise
 from app.services.exchange.structure import _change as structure_change
 from app.services.exchange.structure import _convert as structure_convert
@@ -90,7 +91,9 @@ ITEMS = RecordSpec("Delegationspunkter", "delegation_item", DelegationItem, (
     Field("Dokument-id", "directive_id", "ref", None, "directive"), Field("Kapitel", "chapter"),
     Field("Nr", "number"), Field("Ärende", "matter"), Field("Lagrum", "legal_reference"),
     Field("Delegat", "delegate"), Field("Ersättare", "deputy"), Field("Begränsningar", "limits"),
-    Field("Anmälan", "report_required", "bool"), Field("Ordning", "position", "int")),
+    Field("Anmälan", "report_required", "bool"), Field("Ordning", "position", "int"),
+    Field("Lag", "legal_act"), Field("SFS-nummer", "sfs_number"),
+    Field("Anmälningssätt", "reporting", "enum", ReportingMode)),
     ("directive_id", "number"), "Id")
 DECISIONS = RecordSpec("Delegationsbeslut", "delegation_decision", DelegationDecision, (
     Field("Punkt-id", "item_id", "ref", None, "delegation_item"), Field("Beslutsdatum", "decided_on", "date"),
@@ -110,7 +113,7 @@ ACTIVITIES = RecordSpec("Aktiviteter", "activity", Activity, (
     Field("Beskrivning", "description"), Field("Ordning", "position", "int"), Field("Mål", "goals", "goals")),
     ("plan_id", "position", "title"), None, (("goals", activity_goal, "activity_id", "goal_id"),))
 MILESTONES = RecordSpec("Årshjul", "milestone", Milestone, (
-    Field("Datum", "due_on", "date"), Field("Händelse", "title"), Field("Slag", "kind"),
+    Field("Datum", "due_on", "date"), Field("Händelse", "title"), Field("Slag", "kind", "milestone_kind"),
     Field("Beskrivning", "description"), Field("Enhetskod", "unit_id", "unit")),
     ("due_on", "title"))
 MEETINGS = RecordSpec("Dialogmöten", "dialogue_meeting", DialogueMeeting, (
@@ -209,6 +212,8 @@ def _convert(f: Field, cell: object) -> object:
         except ValueError:
             raise CellError(f"{cell_text(cell)!r} är ingen lista av id", f"{cell_text(cell)!r} is no list of ids") \
                 from None
+    if f.kind == "milestone_kind":
+        return "" if is_blank(cell) else milestone_kind_from_text(cell_text(cell))
     if f.kind == "datetime" and not is_blank(cell):
         try:
             return dt.datetime.fromisoformat(cell_text(cell))
