@@ -37,7 +37,7 @@ from app.models import (
     Target,
     UnitKind,
 )
-from app.models.errors import StyrkortError
+from app.models.errors import RuleViolation, StyrkortError
 from app.models.store import Store
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
 from app.services.exchange.records import RECORD_DELETE_ORDER
@@ -60,6 +60,7 @@ from app.services.exchange.values import (
     period_text,
 )
 from app.services.followup.periods import ensure_period, parse_period
+from app.services.organisation.org_numbers import normalise_org_number
 from app.services.platform import audit
 from app.services.platform.backups import backup_before
 
@@ -73,7 +74,9 @@ GENDERS = {"": "T", "t": "T", "totalt": "T", "total": "T", "alla": "T", "samtlig
 PROVIDER_TYPES = {"kommunal": ProviderType.IN_HOUSE, "egen regi": ProviderType.IN_HOUSE,
                   "regional": ProviderType.IN_HOUSE, "offentlig": ProviderType.IN_HOUSE,
                   "enskild": ProviderType.EXTERNAL, "privat": ProviderType.EXTERNAL,
-                  "fristående": ProviderType.EXTERNAL, "extern utförare": ProviderType.EXTERNAL,
+                  # A fristående skola is approved by Skolinspektionen, not contracted (KL 10 kap.).
+                  "fristående": ProviderType.INDEPENDENT_SCHOOL, "fristående skola": ProviderType.INDEPENDENT_SCHOOL,
+                  "extern utförare": ProviderType.EXTERNAL,
                   "idéburen": ProviderType.NON_PROFIT, "ideell": ProviderType.NON_PROFIT}
 
 
@@ -348,9 +351,7 @@ def _provider_type(text: str) -> ProviderType | None:
 
 
 def _org_number(text: str) -> str | None:
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if len(digits) == 10:
-        return f"{digits[:6]}-{digits[6:]}"
+    # Checked (Luhn) and normalised where the row is read (`normalise_org_number`).
     return text[:11] or None
 
 
@@ -431,6 +432,12 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
             info = None
             if info_cols:
                 info = {f: cell_text(row[c]) for f, c in info_cols.items()}
+                if info.get("org_number"):
+                    try:
+                        info["org_number"] = normalise_org_number(info["org_number"])
+                    except RuleViolation as exc:
+                        report(number, info_cols["org_number"], exc.sv, exc.en)
+                        continue
             comment = cell_text(row[comment_col]) if comment_col is not None else None
             late = None
             if late_col is not None:

@@ -29,7 +29,7 @@ from app.models import (
     ToleranceKind,
     UnitKind,
 )
-from app.models.errors import StyrkortError
+from app.models.errors import RuleViolation, StyrkortError
 from app.services.exchange.reading import FileData, SheetData
 from app.services.exchange.shapes import column_letter, normalise
 from app.services.exchange.values import CellError, cell_text, code_text, is_blank, parse_date, parse_number
@@ -63,7 +63,7 @@ UNITS = SheetSpec("Enheter", "org_unit", OrgUnit, ("code",), (
     Col("Kod", "code", required=True, width=12), Col("Namn", "name", required=True, width=36),
     Col("Typ", "kind", "enum", UnitKind, required=True), Col("Överordnad", "parent_id", "unit"),
     Col("Ordning", "position", "int", width=9), Col("Utförartyp", "provider_type", "enum", ProviderType),
-    Col("Utförare", "provider_name", width=28), Col("Organisationsnummer", "org_number"),
+    Col("Utförare", "provider_name", width=28), Col("Organisationsnummer", "org_number", "orgnr"),
     Col("Verksamhetsområde", "service_area", width=20), Col("Avtal från", "contract_start", "date"),
     Col("Avtal till", "contract_end", "date"), Col("Kommunkod", "municipality_code", "code4", width=11),
     Col("Kolada-id", "kolada_ou_id"), Col("Beskrivning", "description", width=40)),
@@ -173,6 +173,13 @@ def _convert(col: Col, cell: object) -> object:
         return cell_text(cell)
     if col.kind == "code4":
         return code_text(cell, 4)
+    if col.kind == "orgnr":
+        from app.services.organisation.org_numbers import normalise_org_number
+
+        try:
+            return normalise_org_number(cell_text(cell))
+        except RuleViolation as exc:
+            raise CellError(exc.sv, exc.en) from None
     if col.kind == "int":
         number = parse_number(cell)
         if number is None or not float(number).is_integer():
