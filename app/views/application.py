@@ -31,18 +31,36 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(path: Path | None, *, readonly: bool = False, create: bool = True) -> Store:
-    """The default database gets Exempelregionen on first start; any other new file starts empty.
-    The window takes the file's lock: a second Styrkort is offered read-only."""
+def open_database(path: Path | None, *, readonly: bool = False, create: bool = True,
+                  choose_demo=None) -> Store:
+    """The default database gets a demo on first start (Exempelregionen, or what `choose_demo()`
+    answers: "region" or "kommun"); any other new file starts empty. The window takes the file's
+    lock: a second Styrkort is offered read-only."""
     target = path or default_db_path()
     first_start = path is None and not target.exists()
+    kind = (choose_demo() or "region") if first_start and choose_demo else "region"
     store = open_store(target, readonly=readonly, create=create, lock=not readonly)
     if first_start:
         from app.services.demo.builder import build_demo
 
         with store.transaction() as session:
-            build_demo(session)
+            build_demo(session, kind)
     return store
+
+
+def ask_demo_kind() -> str:
+    """The first start's question: which demo to explore, a region's or a kommun's."""
+    box = QMessageBox()
+    box.setWindowTitle(APP_NAME)
+    box.setText(QCoreApplication.translate(
+        "WindowManager", "Styrkort starts with example data. Which organisation do you want to explore?"))
+    region = box.addButton(QCoreApplication.translate("WindowManager", "Example region"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("WindowManager", "Example municipality"),
+                  QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(region)
+    box.exec()
+    return "region" if box.clickedButton() is region else "kommun"
 
 
 class WindowManager:
@@ -126,7 +144,9 @@ def run_gui(db: Path | None, *, readonly: bool = False) -> int:
     reporter.install()
     manager = WindowManager()
     try:
-        store = open_database(db, readonly=readonly, create=db is None or not readonly)
+        headless = app.platformName() == "offscreen"
+        store = open_database(db, readonly=readonly, create=db is None or not readonly,
+                              choose_demo=None if headless else ask_demo_kind)
     except StyrkortError as exc:
         print(f"styrkort: {exc.sv}", file=sys.stderr)
         if app.platformName() == "offscreen":  # headless: nobody could answer the dialog

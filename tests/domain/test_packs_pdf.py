@@ -140,7 +140,7 @@ def test_a_nämnd_pack_leaves_other_nämnder_out(store, tmp_path):
     text = "\n".join(_norm(p.extract_text()) for p in PdfReader(path).pages)
     assert "Hälso- och sjukvårdsnämnden" in text and "Vårdcentralen Norrby" in text
     for other in ("Utbildningsnämnden", "Omsorgsnämnden", "Norrbyskolan", "Lindgården",
-                  "Fler elever når kunskapskraven", "Brukarna är nöjda med hemtjänsten"):
+                  "Fler elever når betygskriterierna", "Brukarna är nöjda med hemtjänsten"):
         assert other not in text
     # A regionwide goal appears as far as the nämnd's own förvaltning reports on it.
     assert "4.1 Sjukfrånvaron minskar" in text
