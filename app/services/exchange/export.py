@@ -75,14 +75,14 @@ def export_database(session: Session, path: str | Path, *, progress: Progress | 
                 total += 1
             writer.finish()
         writer = SheetWriter(book, safe_sheet_name(RESULTS_SHEET, used), list(RESULT_HEADERS),
-                             [11, 12, 10, 6, 11, 40, 6], {4: "General"}, long_texts)
+                             [11, 12, 10, 6, 11, 40, 6, 11], {4: "General", 7: "General"}, long_texts)
         query = sa.select(Result.indicator_id, Result.unit_id, Result.period_id, Result.gender, Result.value,
-                          Result.comment, Result.late).order_by(Result.indicator_id, Result.period_id,
+                          Result.comment, Result.late, Result.count).order_by(Result.indicator_id, Result.period_id,
                                                                  Result.unit_id, Result.gender)
         count = session.execute(sa.select(sa.func.count()).select_from(Result)).scalar_one()
         ind, unit, period = codes["indicator"], codes["unit"], codes["period"]
-        for n, (i, u, p, g, value, comment, late) in enumerate(session.execute(query)):
-            writer.write([ind[i], unit[u], period[p], g.value, value, comment or None, late])
+        for n, (i, u, p, g, value, comment, late, nämnare) in enumerate(session.execute(query)):
+            writer.write([ind[i], unit[u], period[p], g.value, value, comment or None, late, nämnare])
             if progress and n % 20_000 == 0:
                 progress("write", n, count)
         total += count

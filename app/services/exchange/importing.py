@@ -139,9 +139,9 @@ class ImportPlan:
     rows_read: int = 0
     skipped: int = 0
     unchanged: int = 0
-    # (indicator key, unit key, period code, gender, value, comment, late); keys: id or code to create
+    # (indicator key, unit key, period code, gender, value, comment, late, nämnare); keys: id or code to create
     new: list[tuple] = field(default_factory=list)
-    # (result id, value, comment, late, old value, old comment, old batch id, old late)
+    # (result id, value, comment, late, old value, old comment, old batch id, old late, nämnare, old nämnare)
     changed: list[tuple] = field(default_factory=list)
     # (indicator key, unit key, period code, value, target id or None, old value)
     targets: list[tuple] = field(default_factory=list)
@@ -357,12 +357,14 @@ def _org_number(text: str) -> str | None:
 
 def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period: str | None,
              report: _Located, progress: Progress | None, cancelled: Callable[[], bool] | None):
-    """Yield (row number, indicator ref, unit ref, period, gender, value, comment, target, late, unit info)."""
+    """Yield (row number, indicator ref, unit ref, period, gender, value, comment, target, late, unit info,
+    nämnare)."""
     cols = mapping.columns
     col_of = {f: c for c, f in cols.items()}
     ind_col, unit_col, muni_col = col_of.get("indicator"), col_of.get("unit"), col_of.get("municipality")
     period_col, gender_col, value_col = col_of.get("period"), col_of.get("gender"), col_of.get("value")
     target_col, comment_col, late_col = col_of.get("target"), col_of.get("comment"), col_of.get("late")
+    count_col = col_of.get("count")
     info_cols = {f: col_of[f] for f in ("unit_name", "provider_type", "provider_name", "org_number")
                  if f in col_of}
     if unit_col is not None and muni_col is not None:
@@ -442,6 +444,14 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
             late = None
             if late_col is not None:
                 late = cell_text(row[late_col]).casefold() in ("ja", "yes", "1", "true", "sant")
+            count = None
+            if count_col is not None and not is_blank(row[count_col]):
+                try:
+                    count = parse_number(row[count_col])
+                except CellError as exc:
+                    report(number, count_col, f"{header[count_col]}: {exc.args[0]}",
+                           f"{header[count_col]}: {exc.args[-1]}")
+                    continue
         except StyrkortError as exc:
             report(number, period_col, exc.sv, exc.en)
             continue
@@ -474,7 +484,7 @@ def _records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_period:
                 plan.skipped += 1  # an empty cell in a wide table: nothing reported
                 continue
             row_comment = comment if comment is not None else code
-            yield number, col, ind_ref, unit_ref, cell_period, gender, value, row_comment, target, late, info
+            yield number, col, ind_ref, unit_ref, cell_period, gender, value, row_comment, target, late, info, count
 
 
 def _invalid(cell: object) -> bool:
@@ -602,7 +612,7 @@ def _plan_records(session, plan, known, records, by_municipality, options, path,
     key_col = unit_col if unit_col is not None else plan.mapping.field_column("municipality")
     ind_col = plan.mapping.field_column("indicator")
     planned = []
-    for number, col, ind_ref, unit_ref, period, gender, value, comment, target, late, info in records:
+    for number, col, ind_ref, unit_ref, period, gender, value, comment, target, late, info, count in records:
         if ind_ref in ind_cache:
             ind_id = ind_cache[ind_ref]
         else:
@@ -630,7 +640,7 @@ def _plan_records(session, plan, known, records, by_municipality, options, path,
                 unit_infos.setdefault(unit_ref, info)
         planned.append((number, ind_id if ind_id is not None else ind_ref,
                         unit_id if unit_id is not None else unit_ref, period, gender, value, comment,
-                        target, late))
+                        target, late, count))
     if after_reading is not None:
         after_reading()
     if plan.problems:
@@ -675,10 +685,10 @@ def _classify(session, plan, known, planned, progress, cancelled) -> None:
     existing: dict[tuple, tuple] = {}
     if ind_ids and period_ids:
         query = sa.select(Result.id, Result.indicator_id, Result.unit_id, Result.period_id, Result.gender,
-                          Result.value, Result.comment, Result.import_batch_id, Result.late).where(
+                          Result.value, Result.comment, Result.import_batch_id, Result.late, Result.count).where(
             Result.indicator_id.in_(ind_ids), Result.period_id.in_(period_ids))
-        for rid, ind, unit, period, gender, value, comment, batch, late in session.execute(query):
-            existing[(ind, unit, period, gender.value)] = (rid, value, comment, batch, late)
+        for rid, ind, unit, period, gender, value, comment, batch, late, count in session.execute(query):
+            existing[(ind, unit, period, gender.value)] = (rid, value, comment, batch, late, count)
     targets: dict[tuple, tuple] = {}
     if ind_ids and any(p[7] is not None for p in planned):
         for tid, ind, unit, period, value in session.execute(sa.select(
@@ -690,7 +700,7 @@ def _classify(session, plan, known, planned, progress, cancelled) -> None:
     n = 0
     while planned:
         # Popped, not iterated: each planned row is freed as its plan entry is made.
-        number, ind, unit, period, gender, value, comment, target, late = planned.pop()
+        number, ind, unit, period, gender, value, comment, target, late, count = planned.pop()
         n += 1
         if n % 50_000 == 0 and cancelled is not None and cancelled():
             raise ImportCancelled()
@@ -700,17 +710,19 @@ def _classify(session, plan, known, planned, progress, cancelled) -> None:
         new_late = closed if late is None else late
         old = existing.get((ind, unit, period_id, gender)) if period_id else None
         if old is None:
-            plan.new.append((ind, unit, period, gender, value, comment or "", new_late))
+            plan.new.append((ind, unit, period, gender, value, comment or "", new_late, count))
             _preview(plan, "new", ind, unit, period, gender, None, value, number, known)
         else:
-            rid, old_value, old_comment, old_batch, old_late = old
+            rid, old_value, old_comment, old_batch, old_late, old_count = old
             new_comment = old_comment if comment is None else comment
-            if _same(old_value, value) and new_comment == old_comment:
+            # A file without a nämnare column keeps the nämnare stored.
+            new_count = old_count if count is None else count
+            if _same(old_value, value) and new_comment == old_comment and _same(old_count, new_count):
                 plan.unchanged += 1
                 _preview(plan, "unchanged", ind, unit, period, gender, old_value, value, number, known)
             else:
                 plan.changed.append((rid, value, new_comment, old_late if late is None else late,
-                                     old_value, old_comment, old_batch, old_late))
+                                     old_value, old_comment, old_batch, old_late, new_count, old_count))
                 _preview(plan, "changed", ind, unit, period, gender, old_value, value, number, known)
         if target is not None and (ind, unit, period) not in seen_targets:
             seen_targets.add((ind, unit, period))
@@ -794,23 +806,23 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
             raise ImportCancelled()
         insert_rows([
             (ind if ind.__class__ is int else ind_ids[ind], unit if unit.__class__ is int else unit_ids[unit],
-             period_ids[period], gender, value, comment, late)
-            for ind, unit, period, gender, value, comment, late in plan.new[start:start + CHUNK]])
+             period_ids[period], gender, value, comment, late, count)
+            for ind, unit, period, gender, value, comment, late, count in plan.new[start:start + CHUNK]])
         done += min(CHUNK, len(plan.new) - start)
         if progress:
             progress("write", done, total)
     if plan.changed:
         update = sa.update(Result.__table__).where(Result.__table__.c.id == sa.bindparam("rid")).values(
-            value=sa.bindparam("v"), comment=sa.bindparam("c"), late=sa.bindparam("l"),
+            value=sa.bindparam("v"), comment=sa.bindparam("c"), late=sa.bindparam("l"), count=sa.bindparam("n"),
             import_batch_id=batch.id, entered_at=now, entered_by=user)
         for start in range(0, len(plan.changed), CHUNK):
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
             chunk = plan.changed[start:start + CHUNK]
-            conn.execute(update, [{"rid": c[0], "v": c[1], "c": c[2], "l": c[3]} for c in chunk])
+            conn.execute(update, [{"rid": c[0], "v": c[1], "c": c[2], "l": c[3], "n": c[8]} for c in chunk])
             changes.extend({"entity": "result", "entity_id": c[0], "action": "update",
                             "old_json": json.dumps({"value": c[4], "comment": c[5], "import_batch_id": c[6],
-                                                    "late": c[7]})} for c in chunk)
+                                                    "late": c[7], "count": c[9]})} for c in chunk)
             done += len(chunk)
             if progress:
                 progress("write", done, total)
@@ -835,17 +847,17 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
     return batch.id
 
 
-_RESULT_COLUMNS = ("indicator_id", "unit_id", "period_id", "gender", "value", "comment", "late",
+_RESULT_COLUMNS = ("indicator_id", "unit_id", "period_id", "gender", "value", "comment", "late", "count",
                    "import_batch_id", "entered_at", "entered_by")
 
 
 def _result_inserter(conn, batch_id: int, now: dt.datetime, user: str):
-    """Insert (indicator, unit, period, gender, value, comment, late) tuples with executemany.
+    """Insert (indicator, unit, period, gender, value, comment, late, nämnare) tuples with executemany.
     On SQLite the driver gets the rows directly (Core's per-row parameter processing roughly
     doubles the cost, see benchmarks/bench_exchange.py); elsewhere Core's insert converts types."""
     if conn.dialect.name == "sqlite":
         sql = (f"INSERT INTO result ({', '.join(_RESULT_COLUMNS)}) "
-               f"VALUES ({', '.join('?' * 7)}, {batch_id}, ?, ?)")
+               f"VALUES ({', '.join('?' * 8)}, {batch_id}, ?, ?)")
         # SQLAlchemy's SQLite DateTime storage format, so the ORM reads these back unchanged.
         stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
 

@@ -29,6 +29,7 @@ from app.models import (
     ToleranceKind,
     UnitKind,
 )
+from app.models.enums import Aggregation
 from app.models.errors import RuleViolation, StyrkortError
 from app.services.exchange.reading import FileData, SheetData
 from app.services.exchange.shapes import column_letter, normalise
@@ -83,7 +84,8 @@ INDICATORS = SheetSpec("Indikatorer", "indicator", Indicator, ("code",), (
     Col("Toleranstyp", "tolerance_kind", "enum", ToleranceKind), Col("Min", "min_value", "float", width=9),
     Col("Max", "max_value", "float", width=9), Col("Källa", "source"),
     Col("Kolada-id", "kolada_kpi_id", width=11), Col("Verksamhetsområde", "service_area", width=20),
-    Col("Beskrivning", "description", width=40)),
+    Col("Beskrivning", "description", width=40),
+    Col("Sammanvägning", "aggregation", "enum", Aggregation, width=24)),
     ("indicators", "nyckeltal"))
 LINKS = SheetSpec("Mål och indikatorer", "goal_indicator", GoalIndicator, ("goal_id", "indicator_id"), (
     Col("Mål", "goal_id", "goal", required=True, width=9), Col("Indikator", "indicator_id", "indicator",
@@ -100,7 +102,7 @@ TARGETS = SheetSpec("Målvärden", "target", Target, ("indicator_id", "unit_id",
     ("targets",))
 SPECS = (UNITS, GOALS, INDICATORS, LINKS, PERIODS, TARGETS)
 RESULTS_SHEET = "Utfall"
-RESULT_HEADERS = ("Indikator", "Enhet", "Period", "Kön", "Utfall", "Kommentar", "Sen")
+RESULT_HEADERS = ("Indikator", "Enhet", "Period", "Kön", "Utfall", "Kommentar", "Sen", "Nämnare")
 STRUCTURE_ENTITIES = {spec.entity: spec.model for spec in SPECS}
 _SHEETS = {normalise(n): spec for spec in SPECS for n in (spec.name, *spec.aliases)}
 _OUTLINE = re.compile(r"^\d+(\.\d+)+$")
