@@ -29,11 +29,11 @@ def _goal_status(pages: list[str], title: str) -> str:
 
 
 def test_a_pack_made_after_choosing_worst_shows_the_worst_rule_statuses(demo_store, tmp_path):
-    # 3.1 has one indicator met and one not met: partly met by weighted share, not met by the worst.
-    title = "3.1 Brukarna är nöjda med hemtjänsten"
+    # 3.2 has inputs met and not met: partly met by weighted share, not met by the worst.
+    title = "3.2 Trygghet och inflytande i särskilt boende"
     with demo_store.session() as session:
         before = {g.code: g.status for g in build_pack(session, PackOptions(None, "2025", DAY)).goals()}
-    assert before["3.1"] is Status.PARTLY_MET and before["5.1"] is Status.MET
+    assert before["3.2"] is Status.PARTLY_MET and before["5.1"] is Status.MET
 
     with demo_store.transaction() as session:
         set_rollup_rule(session, RollupRule.WORST)

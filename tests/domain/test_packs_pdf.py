@@ -154,7 +154,7 @@ def test_a_provider_pack_is_its_own_follow_up(store, tmp_path):
     text = "\n".join(pages)
     assert "▶ Strandstadens Vårdcentral" in text  # marked among the other vårdcentraler
     appendix = text[text.rindex("Bilaga: Resultat per utförare"):]
-    assert "Strandstaden Hälsa AB · 559012-3456" in appendix
+    assert "Strandstaden Hälsa AB · 559012-3450" in appendix
     assert "Vårdcentralen Norrby\n" not in appendix
 
 

@@ -30,8 +30,7 @@ GREY = (90, 90, 90)
 RULE = (160, 160, 160)
 STATUS_ORDER = (Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_ASSESSED)
 GOVERNANCE_TITLE = "Styrdokument att revidera"
-PROVIDER_TYPE_TEXT = {ProviderType.IN_HOUSE: "Egen regi", ProviderType.EXTERNAL: "Extern utförare",
-                      ProviderType.NON_PROFIT: "Idéburen utförare"}
+PROVIDER_TYPE_TEXT = {member: member.sv for member in ProviderType}  # the glossary's terms
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -68,6 +68,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The older vocabularies have no word for these: the nearest older term, or (cumulative
+    # periods, which older versions cannot read) the rows go.
+    op.execute("UPDATE org_unit SET provider_type = 'external' WHERE provider_type = 'independent_school'")
+    op.execute("UPDATE org_unit SET kind = 'unit' WHERE kind = 'company'")
+    for table in ("result", "target", "assessment"):
+        op.execute(f"DELETE FROM {table} WHERE period_id IN (SELECT id FROM period WHERE kind = 'cumulative')")
+    op.execute("UPDATE dialogue_meeting SET period_id = NULL "
+               "WHERE period_id IN (SELECT id FROM period WHERE kind = 'cumulative')")
+    op.execute("DELETE FROM period WHERE kind = 'cumulative'")
     if op.get_bind().dialect.name == "sqlite":
         _replace_check("org_unit", "unitkind", "kind", OLD_UNIT_KINDS)
         _replace_check("org_unit", "providertype", "provider_type", OLD_PROVIDER_TYPES)
