@@ -51,7 +51,7 @@ _NOT_DELEGABLE = [
     (re.compile(r"fullmäktiges\s+beslut\s+(har\s+)?överklaga", re.I),
      "beslut med anledning av att fullmäktiges beslut har överklagats (2 p.)"),
     (re.compile(r"överklag\w*\s+(av\s+)?nämndens\s+(egna\s+)?beslut|nämndens\s+(egna\s+)?beslut\s+(har\s+)?"
-                r"överklaga|nämnden\s+i\s+dess\s+helhet", re.I),
+                r"överklaga|nämnde(n|ns)\b[^.]*\bi\s+dess\s+helhet", re.I),
      "yttranden med anledning av att nämndens beslut i dess helhet har överklagats (3 p.)"),
     (re.compile(r"principiell\s+beskaffenhet|av\s+större\s+vikt", re.I),
      "myndighetsutövning av principiell beskaffenhet eller annars av större vikt (4 p.)"),

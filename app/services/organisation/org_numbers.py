@@ -3,11 +3,15 @@ as Skatteverket assigns them. A typo in one digit, or two neighbours swapped, fa
 
 from __future__ import annotations
 
+import re
+
 from app.models.errors import RuleViolation
 
 
 def luhn_valid(digits: str) -> bool:
-    """The Luhn check over a string of digits (the last one is the check digit)."""
+    """The Luhn check over a string of digits (the last one is the check digit); a hyphen or space
+    between the groups is allowed."""
+    digits = digits.replace("-", "").replace(" ", "")
     if not digits.isdigit():
         return False
     total = 0
@@ -26,10 +30,9 @@ def normalise_org_number(text: str) -> str:
     """"5566501796" or "556650-1796" → "556650-1796"; a RuleViolation naming the problem otherwise.
     A twelve-digit form with the century (16556650-1796, 19…, 20…) is shortened to ten digits."""
     raw = (text or "").strip()
-    digits = "".join(ch for ch in raw if ch.isdigit())
-    if len(digits) == 12 and digits[:2] in ("16", "19", "20"):
-        digits = digits[2:]
-    if len(digits) != 10 or any(ch not in "0123456789- " for ch in raw):
+    shaped = re.fullmatch(r"(16|19|20)?(\d{6})[- ]?(\d{4})", raw)
+    digits = shaped.group(2) + shaped.group(3) if shaped else ""
+    if not shaped:
         raise RuleViolation(f"{raw!r} är inget organisationsnummer (tio siffror, NNNNNN-NNNN).",
                             f"{raw!r} is not an organisation number (ten digits, NNNNNN-NNNN).")
     if not luhn_valid(digits):

@@ -90,9 +90,14 @@ def _document_class():
 
 
 def toc_pages(pack: Pack) -> int:
-    entries = (2 + len(pack.areas) + len(pack.goals()) + (1 if pack.governance else 0)
+    """Exactly as many pages as the contents take: one line per section (names are cut to one
+    line); the first page holds fewer lines below its heading. fpdf2 refuses any other count."""
+    entries = (1 + len(pack.areas) + len(pack.goals()) + (1 if pack.governance else 0)
                + (1 + len(pack.providers) if pack.providers else 0))
-    return max(1, math.ceil((entries + 3) / TOC_LINES_PER_PAGE))
+    page_end = 297.0 - MARGIN_BOTTOM
+    first = int((page_end - (MARGIN_TOP + 16 * 0.5 + 4)) // TOC_LINE)  # below the heading "Innehåll"
+    others = int((page_end - MARGIN_TOP) // TOC_LINE)
+    return 1 if entries <= first else 1 + math.ceil((entries - first) / others)
 
 
 def render_pdf(pack: Pack, target: Path | io.BytesIO, state: PackState | None = None,
