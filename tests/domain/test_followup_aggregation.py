@@ -23,7 +23,7 @@ from app.models import (
 )
 from app.models.enums import Aggregation, Forecast
 from app.services.followup.aggregation import aggregate_pairs
-from app.services.followup.forecast import part_year_follow_up, project
+from app.services.followup.forecast import explain_forecast, part_year_follow_up, project
 from app.services.followup.periods import ensure_period
 from app.services.followup.status import (
     RollupRule,
@@ -255,6 +255,9 @@ def test_cumulative_period_uses_the_yearly_target_for_a_share_and_forecasts_the_
         # 1 met + 1 not met → score ½ → "bedöms delvis uppfyllas".
         assert report.forecasts[goal.id].forecast is Forecast.PARTLY_MET
         assert report.forecasts[goal.id].status_so_far is Status.MET
+        lines = explain_forecast(report, goal.id)
+        assert lines[0] == "Prognos för helåret (jan–aug 2025, 8 månader): Bedöms delvis uppfyllas"
+        assert "  VIS: 9\u00a0000 / 10\u00a0000 → Bedöms inte uppfyllas" in lines
 
 
 def test_a_part_year_target_for_a_sum_is_used(empty_store):

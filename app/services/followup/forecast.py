@@ -121,3 +121,21 @@ def part_year_follow_up(session: Session, period_code: str, scope_unit_id: int |
 
 
 _AS_STATUS = {v: k for k, v in _AS_FORECAST.items()}
+
+
+def explain_forecast(report: PartYearFollowUp, goal_id: int, language: str = "sv") -> list[str]:
+    """The forecast's lines for "Varför denna status?": the goal's forecast and each indicator's
+    full-year projection against the year's target."""
+    from app.services.platform import swedish
+
+    goal = report.forecasts.get(goal_id)
+    if goal is None:
+        return []
+    sv = language == "sv"
+    lines = [(f"Prognos för helåret ({report.label}, {report.months} månader): " if sv
+              else f"Full-year forecast ({report.label}, {report.months} months): ") + goal.forecast.label(language)]
+    for f in goal.indicators:
+        projected = swedish.shortest(f.projected, 1) if f.projected is not None else swedish.DASH
+        target = swedish.shortest(f.year_target, 1) if f.year_target is not None else swedish.DASH
+        lines.append(f"  {f.code}: {projected} / {target} → {f.forecast.label(language)}")
+    return lines
