@@ -176,7 +176,9 @@ def follow_up_sheets(session: Session) -> list[Sheet]:
     assessments = Sheet(ASSESSMENTS.name, [f.header for f in ASSESSMENTS.fields])
     for a in session.execute(sa.select(Assessment).order_by(Assessment.period_id, Assessment.goal_id,
                                                             Assessment.unit_id)).scalars():
-        assessments.rows.append([goal.get(a.goal_id), unit.get(a.unit_id), period.get(a.period_id), a.status.sv,
+        # An analysis without a status of its own is not an assessment "Ej bedömt": the cell stays empty.
+        shown = a.status.sv if a.manual or a.status is not Status.NOT_ASSESSED else None
+        assessments.rows.append([goal.get(a.goal_id), unit.get(a.unit_id), period.get(a.period_id), shown,
                                  a.manual, a.justification, a.analysis, a.actions, a.author,
                                  a.assessed_at.isoformat() if a.assessed_at else None, cited.get(a.id)])
     attachments = Sheet(ATTACHMENT_SHEET, ["Dokument-id", "Del", "Data (base64)"])
@@ -325,6 +327,8 @@ def sync_records(session: Session, records: list[RecordRows], refs, changes: lis
                 column = spec.model.__table__.columns[f.attr]
                 if value is None and not column.nullable and f.kind == "text":
                     value = ""  # Excel cannot tell a blank cell from the empty text
+                if value is None and not column.nullable and f.kind == "enum" and column.default is not None:
+                    value = column.default.arg  # a status left blank: not assessed ("Ej bedömt" is not written)
                 resolved[f.attr] = value
             if "attachment_data" in values:
                 resolved["attachment_data"] = values["attachment_data"]
