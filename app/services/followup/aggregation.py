@@ -31,9 +31,9 @@ class Sums:
 
     reporting: int  # units with a value
     total: float  # Σ value
-    weighted_total: float  # Σ value × count over units with a positive count
-    denominator: float  # Σ count over units with a positive count
-    with_count: int  # units with a positive count
+    weighted_total: float  # Σ value × count over units with a count
+    denominator: float  # Σ count over units with a count
+    with_count: int  # units with a count
     only: float | None  # the value, when exactly one unit reports
 
 
@@ -65,7 +65,7 @@ def aggregate(rule: Aggregation, sums: Sums | None) -> ScopeValue | None:
 
 def aggregate_pairs(rule: Aggregation, pairs: list[tuple[float, float | None]]) -> ScopeValue | None:
     """`aggregate` over (value, nämnare) pairs already in memory (charts, exports)."""
-    counted = [(v, c) for v, c in pairs if c is not None and c > 0]
+    counted = [(v, c) for v, c in pairs if c is not None]
     sums = Sums(len(pairs), sum(v for v, _ in pairs), sum(v * c for v, c in counted), sum(c for _, c in counted),
                 len(counted), pairs[0][0] if len(pairs) == 1 else None)
     return aggregate(rule, sums)
@@ -77,12 +77,11 @@ def scope_sums(conn: Connection, period_id: int | None, unit_ids: list[int],
     if period_id is None:
         return {}
     r = Result.__table__.c
-    positive = r.count > 0
+    # NULL propagation keeps units without a nämnare out of the weighted sums (no CASE per row:
+    # this runs over every result of a period).
     query = (
-        sa.select(r.indicator_id, sa.func.count(r.value), sa.func.sum(r.value),
-                  sa.func.sum(sa.case((positive, r.value * r.count), else_=0.0)),
-                  sa.func.sum(sa.case((positive, r.count), else_=0.0)),
-                  sa.func.count(sa.case((positive, 1))), sa.func.min(r.value))
+        sa.select(r.indicator_id, sa.func.count(r.value), sa.func.sum(r.value), sa.func.sum(r.value * r.count),
+                  sa.func.sum(r.count), sa.func.count(r.count), sa.func.min(r.value))
         .where(r.period_id == period_id, r.gender == Gender.TOTAL.value, r.value.is_not(None),
                r.unit_id.in_(unit_ids))
         .group_by(r.indicator_id)
