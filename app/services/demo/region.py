@@ -33,6 +33,14 @@ ORGANISATION: list[tuple[str, str, UnitKind, str | None, dict]] = [
     ("GY", "Gymnasieskola", UnitKind.SERVICE_AREA, "UF", {"service_area": "Gymnasieskola"}),
     ("HT", "Hemtjänst", UnitKind.SERVICE_AREA, "OF", {"service_area": "Hemtjänst"}),
     ("SÄBO", "Särskilt boende", UnitKind.SERVICE_AREA, "OF", {"service_area": "Särskilt boende"}),
+    # What a region runs beside hälso- och sjukvård: tandvård and kollektivtrafik (with its bolag).
+    ("KTN", "Kollektivtrafiknämnden", UnitKind.COMMITTEE, "RF", {}),
+    ("KTF", "Kollektivtrafikförvaltningen", UnitKind.ADMINISTRATION, "KTN", {}),
+    ("KT", "Kollektivtrafik", UnitKind.SERVICE_AREA, "KTF", {"service_area": "Kollektivtrafik"}),
+    ("TV", "Tandvård", UnitKind.SERVICE_AREA, "HSF", {"service_area": "Tandvård"}),
+    ("EXTR", "Exempeltrafik AB", UnitKind.COMPANY, "RS",
+     {"provider_name": "Exempeltrafik AB", "org_number": "556789-0123",
+      "description": "Regionens helägda trafikbolag; regionstyrelsen har uppsikt (KL 6 kap. 1 §)."}),
 ]
 
 # (code, name, parent service area code, provider type, provider name, org number, kolada ou id)
@@ -62,6 +70,10 @@ PROVIDERS: list[tuple[str, str, str, ProviderType, str, str | None, str | None]]
     ("SB02", "Solbacken", "SÄBO", IN, DEMO_NAME, None, None),
     ("SB03", "Ängsro vård- och omsorgsboende", "SÄBO", EXT, "Ängsro Omsorg AB", "556345-6788", None),
     ("SB04", "Ekens äldreboende", "SÄBO", NP, "Stiftelsen Eken", "802012-3454", None),
+    ("KT01", "Stadstrafiken", "KT", EXT, "Stadsbuss i Exempelregionen AB", "559111-2221", None),
+    ("KT02", "Regionbussarna", "KT", EXT, "Regionbuss Norr AB", "559333-4443", None),
+    ("TV01", "Folktandvården Centrum", "TV", IN, DEMO_NAME, None, None),
+    ("TV02", "Folktandvården Norrby", "TV", IN, DEMO_NAME, None, None),
 ]
 
 # (code, title, level, owner unit code, horizon, description)
@@ -112,6 +124,11 @@ GOALS: list[tuple[str, str, GoalLevel, str | None, Horizon | None, str]] = [
     ("5.3", "Minskade utsläpp från regionens verksamhet", GoalLevel.GOAL, "RS", Horizon.LONG, ""),
     ("5.3.1", "Fossilfria tjänsteresor", GoalLevel.SUB_GOAL, "RK", Horizon.SHORT, ""),
     ("5.3.2", "Mindre matsvinn i kök och restauranger", GoalLevel.SUB_GOAL, "OF", Horizon.SHORT, ""),
+    ("6", "Tillgänglig region", GoalLevel.GOAL_AREA, "RF", Horizon.LONG,
+     "Hela regionen nås med kollektivtrafik, och barn och unga har god tandhälsa."),
+    ("6.1", "Fler reser med kollektivtrafiken", GoalLevel.GOAL, "KTN", Horizon.LONG, ""),
+    ("6.2", "Kollektivtrafiken går enligt tidtabell", GoalLevel.GOAL, "KTN", Horizon.SHORT, ""),
+    ("6.3", "Barn och unga har god tandhälsa", GoalLevel.GOAL, "HSN", Horizon.LONG, ""),
 ]
 
 H, L = Direction.HIGHER_BETTER, Direction.LOWER_BETTER
@@ -205,6 +222,15 @@ INDICATORS: list[DemoIndicator] = [
                   44, 8, -2.5, 35, 6, ("5.3.2",), "SÄBO", tertial=True),
     DemoIndicator("MI03", "Energianvändning i lokaler, kWh/m²", "kWh/m²", L, 0, 40, 400,
                   148, 12, -3, 135, 5, ("5.3",), "ADM", tolerance_kind=PCT),
+    # Tillgänglig region
+    DemoIndicator("KT01", "Resor med kollektivtrafiken, miljoner påstigande", "milj. resor", H, 1, 0, 200,
+                  21.5, 1.0, 0.6, 25, 5, ("6.1",), "KT", tolerance_kind=PCT,
+                  # A count: the region's figure is the sum of its traffic contracts.
+                  aggregation=Aggregation.SUM),
+    DemoIndicator("KT02", "Turer som går enligt tidtabell, andel (%)", "%", H, 1, 0, 100,
+                  89, 2.5, 0.4, 93, 3, ("6.2",), "KT", tertial=True, denominator_scale=20),
+    DemoIndicator("TV01", "Kariesfria 12-åringar, andel (%)", "%", H, 1, 0, 100,
+                  68, 5, 0.5, 72, 4, ("6.3",), "TV"),
 ]
 
 ANALYSES = {
@@ -415,7 +441,7 @@ REGION = DemoSpec(
     name=DEMO_NAME, kind="region", organisation=ORGANISATION, providers=PROVIDERS, goals=GOALS,
     indicators=INDICATORS, analyses=ANALYSES, admin_units=("RK", "HSF", "UF", "OF"), council="RF",
     directives=DIRECTIVES,
-    goal_links=[("Policy för styrning och ledning", ("1", "2", "3", "4", "5")),
+    goal_links=[("Policy för styrning och ledning", ("1", "2", "3", "4", "5", "6")),
                 ("Personalpolicy", ("4.1", "4.2", "4.3")), ("Miljöpolicy", ("5.3",)),
                 ("Program med mål och riktlinjer för utförare 2023–2026", ("1.3", "3.3"))],
     delegation=DelegationOrder(

@@ -102,18 +102,19 @@ def describe(scope_value: ScopeValue | None, language: str = "sv") -> str:
         return "inget utfall" if language == "sv" else "no result"
     n = scope_value.reporting
     sv = language == "sv"
+    units = ("enhet" if n == 1 else "enheter") if sv else ("unit" if n == 1 else "units")
     if scope_value.fell_back:
-        return (f"ovägt medelvärde av {n} enheter – nämnare saknas" if sv
-                else f"unweighted mean of {n} units – denominator missing")
+        return (f"ovägt medelvärde av {n} {units} – nämnare saknas" if sv
+                else f"unweighted mean of {n} {units} – denominator missing")
     if scope_value.rule is Aggregation.WEIGHTED:
         den = swedish.shortest(scope_value.denominator, 1)
-        return (f"vägt med nämnaren, {n} enheter, nämnare {den}" if sv
-                else f"weighted by the denominator, {n} units, denominator {den}")
+        return (f"vägt med nämnaren, {n} {units}, nämnare {den}" if sv
+                else f"weighted by the denominator, {n} {units}, denominator {den}")
     if scope_value.rule is Aggregation.SUM:
-        return f"summa av {n} enheter" if sv else f"sum of {n} units"
+        return f"summa av {n} {units}" if sv else f"sum of {n} {units}"
     if scope_value.rule is Aggregation.MEAN:
-        return f"medelvärde av {n} enheter" if sv else f"mean of {n} units"
+        return f"medelvärde av {n} {units}" if sv else f"mean of {n} {units}"
     if scope_value.value is None:
-        return (f"summeras inte – {n} enheter rapporterar" if sv
-                else f"not aggregated – {n} units report")
+        return (f"summeras inte – {n} {units} rapporterar" if sv
+                else f"not aggregated – {n} {units} report")
     return "summeras inte – en enhet rapporterar" if sv else "not aggregated – one unit reports"
