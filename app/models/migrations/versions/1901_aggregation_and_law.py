@@ -63,8 +63,8 @@ def upgrade() -> None:
         for table, name, column, values in (("org_unit", "unitkind", "kind", UNIT_KINDS),
                                             ("org_unit", "providertype", "provider_type", PROVIDER_TYPES),
                                             ("period", "periodkind", "kind", PERIOD_KINDS)):
-            op.drop_constraint(f"ck_{table}_{name}", table, type_="check")
-            op.create_check_constraint(f"ck_{table}_{name}", table, _in(column, values))
+            op.drop_constraint(op.f(f"ck_{table}_{name}"), table, type_="check")
+            op.create_check_constraint(op.f(f"ck_{table}_{name}"), table, _in(column, values))
 
 
 def downgrade() -> None:
