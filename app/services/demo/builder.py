@@ -65,6 +65,7 @@ class DemoContext:
     """What the demo has created so far, by code, for the steps that follow."""
 
     spec: DemoSpec
+    session: Session | None = None
     units: dict[str, OrgUnit] = field(default_factory=dict)
     goals: dict[str, Goal] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
@@ -74,7 +75,7 @@ class DemoContext:
 def build_demo(session: Session, kind: str = "region") -> DemoContext:
     """Fill an empty database with a demo: Exempelregionen (default) or Exempelkommunen."""
     spec = demo_spec(kind)
-    ctx = DemoContext(spec)
+    ctx = DemoContext(spec, session)
     set_setting(session, ORGANISATION_NAME, spec.name)
     for key, value in spec.settings.items():
         set_setting(session, key, value)
@@ -225,7 +226,42 @@ def _targets_and_results(session: Session, ctx: DemoContext) -> None:
                                     period_id=ctx.periods[str(year)].id, gender=Gender.TOTAL,
                                     value=_clamp(spec, spec.base + spec.yearly_change * i * 0.8 + spec.spread * 0.1),
                                     count=None, entered_at=entered, entered_by="Kolada"))
+    results += _cumulative_results(ctx, results)
     session.execute(Result.__table__.insert(), results)
+
+
+# The delårsrapport's periods, jan–apr and jan–aug, for the last two years (a trend needs the year before).
+CUMULATIVE = {4: (1,), 8: (1, 2)}
+
+
+def _cumulative_results(ctx: DemoContext, results: list[dict]) -> list[dict]:
+    """Part-year values from the tertials already drawn (no new random numbers): a sum adds the
+    tertials up; any other value is their mean (a unit's nämnare is the same in every tertial)."""
+    aggregation = {ctx.indicators[spec.code].id: spec.aggregation for spec in ctx.spec.indicators}
+    decimals = {ctx.indicators[spec.code].id: spec.decimals for spec in ctx.spec.indicators}
+    by_code = {period.id: code for code, period in ctx.periods.items()}
+    tertials: dict[tuple, dict[int, dict]] = {}
+    for row in results:
+        code = by_code[row["period_id"]]
+        if row["gender"] is Gender.TOTAL and "T" in code and int(code[:4]) >= YEARS[-2]:
+            tertials.setdefault((row["indicator_id"], row["unit_id"], int(code[:4])), {})[int(code[-1])] = row
+    made = []
+    for (indicator_id, _unit_id, year), found in tertials.items():
+        for months, parts in CUMULATIVE.items():
+            if not all(t in found for t in parts):
+                continue
+            rows = [found[t] for t in parts]
+            values = [r["value"] for r in rows]
+            if aggregation[indicator_id] is Aggregation.SUM:
+                value = sum(values)
+            else:
+                value = sum(values) / len(values)
+            code = f"{year}A{months}"
+            if code not in ctx.periods:
+                ctx.periods[code] = ensure_period(ctx.session, code)
+                ctx.periods[code].closed = year < YEARS[-1]
+            made.append(dict(rows[-1], period_id=ctx.periods[code].id, value=round(value, decimals[indicator_id])))
+    return made
 
 
 def _analyses(session: Session, ctx: DemoContext) -> None:
