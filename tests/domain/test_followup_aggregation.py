@@ -293,3 +293,17 @@ def test_demo_counts_no_indicator_twice(demo_store):
         for outcome in follow_up.goals.values():
             counted = [o.indicator_id for o in outcome.indicators if o.indicator_id not in outcome.counted_below]
             assert len(counted) == len(set(counted))
+
+
+def test_the_demo_reports_jan_aug_with_a_forecast(demo_path, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from app.cli import main
+
+    assert main(["status", "2025A8", "--db", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert "; helår: bedöms" in out and out.splitlines()[-1].startswith("Prognos helår bedöms uppfyllas:")
+    pdf = tmp_path / "delar.pdf"
+    assert main(["pack", str(pdf), "--db", str(demo_path), "--period", "2025A8", "--date", "2025-09-20"]) == 0
+    cover = PdfReader(pdf).pages[0].extract_text().replace("\xa0", " ")
+    assert "Period: Delår jan–aug 2025 (2025-01-01 – 2025-08-31)" in cover
