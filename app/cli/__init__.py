@@ -12,11 +12,22 @@ import os
 import sys
 
 from app import __version__
-from app.cli import annual, database, exchange, followup, goals, governance, organisation, platform, steering
+from app.cli import (
+    annual,
+    database,
+    exchange,
+    followup,
+    goals,
+    governance,
+    organisation,
+    platform,
+    steering,
+    steering_rules,
+)
 from app.cli.common import Handler, Setup, db_argument, output_error
 from app.models.errors import StyrkortError
 
-AREAS = [database, goals, steering, organisation, followup, governance, exchange, platform, annual]
+AREAS = [database, goals, steering, organisation, followup, governance, exchange, platform, steering_rules, annual]
 
 SUBCOMMANDS: dict[str, tuple[str, Setup, Handler]] = {
     name: entry for area in AREAS for name, entry in area.SUBCOMMANDS.items()

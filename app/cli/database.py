@@ -25,20 +25,28 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    db_argument(parser)
+    parser.add_argument("--kind", choices=["region", "kommun"], default="region",
+                        help="Exempelregionen (hälso- och sjukvård, vårdval …) eller Exempelkommunen "
+                             "(skola, äldreomsorg, individ- och familjeomsorg); standard: region")
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo.builder import DEMO_NAME, build_demo
+    from app.services.demo.builder import build_demo, demo_spec
     from app.services.platform.trees import goal_children
 
+    kind = getattr(args, "kind", "region")
     store = open_db(args, create=True, writes=True)
     with store.session() as session:
         if goal_children(session, None):
             raise StyrkortError(
-                f"{store.location} innehåller redan data; demoregionen skapas bara i en tom databas.",
-                f"{store.location} already holds data; the demo region is only created in an empty database.",
+                f"{store.location} innehåller redan data; demon skapas bara i en tom databas.",
+                f"{store.location} already holds data; the demo is only created in an empty database.",
             )
     with store.transaction() as session:
-        build_demo(session)
-    print(f"{DEMO_NAME} skapad i {store.location}")
+        build_demo(session, kind)
+    print(f"{demo_spec(kind).name} skapad i {store.location}")
     return 0
 
 
@@ -76,7 +84,8 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 
 SUBCOMMANDS = {
     "new": ("skapa en ny, tom databas (--db FIL)", db_argument, cmd_new),
-    "demo": ("skapa demoregionen Exempelregionen i en tom databas", db_argument, cmd_demo),
+    "demo": ("skapa en demo i en tom databas: Exempelregionen eller (--kind kommun) Exempelkommunen",
+             _demo_arguments, cmd_demo),
     "check": ("kontrollera databasens integritet, schemaversion och ändringsloggens kedja",
               _check_arguments, cmd_check),
 }

@@ -9,7 +9,7 @@ from app.cli.common import db_argument, open_db, output_file, report_date
 
 def _status_arguments(parser: argparse.ArgumentParser) -> None:
     db_argument(parser)
-    parser.add_argument("period", help="period: 2025, 2025T2, 2025K1 eller 2025-03")
+    parser.add_argument("period", help="period: 2025, 2025T2, 2025K1, 2025-03 eller 2025A8 (jan–aug, med prognos för helår)")
     parser.add_argument("--scope", metavar="ENHETSKOD", help="nämnd, förvaltning eller enhet (standard: hela organisationen)")
     parser.add_argument("--rule", choices=["weighted_share", "worst"], help="sammanvägningsregel (standard: den valda)")
     parser.add_argument("--why", metavar="MÅLKOD", help="visa varför ett mål har sin status")

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, enum_column
-from app.models.enums import DirectiveState, DirectiveType
+from app.models.enums import DirectiveState, DirectiveType, ReportingMode
 
 
 class Directive(Base):
@@ -76,6 +76,13 @@ class DelegationItem(Base):
     deputy: Mapped[str] = mapped_column(sa.String(200), default="")
     limits: Mapped[str] = mapped_column(sa.Text, default="")
     report_required: Mapped[bool] = mapped_column(default=True)
+    # The act and its SFS number ("Socialtjänstlagen", "2025:400"): a new act is a data change.
+    legal_act: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    sfs_number: Mapped[str] = mapped_column(sa.String(32), default="", server_default="")
+    # How decisions under the item are reported (KL 6 kap. 40 §), or verkställighet (not reported).
+    reporting: Mapped[ReportingMode] = mapped_column(
+        enum_column(ReportingMode), default=ReportingMode.INDIVIDUAL, server_default=ReportingMode.INDIVIDUAL.value
+    )
     position: Mapped[int] = mapped_column(default=0)
 
     directive: Mapped[Directive] = relationship(back_populates="items")

@@ -40,6 +40,8 @@ class UnitKind(LabelledEnum):
     ADMINISTRATION = "administration", "Förvaltning", "Administration"
     SERVICE_AREA = "service_area", "Verksamhet", "Service area"
     UNIT = "unit", "Enhet", "Unit"
+    # A company the organisation owns: under the styrelse's uppsiktsplikt (KL 6 kap. 1 §).
+    COMPANY = "company", "Kommunalt bolag", "Municipal company"
     # Kolada's municipalities and Riket (0000): comparison values, not part of the organisation.
     REFERENCE = "reference", "Jämförelseområde", "Reference area"
 
@@ -48,6 +50,8 @@ class ProviderType(LabelledEnum):
     IN_HOUSE = "in_house", "Egen regi", "In-house"
     EXTERNAL = "external", "Extern utförare", "External provider"
     NON_PROFIT = "non_profit", "Idéburen utförare", "Non-profit provider"
+    # Approved by Skolinspektionen and paid grundbelopp: compared in follow-up, never contract-managed.
+    INDEPENDENT_SCHOOL = "independent_school", "Fristående skola", "Independent school"
 
 
 class GoalLevel(LabelledEnum):
@@ -84,6 +88,34 @@ class PeriodKind(LabelledEnum):
     TERTIAL = "tertial", "Tertial", "Tertial"
     QUARTER = "quarter", "Kvartal", "Quarter"
     MONTH = "month", "Månad", "Month"
+    # January up to the end of a month (2025A4 jan–apr, 2025A8 jan–aug): the delårsrapport's period.
+    CUMULATIVE = "cumulative", "Ackumulerad period", "Cumulative period"
+
+
+class Aggregation(LabelledEnum):
+    """How an indicator's unit values make a nämnd's or the organisation's value."""
+
+    WEIGHTED = "weighted", "Vägt med nämnaren", "Weighted by the denominator"
+    SUM = "sum", "Summa", "Sum"
+    MEAN = "mean", "Medelvärde av enheterna", "Mean of the units"
+    NONE = "none", "Summeras inte", "Not aggregated"
+
+
+class Forecast(LabelledEnum):
+    """The full-year forecast beside a part-year status (delårsrapport)."""
+
+    MET = "met", "Bedöms uppfyllas", "Expected to be met"
+    PARTLY_MET = "partly_met", "Bedöms delvis uppfyllas", "Expected to be partly met"
+    NOT_MET = "not_met", "Bedöms inte uppfyllas", "Expected not to be met"
+    NOT_ASSESSED = "not_assessed", "Ingen prognos", "No forecast"
+
+
+class ReportingMode(LabelledEnum):
+    """How a delegationsbeslut reaches the nämnd (KL 6 kap. 40 §): every one is reported."""
+
+    INDIVIDUAL = "individual", "Anmäls var för sig", "Reported one by one"
+    LIST = "list", "Anmäls som förteckning ur verksamhetssystemet", "Reported as a list from the case system"
+    ENFORCEMENT = "enforcement", "Verkställighet – ingen anmälan", "Enforcement – not a delegated decision"
 
 
 class Gender(LabelledEnum):
@@ -181,3 +213,33 @@ class ReportSection(LabelledEnum):
     ECONOMY = "economy", "Ekonomi – kommentar", "Finances – comment"
     PERSONNEL = "personnel", "Personal – kommentar", "Staff – comment"
     FUTURE = "future", "Framtid", "Outlook"
+
+
+class MilestoneKind(LabelledEnum):
+    """The kinds of årshjul events (stored as text: a planner may also write a kind of their own)."""
+
+    BUDGET = "budget", "Budget", "Budget"
+    COUNCIL = "council", "Fullmäktige", "Council"
+    FOLLOW_UP = "follow_up", "Uppföljning", "Follow-up"
+    STAFF = "staff", "Personal", "Staff"
+    REPORT = "report", "Rapport", "Report"
+    REVIEW = "review", "Revidering", "Document review"
+    PLAN = "plan", "Plan", "Plan"
+    ELECTION = "election", "Val", "Election"
+    MILESTONE = "milestone", "Händelse", "Milestone"
+
+
+def milestone_kind_label(kind: str, language: str = "sv") -> str:
+    """A known kind by its label ("council" → "Fullmäktige"); a kind of the planner's own as written."""
+    try:
+        return MilestoneKind(kind).label(language)
+    except ValueError:
+        return kind
+
+
+def milestone_kind_from_text(text: str) -> str:
+    """The identifier of a kind written by its label or identifier; other text as written."""
+    try:
+        return MilestoneKind.from_text(text).value
+    except ValueError:
+        return text.strip()

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, enum_column
-from app.models.enums import Direction, Gender, PeriodKind, Status, ToleranceKind
+from app.models.enums import Aggregation, Direction, Gender, PeriodKind, Status, ToleranceKind
 
 
 class Indicator(Base):
@@ -33,6 +33,10 @@ class Indicator(Base):
     service_area: Mapped[str | None] = mapped_column(sa.String(120))
     description: Mapped[str] = mapped_column(sa.Text, default="")
     version: Mapped[int] = mapped_column(default=1)
+    # How unit values make a nämnd's or the organisation's value (docs/follow-up.md, "Aggregation").
+    aggregation: Mapped[Aggregation] = mapped_column(
+        enum_column(Aggregation), default=Aggregation.WEIGHTED, server_default=Aggregation.WEIGHTED.value
+    )
 
     goal_links: Mapped[list[GoalIndicator]] = relationship(
         back_populates="indicator", cascade="all, delete-orphan"
@@ -154,6 +158,9 @@ class Result(Base):
     period_id: Mapped[int] = mapped_column(sa.ForeignKey("period.id", ondelete="RESTRICT"))
     gender: Mapped[Gender] = mapped_column(enum_column(Gender), default=Gender.TOTAL)
     value: Mapped[float | None]
+    # Nämnaren (denominator) or population the value rests on, as Kolada stores it: the weight of a
+    # share or rate when units are aggregated.
+    count: Mapped[float | None]
     comment: Mapped[str] = mapped_column(sa.Text, default="")
     import_batch_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("import_batch.id", ondelete="SET NULL"), index=True
@@ -165,7 +172,8 @@ class Result(Base):
     __table_args__ = (
         sa.UniqueConstraint("indicator_id", "unit_id", "period_id", "gender", name="uq_result_key"),
         # Covering: the follow-up averages one period's values per indicator from the index alone.
-        sa.Index("ix_result_period_indicator", "period_id", "gender", "indicator_id", "unit_id", "value"),
+        sa.Index("ix_result_period_indicator", "period_id", "gender", "indicator_id", "unit_id", "value",
+                 "count"),
         # '12,5' would otherwise be stored as text: a CHECK, checked in C, instead of the per-row
         # triggers of migration 0401 (migration 1102; see app/models/guards.py).
         sa.CheckConstraint("typeof(value) IN ('real', 'integer', 'null')",

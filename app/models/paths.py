@@ -26,9 +26,10 @@ def default_db_path() -> Path:
     return data_dir() / "styrkort.sqlite"
 
 
-def demo_db_path() -> Path:
-    """Where the first start's "open the demo region" choice puts Exempelregionen."""
-    return data_dir() / f"Exempelregionen{DB_SUFFIX}"
+def demo_db_path(kind: str = "region") -> Path:
+    """Where the first start's demo choice puts Exempelregionen (or Exempelkommunen)."""
+    name = "Exempelkommunen" if kind == "kommun" else "Exempelregionen"
+    return data_dir() / f"{name}{DB_SUFFIX}"
 
 
 def remember_last_database(path: Path) -> None:

@@ -39,20 +39,22 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(path: Path | None, *, readonly: bool = False, create: bool = True, demo: bool = False,
+def open_database(path: Path | None, *, readonly: bool = False, create: bool = True, demo: str | bool | None = None,
                   daily_backup: bool = True) -> Store:
-    """A new file gets Exempelregionen when `demo` is asked for (or for the default database,
-    `path=None`); any other new file starts empty. The window takes the file's lock: a second
-    Styrkort is offered read-only. `daily_backup=False`: the window writes it after its first paint."""
+    """A new file gets a demo when `demo` names one ("region": Exempelregionen, "kommun":
+    Exempelkommunen; the default database gets the region); any other new file starts empty. The
+    window takes the file's lock: a second Styrkort is offered read-only. `daily_backup=False`:
+    the window writes it after its first paint."""
     target = path or default_db_path()
-    build_demo_region = (demo or path is None) and not target.exists()
+    kind = demo if isinstance(demo, str) else "region"
+    build_demo_region = (bool(demo) or path is None) and not target.exists()
     store = open_store(target, readonly=readonly, create=create, lock=not readonly, daily_backup=daily_backup,
                        integrity_check=daily_backup)
     if build_demo_region:
         from app.services.demo.builder import build_demo
 
         with store.transaction() as session:
-            build_demo(session)
+            build_demo(session, kind)
     return store
 
 

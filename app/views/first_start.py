@@ -21,7 +21,7 @@ MATRIX_FILTER = "Excel (*.xlsx *.xlsm *.ods);;CSV (*.csv);;Alla filer (*)"
 class StartChoice:
     path: Path
     create: bool = False  # a new, empty file
-    demo: bool = False  # build Exempelregionen in it when it is new
+    demo: str | None = None  # "region" or "kommun": build that demo in it when it is new
     import_file: Path | None = None  # a goal matrix to import once the window is open
 
 
@@ -49,6 +49,9 @@ class FirstStartDialog(QDialog):
             ("demoButton", self.tr("Open the demo region"),
              self.tr("Exempelregionen: goals, organisation, indicators and results to try everything with."),
              self.choose_demo),
+            ("demoKommunButton", self.tr("Open the demo municipality"),
+             self.tr("Exempelkommunen: schools, elderly care and social services, in egen regi and by providers."),
+             self.choose_demo_kommun),
             ("emptyButton", self.tr("Create an empty database…"),
              self.tr("Start your own region or municipality from scratch."), self.choose_empty),
             ("openButton", self.tr("Open an existing file…"),
@@ -74,9 +77,12 @@ class FirstStartDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, title, str(documents_dir() / f"{name}{DB_SUFFIX}"), NEW_FILTER)
         return with_suffix(path) if path else None
 
-    def choose_demo(self) -> None:
-        path = demo_db_path()
-        self._done(StartChoice(path, create=not path.exists(), demo=not path.exists()))
+    def choose_demo(self, kind: str = "region") -> None:
+        path = demo_db_path(kind)
+        self._done(StartChoice(path, create=not path.exists(), demo=kind if not path.exists() else None))
+
+    def choose_demo_kommun(self) -> None:
+        self.choose_demo("kommun")
 
     def choose_empty(self) -> None:
         path = self._new_file(self.tr("New database"), APP_NAME)

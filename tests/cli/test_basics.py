@@ -29,7 +29,7 @@ def test_demo_then_check(tmp_path):
     checked = styrkort("check", "--db", str(db))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert checked.stdout.startswith("OK:")
-    assert "mål: 34" in checked.stdout
+    assert "mål: 38" in checked.stdout  # with goal area 6 (kollektivtrafik, tandvård)
     again = styrkort("demo", "--db", str(db))
     assert again.returncode == 2
     assert "innehåller redan data" in again.stderr

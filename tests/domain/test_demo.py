@@ -17,11 +17,11 @@ def test_demo_sizes(demo_store):
         levels = dict(s.execute(sa.select(Goal.level, sa.func.count()).group_by(Goal.level)).all())
         assert levels[GoalLevel.VISION] == 1
         assert 4 <= levels[GoalLevel.GOAL_AREA] <= 6
-        assert 25 <= levels[GoalLevel.GOAL] + levels[GoalLevel.SUB_GOAL] <= 35
+        assert 25 <= levels[GoalLevel.GOAL] + levels[GoalLevel.SUB_GOAL] <= 40
         assert 35 <= count(s, sa.select(sa.func.count()).select_from(Indicator)) <= 45
         assert count(s, sa.select(sa.func.count()).where(Indicator.kolada_kpi_id.is_not(None))) >= 5
         committees = count(s, sa.select(sa.func.count()).where(OrgUnit.kind == UnitKind.COMMITTEE))
-        assert committees == 3
+        assert committees == 4  # hälso- och sjukvård, utbildning, omsorg, kollektivtrafik
         providers = s.execute(sa.select(OrgUnit.provider_type).where(OrgUnit.kind == UnitKind.UNIT)).scalars().all()
         assert 20 <= len(providers) <= 30
         outside = sum(p is not ProviderType.IN_HOUSE for p in providers)

@@ -71,7 +71,7 @@ def test_programme_covers_every_service_area_and_every_provider_on_equal_terms(d
     assert prog.term == 2023 and prog.title.endswith("2023–2026")
     areas = {a.name: a for a in prog.areas}
     assert set(areas) == {"Primärvård", "Specialiserad vård", "Grundskola", "Gymnasieskola", "Hemtjänst",
-                          "Särskilt boende"}
+                          "Särskilt boende", "Kollektivtrafik", "Tandvård"}
     assert sorted(p.name for a in prog.areas for p in a.providers) == sorted(providers)
     home = areas["Hemtjänst"]
     assert home.committee == "Omsorgsnämnden"

@@ -179,21 +179,24 @@ def test_delegation_items_decisions_and_reporting(qtbot, context, demo_store, tm
     context.undo_stack.undo()
     assert row_texts(panel.decision_model, 3) == ["ON 2026/300"]
     unreported = row_texts(panel.unreported_model, 4)
-    assert len(unreported) == 7 and "ON 2026/300" not in unreported  # 4.1 needs no anmälan
+    # Every delegationsbeslut is reported (KL 6 kap. 40 §); 4.1 goes as a list from the case system.
+    assert len(unreported) == 8 and "ON 2026/300" in unreported
     pdf = panel.export_to(tmp_path / "anmalan.pdf")
     from pypdf import PdfReader
 
     text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert "ON 2026/233" in text and "Anmälan lex Sarah" in text
-    panel.meeting_date.setDate(panel.meeting_date.date().fromString("2026-11-25", "yyyy-MM-dd"))
+    # The meeting comes after every decision reported, including the one logged today.
+    meeting = max(dt.date(2026, 11, 25), dt.date.today()).isoformat()
+    panel.meeting_date.setDate(panel.meeting_date.date().fromString(meeting, "yyyy-MM-dd"))
     panel.unreported_view.selectRow(0)
     assert panel.mark_reported()
-    assert len(row_texts(panel.unreported_model)) == 6
+    assert len(row_texts(panel.unreported_model)) == 7
     panel.unreported_view.clearSelection()
     assert panel.mark_reported()
     assert panel.unreported_model.rowCount() == 0
     context.undo_stack.undo()
-    assert panel.unreported_model.rowCount() == 6
+    assert panel.unreported_model.rowCount() == 7
     # A new version of the order can be edited in the table; a delegat is required.
     page.select_directive(panel.directive_id)
     assert page.form.new_version()

@@ -83,7 +83,7 @@ def test_selecting_a_provider_shows_contract_and_org_number(qtbot, demo_store):
     page.select_unit(unit_id)
     values = page.detail.unit_page.values
     assert values["provider_type"].text() == "Extern utförare"
-    assert values["org_number"].text() == "559234-5678"
+    assert values["org_number"].text() == "559234-5671"  # a valid check digit (Luhn)
     assert "2026-12-31" in values["contract"].text()
 
 

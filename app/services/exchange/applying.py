@@ -109,8 +109,8 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
                 raise ImportCancelled()
             insert_rows([
                 (ind if ind.__class__ is int else ind_ids[ind], unit if unit.__class__ is int else unit_ids[unit],
-                 period_ids[period], gender, value, comment, late)
-                for ind, unit, period, gender, value, comment, late in plan.new[start:start + CHUNK]])
+                 period_ids[period], gender, value, comment, late, count)
+                for ind, unit, period, gender, value, comment, late, count in plan.new[start:start + CHUNK]])
             done += min(CHUNK, len(plan.new) - start)
             if progress:
                 progress("write", done, total)
@@ -128,16 +128,18 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
             trail.append(audit.Change(AuditAction.UPDATE, "result", c.result_id, "comment", c.old_comment, c.comment))
     if plan.changed:
         update = sa.update(Result.__table__).where(Result.__table__.c.id == sa.bindparam("rid")).values(
-            value=sa.bindparam("v"), comment=sa.bindparam("c"), late=sa.bindparam("l"),
+            value=sa.bindparam("v"), comment=sa.bindparam("c"), late=sa.bindparam("l"), count=sa.bindparam("n"),
             import_batch_id=batch.id, entered_at=now, entered_by=user)
         for start in range(0, len(plan.changed), CHUNK):
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
             chunk = plan.changed[start:start + CHUNK]
-            conn.execute(update, [{"rid": c.result_id, "v": c.value, "c": c.comment, "l": c.late} for c in chunk])
+            conn.execute(update, [{"rid": c.result_id, "v": c.value, "c": c.comment, "l": c.late, "n": c.count}
+                                  for c in chunk])
             changes.extend({"entity": "result", "entity_id": c.result_id, "action": "update",
                             "old_json": json.dumps({"value": c.old_value, "comment": c.old_comment,
-                                                    "import_batch_id": c.old_batch_id, "late": c.old_late})}
+                                                    "import_batch_id": c.old_batch_id, "late": c.old_late,
+                                                    "count": c.old_count})}
                            for c in chunk)
             done += len(chunk)
             if progress:
@@ -212,17 +214,17 @@ def _indexes_after_bulk_load(conn, rows: int):
         conn.exec_driver_sql(sql)
 
 
-_RESULT_COLUMNS = ("indicator_id", "unit_id", "period_id", "gender", "value", "comment", "late",
+_RESULT_COLUMNS = ("indicator_id", "unit_id", "period_id", "gender", "value", "comment", "late", "count",
                    "import_batch_id", "entered_at", "entered_by")
 
 
 def _result_inserter(conn, batch_id: int, now: dt.datetime, user: str):
-    """Insert (indicator, unit, period, gender, value, comment, late) tuples with executemany.
+    """Insert (indicator, unit, period, gender, value, comment, late, nämnare) tuples with executemany.
     On SQLite the driver gets the rows directly (Core's per-row parameter processing roughly
     doubles the cost, see benchmarks/bench_exchange.py); elsewhere Core's insert converts types."""
     if conn.dialect.name == "sqlite":
         sql = (f"INSERT INTO result ({', '.join(_RESULT_COLUMNS)}) "
-               f"VALUES ({', '.join('?' * 7)}, {batch_id}, ?, ?)")
+               f"VALUES ({', '.join('?' * 8)}, {batch_id}, ?, ?)")
         # SQLAlchemy's SQLite DateTime storage format, so the ORM reads these back unchanged.
         stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
 

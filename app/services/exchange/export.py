@@ -20,11 +20,12 @@ from app.services.exchange.writing import (
     atomic_path,
     safe_sheet_name,
 )
+from app.services.followup.status import Trend
 
 Progress = Callable[[str, int, int], None]
 STATUS_COLOURS = {Status.MET: "#C6EFCE", Status.PARTLY_MET: "#FFEB9C", Status.NOT_MET: "#FFC7CE",
                   Status.NOT_ASSESSED: "#E7E6E6"}
-TREND_TEXT = {"improving": "↑ bättre", "unchanged": "→ oförändrad", "worsening": "↓ sämre"}
+TREND_TEXT = {t.value: f"{t.arrow} {t.label()}" for t in Trend}
 
 
 def _cell_value(col, value, codes: dict[str, dict[int, str]]):
@@ -85,14 +86,14 @@ def export_database(session: Session, path: str | Path, *, progress: Progress | 
                 total += 1
             writer.finish()
         writer = SheetWriter(book, safe_sheet_name(RESULTS_SHEET, used), list(RESULT_HEADERS),
-                             [11, 12, 10, 6, 11, 40, 6], {4: "General"}, long_texts)
+                             [11, 12, 10, 6, 11, 40, 6, 11], {4: "General", 7: "General"}, long_texts)
         query = sa.select(Result.indicator_id, Result.unit_id, Result.period_id, Result.gender, Result.value,
-                          Result.comment, Result.late).order_by(Result.indicator_id, Result.period_id,
+                          Result.comment, Result.late, Result.count).order_by(Result.indicator_id, Result.period_id,
                                                                  Result.unit_id, Result.gender)
         count = session.execute(sa.select(sa.func.count()).select_from(Result)).scalar_one()
         ind, unit, period = codes["indicator"], codes["unit"], codes["period"]
-        for n, (i, u, p, g, value, comment, late) in enumerate(session.execute(query)):
-            writer.write([ind[i], unit[u], period[p], g.value, value, comment or None, late])
+        for n, (i, u, p, g, value, comment, late, nämnare) in enumerate(session.execute(query)):
+            writer.write([ind[i], unit[u], period[p], g.value, value, comment or None, late, nämnare])
             if progress and n % 20_000 == 0:
                 progress("write", n, count)
         total += count
@@ -193,7 +194,7 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
             ind, unit = indicators[ind_id], units[unit_id]
             target = targets.of(ind_id, unit_id)
             status = result_status(value, target, ind.direction, ind.tolerance, ind.tolerance_kind)
-            change = trend(value, previous.get((ind_id, unit_id)), ind.direction, ind.decimals)
+            change = trend(value, previous.get((ind_id, unit_id)), ind.direction, ind.decimals, target)
             unit_sheet.write([ind.code, ind.name, unit.code, unit.name,
                               unit.provider_type.sv if unit.provider_type else None, target, value,
                               previous.get((ind_id, unit_id)), TREND_TEXT.get(change.value) if change else None,

@@ -19,7 +19,9 @@ Progress = Callable[[str, int, int], None]
 PROVIDER_TYPES = {"kommunal": ProviderType.IN_HOUSE, "egen regi": ProviderType.IN_HOUSE,
                   "regional": ProviderType.IN_HOUSE, "offentlig": ProviderType.IN_HOUSE,
                   "enskild": ProviderType.EXTERNAL, "privat": ProviderType.EXTERNAL,
-                  "fristående": ProviderType.EXTERNAL, "extern utförare": ProviderType.EXTERNAL,
+                  # A fristående skola is approved by Skolinspektionen, not contracted (KL 10 kap.).
+                  "fristående": ProviderType.INDEPENDENT_SCHOOL, "fristående skola": ProviderType.INDEPENDENT_SCHOOL,
+                  "extern utförare": ProviderType.EXTERNAL,
                   "idéburen": ProviderType.NON_PROFIT, "ideell": ProviderType.NON_PROFIT}
 
 
@@ -36,9 +38,7 @@ def _provider_type(text: str) -> ProviderType | None:
 
 
 def _org_number(text: str) -> str | None:
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if len(digits) == 10:
-        return f"{digits[:6]}-{digits[6:]}"
+    # Checked (Luhn) and normalised where the row is read (`normalise_org_number`).
     return text[:11] or None
 
 

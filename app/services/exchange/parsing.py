@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from app.models.errors import StyrkortError
+from app.models.errors import RuleViolation, StyrkortError
 from app.services.exchange.plans import CellRecord, ImportCancelled, ImportPlan, Located, new_row
 from app.services.exchange.reading import FileData, ReadCancelled, ReadError, SheetData, read_file
 from app.services.exchange.shapes import (
@@ -29,6 +29,7 @@ from app.services.exchange.values import (
     year_pairs,
 )
 from app.services.followup.periods import parse_period
+from app.services.organisation.org_numbers import normalise_org_number
 
 Progress = Callable[[str, int, int], None]
 
@@ -124,6 +125,7 @@ def cell_records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_per
     ind_col, unit_col, muni_col = col_of.get("indicator"), col_of.get("unit"), col_of.get("municipality")
     period_col, gender_col, value_col = col_of.get("period"), col_of.get("gender"), col_of.get("value")
     target_col, comment_col, late_col = col_of.get("target"), col_of.get("comment"), col_of.get("late")
+    count_col = col_of.get("count")
     info_cols = {f: col_of[f] for f in ("unit_name", "provider_type", "provider_name", "org_number")
                  if f in col_of}
     if unit_col is not None and muni_col is not None:
@@ -168,7 +170,7 @@ def cell_records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_per
         value_cols = list(mapping.period_columns)
     else:
         value_cols = list(mapping.indicator_columns)
-    formats = _column_formats(plan, rows, start, value_cols + ([target_col] if target_col is not None else []),
+    formats = _column_formats(plan, rows, start, value_cols + [c for c in (target_col, count_col) if c is not None],
                               header, decimal)
     pairs = period_col is not None and year_pairs(
         r[period_col] for r in rows[start:] if len(r) > period_col and type(r[period_col]) is str)
@@ -221,10 +223,24 @@ def cell_records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_per
             info = None
             if info_cols:
                 info = {f: cell_text(row[c]) for f, c in info_cols.items()}
+                if info.get("org_number"):
+                    try:
+                        info["org_number"] = normalise_org_number(info["org_number"])
+                    except RuleViolation as exc:
+                        report(number, info_cols["org_number"], exc.sv, exc.en)
+                        continue
             comment = cell_text(row[comment_col]) if comment_col is not None else None
             late = None
             if late_col is not None:
                 late = cell_text(row[late_col]).casefold() in ("ja", "yes", "1", "true", "sant")
+            count = None
+            if count_col is not None and not is_blank(row[count_col]):
+                try:
+                    count = parse_number(row[count_col], formats.get(count_col))
+                except CellError as exc:
+                    report(number, count_col, f"{header[count_col]}: {exc.args[0]}",
+                           f"{header[count_col]}: {exc.args[-1]}")
+                    continue
         except StyrkortError as exc:
             report(number, period_col, exc.sv, exc.en)
             continue
@@ -261,7 +277,7 @@ def cell_records(plan: ImportPlan, sheet: SheetData, mapping: Mapping, fixed_per
             blank = value is None and code is None
             row_comment = comment if comment is not None else code
             yield new_row(CellRecord, (number, col, ind_ref, unit_ref, cell_period, gender, value, row_comment, target, late,
-                             info, blank))
+                             info, blank, count))
 
 
 def _invalid(cell: object, decimal: str | None = None) -> bool:

@@ -98,7 +98,7 @@ def plan_records(session, plan, known, records, by_municipality, options, path, 
     planned = []
     unit_cache: dict[str, int | None] = {}
     seen_get = seen.get
-    for number, col, ind_ref, unit_ref, period, gender, value, comment, target, late, info, blank in records:
+    for number, col, ind_ref, unit_ref, period, gender, value, comment, target, late, info, blank, count in records:
         if ind_ref in ind_cache:
             ind_id = ind_cache[ind_ref]
         else:
@@ -133,7 +133,7 @@ def plan_records(session, plan, known, records, by_municipality, options, path, 
                 unit_infos.setdefault(unit_ref, info)
         planned.append(new_row(PlannedRow, (number, ind_id if ind_id is not None else ind_ref,
                         unit_id if unit_id is not None else unit_ref, period, gender, value, comment,
-                        target, late, blank)))
+                        target, late, blank, count)))
     if after_reading is not None:
         after_reading()
     if plan.problems:
@@ -192,10 +192,10 @@ def classify(session, plan, known, planned, progress, cancelled, options: Import
     existing: dict[tuple, tuple] = {}
     if ind_ids and period_ids:
         query = sa.select(Result.id, Result.indicator_id, Result.unit_id, Result.period_id, Result.gender,
-                          Result.value, Result.comment, Result.import_batch_id, Result.late).where(
+                          Result.value, Result.comment, Result.import_batch_id, Result.late, Result.count).where(
             Result.indicator_id.in_(ind_ids), Result.period_id.in_(period_ids))
-        for rid, ind, unit, period, gender, value, comment, batch, late in session.execute(query):
-            existing[(ind, unit, period, gender.value)] = (rid, value, comment, batch, late)
+        for rid, ind, unit, period, gender, value, comment, batch, late, count in session.execute(query):
+            existing[(ind, unit, period, gender.value)] = (rid, value, comment, batch, late, count)
     targets: dict[tuple, tuple] = {}
     if ind_ids and any(p.target is not None for p in planned):
         for tid, ind, unit, period, value in session.execute(sa.select(
@@ -212,7 +212,7 @@ def classify(session, plan, known, planned, progress, cancelled, options: Import
     shown = plan.preview_counts
     while planned:
         # Popped, not iterated: each planned row is freed as its plan entry is made.
-        number, ind, unit, period, gender, value, comment, target, late, blank = planned.pop()
+        number, ind, unit, period, gender, value, comment, target, late, blank, count = planned.pop()
         n += 1
         if n % 50_000 == 0 and cancelled is not None and cancelled():
             raise ImportCancelled()
@@ -242,19 +242,21 @@ def classify(session, plan, known, planned, progress, cancelled, options: Import
             closed_rows.setdefault(period, []).append(number)  # would change a closed period
         elif old is None:
             plan.closed_rows += closed
-            new_append(new_row(NewResult, (ind, unit, period, gender, value, comment or "", new_late)))
+            new_append(new_row(NewResult, (ind, unit, period, gender, value, comment or "", new_late, count)))
             if shown.get("new", 0) < PREVIEW_LIMIT:
                 _preview(plan, "new", ind, unit, period, gender, None, value, number, known)
         else:
-            rid, old_value, old_comment, old_batch, old_late = old
+            rid, old_value, old_comment, old_batch, old_late, old_count = old
             new_comment = old_comment if comment is None else comment
-            if _same(old_value, value) and new_comment == old_comment:
+            # A file without a nämnare column keeps the nämnare stored.
+            new_count = old_count if count is None else count
+            if _same(old_value, value) and new_comment == old_comment and _same(old_count, new_count):
                 plan.unchanged += 1
                 _preview(plan, "unchanged", ind, unit, period, gender, old_value, value, number, known)
             else:
                 plan.closed_rows += closed
                 plan.changed.append(ChangedResult(rid, value, new_comment, new_late,
-                                     old_value, old_comment, old_batch, old_late))
+                                     old_value, old_comment, old_batch, old_late, new_count, old_count))
                 _preview(plan, "changed", ind, unit, period, gender, old_value, value, number, known)
         if target is not None and (ind, unit, period) not in seen_targets:
             seen_targets.add((ind, unit, period))

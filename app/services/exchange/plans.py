@@ -96,6 +96,7 @@ class CellRecord(NamedTuple):
     late: bool | None
     unit_info: dict | None
     blank: bool  # no value and no publisher's code: never overwrites a stored value by itself
+    count: float | None  # nämnare (the share's base), when the file has the column
 
 
 # A typed row built without the Python-level __new__ that NamedTuple generates: the same object,
@@ -116,6 +117,7 @@ class PlannedRow(NamedTuple):
     target: float | None
     late: bool | None
     blank: bool
+    count: float | None
 
 
 class NewResult(NamedTuple):
@@ -126,6 +128,7 @@ class NewResult(NamedTuple):
     value: float | None
     comment: str
     late: bool
+    count: float | None  # nämnare
 
 
 class ChangedResult(NamedTuple):
@@ -137,6 +140,8 @@ class ChangedResult(NamedTuple):
     old_comment: str | None
     old_batch_id: int | None
     old_late: bool
+    count: float | None
+    old_count: float | None
 
 
 class TargetChange(NamedTuple):

@@ -63,6 +63,7 @@ from app.models import (
     directive_goal,
     strategy_goal,
 )
+from app.models.enums import ReportingMode, milestone_kind_from_text
 from app.services.exchange.shapes import normalise
 from app.services.exchange.sheets import _change as structure_change
 from app.services.exchange.sheets import _convert as structure_convert
@@ -110,7 +111,9 @@ ITEMS = RecordSpec("Delegationspunkter", "delegation_item", DelegationItem, (
     Field("Dokument-id", "directive_id", "ref", None, "directive"), Field("Kapitel", "chapter"),
     Field("Nr", "number"), Field("Ärende", "matter"), Field("Lagrum", "legal_reference"),
     Field("Delegat", "delegate"), Field("Ersättare", "deputy"), Field("Begränsningar", "limits"),
-    Field("Anmälan", "report_required", "bool"), Field("Ordning", "position", "int")),
+    Field("Anmälan", "report_required", "bool"), Field("Ordning", "position", "int"),
+    Field("Lag", "legal_act"), Field("SFS-nummer", "sfs_number"),
+    Field("Anmälningssätt", "reporting", "enum", ReportingMode)),
     ("directive_id", "number"), "Id")
 DECISIONS = RecordSpec("Delegationsbeslut", "delegation_decision", DelegationDecision, (
     Field("Punkt-id", "item_id", "ref", None, "delegation_item"), Field("Beslutsdatum", "decided_on", "date"),
@@ -130,7 +133,7 @@ ACTIVITIES = RecordSpec("Aktiviteter", "activity", Activity, (
     Field("Beskrivning", "description"), Field("Ordning", "position", "int"), Field("Mål", "goals", "goals")),
     ("plan_id", "position", "title"), None, (("goals", activity_goal, "activity_id", "goal_id"),))
 MILESTONES = RecordSpec("Årshjul", "milestone", Milestone, (
-    Field("Datum", "due_on", "date"), Field("Händelse", "title"), Field("Slag", "kind"),
+    Field("Datum", "due_on", "date"), Field("Händelse", "title"), Field("Slag", "kind", "milestone_kind"),
     Field("Beskrivning", "description"), Field("Enhetskod", "unit_id", "unit")),
     ("due_on", "title"))
 MEETINGS = RecordSpec("Dialogmöten", "dialogue_meeting", DialogueMeeting, (
@@ -254,7 +257,9 @@ def follow_up_sheets(session: Session) -> list[Sheet]:
     assessments = Sheet(ASSESSMENTS.name, [f.header for f in ASSESSMENTS.fields])
     for a in session.execute(sa.select(Assessment).order_by(Assessment.period_id, Assessment.goal_id,
                                                             Assessment.unit_id)).scalars():
-        assessments.rows.append([goal.get(a.goal_id), unit.get(a.unit_id), period.get(a.period_id), a.status.sv,
+        # An analysis without a status of its own is not an assessment "Ej bedömt": the cell stays empty.
+        shown = a.status.sv if a.manual or a.status is not Status.NOT_ASSESSED else None
+        assessments.rows.append([goal.get(a.goal_id), unit.get(a.unit_id), period.get(a.period_id), shown,
                                  a.manual, a.justification, a.analysis, a.actions, a.author,
                                  a.assessed_at.isoformat() if a.assessed_at else None, cited.get(a.id)])
     attachments = Sheet(ATTACHMENT_SHEET, ["Dokument-id", "Del", "Data (base64)"])
@@ -331,6 +336,8 @@ def _convert(f: Field, cell: object) -> object:
         except ValueError:
             raise CellError(f"{cell_text(cell)!r} är ingen lista av id", f"{cell_text(cell)!r} is no list of ids") \
                 from None
+    if f.kind == "milestone_kind":
+        return "" if is_blank(cell) else milestone_kind_from_text(cell_text(cell))
     if f.kind == "datetime" and not is_blank(cell):
         try:
             return dt.datetime.fromisoformat(cell_text(cell))
@@ -442,6 +449,8 @@ def sync_records(session: Session, records: list[RecordRows], refs, changes: lis
                 column = spec.model.__table__.columns[f.attr]
                 if value is None and not column.nullable and f.kind == "text":
                     value = ""  # Excel cannot tell a blank cell from the empty text
+                if value is None and not column.nullable and f.kind == "enum" and column.default is not None:
+                    value = column.default.arg  # a status left blank: not assessed ("Ej bedömt" is not written)
                 resolved[f.attr] = value
             if "attachment_data" in values:
                 resolved["attachment_data"] = values["attachment_data"]

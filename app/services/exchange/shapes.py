@@ -27,6 +27,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "gender": ("kön", "kon", "gender", "sex"),
     "comment": ("kommentar", "comment", "anmärkning", "not"),
     "late": ("sen", "late", "sent inrapporterad"),
+    # The base of a share or rate, weighting it when units are aggregated. (Kolada's API "count" is
+    # the number of observations behind a value, not its nämnare: it stays ignored.)
+    "count": ("nämnare", "namnare", "denominator", "population", "befolkning"),
     "unit_name": ("skola", "enhetsnamn", "namn på enhet", "unit name", "skolenhet"),
     "provider_type": ("typ av huvudman", "huvudmannatyp", "regi", "utförartyp", "driftform", "provider type"),
     "provider_name": ("huvudman", "utförarens namn", "provider name", "vårdgivare"),

@@ -52,6 +52,14 @@ def _convert(col: Col, cell: object, pairs: bool = False) -> object:
         return cell_text(cell)
     if col.kind == "code4":
         return code_text(cell, 4)
+    if col.kind == "orgnr":  # checked (Luhn) and written 556677-8899
+        from app.models.errors import RuleViolation
+        from app.services.organisation.org_numbers import normalise_org_number
+
+        try:
+            return normalise_org_number(cell_text(cell))
+        except RuleViolation as exc:
+            raise CellError(exc.sv, exc.en) from None
     if col.kind == "int":
         number = parse_number(cell)
         if number is None or not float(number).is_integer():

@@ -28,6 +28,7 @@ from app.models import (
     ToleranceKind,
     UnitKind,
 )
+from app.models.enums import Aggregation
 from app.services.exchange.mapping import Known, sheet_mapping
 from app.services.exchange.parsing import cell_records
 from app.services.exchange.planning import plan_records
@@ -59,7 +60,7 @@ UNITS = SheetSpec("Enheter", "org_unit", OrgUnit, ("code",), (
     Col("Kod", "code", required=True, width=12), Col("Namn", "name", required=True, width=36),
     Col("Typ", "kind", "enum", UnitKind, required=True), Col("Överordnad", "parent_id", "unit"),
     Col("Ordning", "position", "int", width=9), Col("Utförartyp", "provider_type", "enum", ProviderType),
-    Col("Utförare", "provider_name", width=28), Col("Organisationsnummer", "org_number"),
+    Col("Utförare", "provider_name", width=28), Col("Organisationsnummer", "org_number", "orgnr"),
     Col("Verksamhetsområde", "service_area", width=20), Col("Avtal från", "contract_start", "date"),
     Col("Avtal till", "contract_end", "date"), Col("Kommunkod", "municipality_code", "code4", width=11),
     Col("Kolada-id", "kolada_ou_id"), Col("Beskrivning", "description", width=40),
@@ -80,7 +81,8 @@ INDICATORS = SheetSpec("Indikatorer", "indicator", Indicator, ("code",), (
     Col("Toleranstyp", "tolerance_kind", "enum", ToleranceKind), Col("Min", "min_value", "float", width=9),
     Col("Max", "max_value", "float", width=9), Col("Källa", "source"),
     Col("Kolada-id", "kolada_kpi_id", width=11), Col("Verksamhetsområde", "service_area", width=20),
-    Col("Beskrivning", "description", width=40)),
+    Col("Beskrivning", "description", width=40),
+    Col("Sammanvägning", "aggregation", "enum", Aggregation, width=24)),
     ("indicators", "nyckeltal"))
 LINKS = SheetSpec("Mål och indikatorer", "goal_indicator", GoalIndicator, ("goal_id", "indicator_id"), (
     Col("Mål", "goal_id", "goal", required=True, width=9), Col("Indikator", "indicator_id", "indicator",
@@ -97,7 +99,7 @@ TARGETS = SheetSpec("Målvärden", "target", Target, ("indicator_id", "unit_id",
     ("targets",))
 SPECS = (UNITS, GOALS, INDICATORS, LINKS, PERIODS, TARGETS)
 RESULTS_SHEET = "Utfall"
-RESULT_HEADERS = ("Indikator", "Enhet", "Period", "Kön", "Utfall", "Kommentar", "Sen")
+RESULT_HEADERS = ("Indikator", "Enhet", "Period", "Kön", "Utfall", "Kommentar", "Sen", "Nämnare")
 STRUCTURE_ENTITIES = {spec.entity: spec.model for spec in SPECS}
 _SHEETS = {normalise(n): spec for spec in SPECS for n in (spec.name, *spec.aliases)}
 _OUTLINE = re.compile(r"^\d+(\.\d+)+$")

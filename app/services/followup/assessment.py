@@ -26,9 +26,10 @@ from app.models import (
     Status,
     UnitKind,
 )
+from app.models.enums import PeriodKind
 from app.models.errors import RuleViolation, StyrkortError
 from app.models.followup import assessment_meeting, dialogue_meeting_goal
-from app.services.followup.periods import require_period
+from app.services.followup.periods import parse_period, require_period
 from app.services.followup.status import units_in_scope
 from app.services.organisation.units import unit_by_code
 from app.services.platform import audit
@@ -361,15 +362,24 @@ def status_report(session: Session, period_code: str, scope_code: str | None = N
         if goal is None:
             raise StyrkortError(f"Inget mål har koden {goal_code}.", f"No goal has the code {goal_code}.")
         return explain(follow_up, goal, titles)
+    forecasts = None
+    if parse_period(period_code).kind is PeriodKind.CUMULATIVE:
+        from app.services.followup.forecast import part_year_follow_up
+
+        forecasts = part_year_follow_up(session, period_code, scope_id, chosen)
     depth: dict[int, int] = {}
     lines = []
     for gid, parent, _title, _code, _level in rows:
         depth[gid] = 0 if parent is None else depth[parent] + 1
         outcome = follow_up.goals[gid]
         manual = " (manuell)" if outcome.manual else ""
-        lines.append(f"{'  ' * depth[gid]}{titles[gid]}: {outcome.status.label('sv')}{manual}")
+        ahead = f"; helår: {forecasts.forecasts[gid].forecast.label('sv').lower()}" if forecasts else ""
+        lines.append(f"{'  ' * depth[gid]}{titles[gid]}: {outcome.status.label('sv')}{manual}{ahead}")
     counts = follow_up.counts()
     lines.append(", ".join(f"{s.label('sv')}: {n}" for s, n in counts.items()))
+    if forecasts:
+        lines.append("Prognos helår " + ", ".join(f"{f.label('sv').lower()}: {n}"
+                                                  for f, n in forecasts.counts().items()))
     return lines
 
 

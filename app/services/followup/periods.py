@@ -1,4 +1,7 @@
-"""Periods and their stable codes: 2025 (år), 2025T1 (tertial), 2025K1 (kvartal), 2025-03 (månad)."""
+"""Periods and their stable codes: 2025 (år), 2025T1 (tertial), 2025K1 (kvartal), 2025-03 (månad),
+and cumulative periods from January: 2025A4 (januari–april), 2025A8 (januari–augusti, the
+delårsrapport's period). A cumulative period's results are the values for the whole part-year,
+as Kolada and the ledger report them, not a sum of tertials."""
 
 from __future__ import annotations
 
@@ -18,7 +21,9 @@ _PATTERNS = [
     (re.compile(r"^(\d{4})\s*[Tt]([1-3])$"), PeriodKind.TERTIAL, 3, 4),
     (re.compile(r"^(\d{4})\s*[KkQq]([1-4])$"), PeriodKind.QUARTER, 4, 3),
     (re.compile(r"^(\d{4})-(\d{2})$"), PeriodKind.MONTH, 12, 1),
+    (re.compile(r"^(\d{4})\s*[Aa](\d{1,2})$"), PeriodKind.CUMULATIVE, 11, 1),
 ]
+MONTHS_SV = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ def parse_period(text: str) -> PeriodSpec:
             break
         first_month = (number - 1) * months + 1
         last_month = first_month + months - 1
+        if kind is PeriodKind.CUMULATIVE:
+            first_month, last_month = 1, number
         start = dt.date(year, first_month, 1)
         end = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
         code = {
@@ -53,11 +60,14 @@ def parse_period(text: str) -> PeriodSpec:
             PeriodKind.TERTIAL: f"{year}T{number}",
             PeriodKind.QUARTER: f"{year}K{number}",
             PeriodKind.MONTH: f"{year}-{number:02d}",
+            PeriodKind.CUMULATIVE: f"{year}A{number}",
         }[kind]
         return PeriodSpec(code, kind, year, number, start, end)
     raise StyrkortError(
-        f"{text!r} är ingen period. Skriv år (2025), tertial (2025T1), kvartal (2025K1) eller månad (2025-03).",
-        f"{text!r} is not a period. Write a year (2025), tertial (2025T1), quarter (2025K1) or month (2025-03).",
+        f"{text!r} är ingen period. Skriv år (2025), tertial (2025T1), kvartal (2025K1), månad (2025-03) "
+        "eller januari till och med en månad (2025A8 = jan–aug).",
+        f"{text!r} is not a period. Write a year (2025), tertial (2025T1), quarter (2025K1), month (2025-03) "
+        "or January up to a month (2025A8 = Jan–Aug).",
     )
 
 
@@ -90,8 +100,21 @@ def previous_comparable(spec: PeriodSpec) -> PeriodSpec:
         PeriodKind.TERTIAL: f"{spec.year - 1}T{spec.number}",
         PeriodKind.QUARTER: f"{spec.year - 1}K{spec.number}",
         PeriodKind.MONTH: f"{spec.year - 1}-{spec.number:02d}",
+        PeriodKind.CUMULATIVE: f"{spec.year - 1}A{spec.number}",
     }[spec.kind]
     return parse_period(code)
+
+
+def months_covered(spec: PeriodSpec) -> int:
+    """How many months of its year the period covers (2025A8 → 8, 2025 → 12, 2025T2 → 4)."""
+    return (spec.end_date.year - spec.start_date.year) * 12 + spec.end_date.month - spec.start_date.month + 1
+
+
+def period_label(spec: PeriodSpec) -> str:
+    """How a report names the period: "jan–aug 2025" for a cumulative period, else its code."""
+    if spec.kind is PeriodKind.CUMULATIVE:
+        return f"jan–{MONTHS_SV[spec.number - 1]} {spec.year}"
+    return spec.code
 
 
 def list_periods(session: Session, kind: PeriodKind | None = None) -> list[Period]:

@@ -1,9 +1,13 @@
 """Goal fulfilment: each result against its target, rolled up through the goal tree.
 
 The rules, with worked examples, are in docs/follow-up.md: result status by direction and
-tolerance; scope value = mean over the units in scope (reference areas excluded); roll-up
-`WEIGHTED_SHARE` (default; uppfyllt 1, delvis ½, ej 0; ≥ 0.75 uppfyllt, ≥ 0.40 delvis) or
-`WORST`; a manual assessment replaces the computed status of its goal, and parents roll it up.
+tolerance; scope value by the indicator's aggregation rule over the units in scope (reference
+areas excluded; `aggregation.py`); roll-up `WEIGHTED_SHARE` (default; uppfyllt 1, delvis ½, ej 0;
+thresholds from the steering settings, `Thresholds`, default ≥ 0.75 uppfyllt, ≥ 0.40 delvis) or
+`WORST`; an indicator counts once per goal subtree (a mål does not count again an indicator one
+of its delmål already carries); a manual assessment replaces the computed status of its goal,
+and parents roll it up. A cumulative period (2025A8) uses the year's target for indicators that
+are not sums, when it has none of its own.
 `refresh_indicator` updates a computed `FollowUp` after one indicator's results or targets
 changed, touching only the goals that link it and their ancestors.
 """
@@ -21,17 +25,17 @@ from sqlalchemy.orm import Session
 from app.models import (
     Assessment,
     Direction,
-    Gender,
     Goal,
     GoalIndicator,
     Indicator,
     OrgUnit,
     Period,
-    Result,
     Status,
     ToleranceKind,
     UnitKind,
 )
+from app.models.enums import Aggregation, PeriodKind
+from app.services.followup.aggregation import ScopeValue, aggregate, describe, scope_sums
 from app.services.followup.periods import parse_period, previous_comparable, require_period
 from app.services.followup.targets import targets_for
 from app.services.organisation.reorganisation import lines_on
@@ -39,7 +43,8 @@ from app.services.platform import swedish
 
 MET_THRESHOLD = 0.75
 PARTLY_THRESHOLD = 0.40
-_SCORE = {Status.MET: 1.0, Status.PARTLY_MET: 0.5, Status.NOT_MET: 0.0}
+PARTLY_SCORE = 0.5
+_SCORE = {Status.MET: 1.0, Status.PARTLY_MET: PARTLY_SCORE, Status.NOT_MET: 0.0}
 _SEVERITY = {Status.MET: 0, Status.PARTLY_MET: 1, Status.NOT_MET: 2}
 _BY_SEVERITY = {v: k for k, v in _SEVERITY.items()}
 _EPSILON = 1e-9
@@ -51,9 +56,44 @@ class RollupRule(enum.StrEnum):
 
 
 class Trend(enum.StrEnum):
+    """One trend vocabulary for the window, the packs and Excel: `label()` and `arrow`."""
+
     IMPROVING = "improving"
     UNCHANGED = "unchanged"
     WORSENING = "worsening"
+
+    def label(self, language: str = "sv") -> str:
+        return _TREND_LABELS[self][0 if language == "sv" else 1]
+
+    @property
+    def arrow(self) -> str:
+        return {"improving": "↑", "unchanged": "→", "worsening": "↓"}[self.value]
+
+
+_TREND_LABELS = {Trend.IMPROVING: ("Bättre", "Better"), Trend.UNCHANGED: ("Oförändrad", "Unchanged"),
+                 Trend.WORSENING: ("Sämre", "Worse")}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The share rule's thresholds and the score of delvis uppfyllt: part of the steering model,
+    stored with the database (`thresholds`, `set_thresholds`). SKR-style defaults: a goal is
+    uppfyllt when at least 75 % of its weighted inputs are, delvis from 40 %; delvis counts ½."""
+
+    met: float = MET_THRESHOLD
+    partly: float = PARTLY_THRESHOLD
+    partly_score: float = PARTLY_SCORE
+
+    def check(self) -> None:
+        from app.models.errors import RuleViolation
+
+        if not (0 < self.partly <= self.met <= 1) or not (0 <= self.partly_score <= 1):
+            raise RuleViolation(
+                "Gränserna måste uppfylla 0 < delvis ≤ uppfyllt ≤ 100 % och delvis poäng 0–1.",
+                "The thresholds must satisfy 0 < partly ≤ met ≤ 100 % and a partly score of 0–1.")
+
+
+DEFAULT_THRESHOLDS = Thresholds()
 
 
 def tolerance_amount(target: float, tolerance: float, kind: ToleranceKind) -> float:
@@ -83,24 +123,29 @@ def result_status(value: float | None, target: float | None, direction: Directio
 
 def trend(value: float | None, previous: float | None, direction: Direction, decimals: int,
           target: float | None = None) -> Trend | None:
-    """Better, worse or unchanged (at the indicator's shown precision) than the previous value.
-    For "closest to the target is best", better means nearer the target (none without one)."""
+    """Better, worse or unchanged than the previous value, compared as shown: both rounded half
+    up to the indicator's decimals (17,6 → 18 against 17,4 → 17 is better, not unchanged). For
+    "closest to the target is best", better means nearer the target (none without one)."""
     if value is None or previous is None:
         return None
     if direction is Direction.CLOSEST:
         if target is None:
             return None
-        delta = round(abs(previous - target) - abs(value - target), decimals)
+        delta = (swedish.rounded(abs(previous - target), decimals)
+                 - swedish.rounded(abs(value - target), decimals))
         return Trend.UNCHANGED if delta == 0 else Trend.IMPROVING if delta > 0 else Trend.WORSENING
-    delta = round(value - previous, decimals)
+    delta = swedish.rounded(value, decimals) - swedish.rounded(previous, decimals)
     if delta == 0:
         return Trend.UNCHANGED
     better = delta > 0 if direction is Direction.HIGHER_BETTER else delta < 0
     return Trend.IMPROVING if better else Trend.WORSENING
 
 
-def combine(inputs: list[tuple[Status, float]], rule: RollupRule) -> tuple[Status, float | None]:
+def combine(inputs: list[tuple[Status, float]], rule: RollupRule,
+            thresholds: Thresholds = DEFAULT_THRESHOLDS) -> tuple[Status, float | None]:
     """Roll assessed inputs (status, weight) up into one status and, for the share rule, a score."""
+    scores = _SCORE if thresholds.partly_score == PARTLY_SCORE else {
+        **_SCORE, Status.PARTLY_MET: thresholds.partly_score}
     # One plain loop: this runs once per goal, 10 000 times per follow-up.
     total = weighted = 0.0
     worst = -1
@@ -108,7 +153,7 @@ def combine(inputs: list[tuple[Status, float]], rule: RollupRule) -> tuple[Statu
         if status is Status.NOT_ASSESSED or weight <= 0:
             continue
         total += weight
-        weighted += _SCORE[status] * weight
+        weighted += scores[status] * weight
         severity = _SEVERITY[status]
         if severity > worst:
             worst = severity
@@ -117,9 +162,9 @@ def combine(inputs: list[tuple[Status, float]], rule: RollupRule) -> tuple[Statu
     if rule is RollupRule.WORST:
         return _BY_SEVERITY[worst], None
     score = weighted / total
-    if score >= MET_THRESHOLD - _EPSILON:
+    if score >= thresholds.met - _EPSILON:
         return Status.MET, score
-    if score >= PARTLY_THRESHOLD - _EPSILON:
+    if score >= thresholds.partly - _EPSILON:
         return Status.PARTLY_MET, score
     return Status.NOT_MET, score
 
@@ -141,6 +186,9 @@ class IndicatorOutcome:
     status: Status
     trend: Trend | None
     units_reporting: int
+    aggregation: Aggregation = Aggregation.WEIGHTED
+    # The rule that made `value`, for "Varför denna status?".
+    made_by: ScopeValue | None = None
 
 
 @dataclass
@@ -153,6 +201,8 @@ class GoalOutcome:
     justification: str
     indicators: list[IndicatorOutcome] = field(default_factory=list)
     child_ids: list[int] = field(default_factory=list)
+    # Indicators linked here that a delmål below already counts: shown, not counted again.
+    counted_below: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -163,6 +213,7 @@ class FollowUp:
     scope_unit_id: int | None
     rule: RollupRule
     goals: dict[int, GoalOutcome]
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
     # What an incremental refresh needs; not part of what a report shows.
     period_id: int | None = None
     previous_period_id: int | None = None
@@ -203,31 +254,52 @@ def _period_id(session: Session, code: str) -> int | None:
     return session.execute(sa.select(Period.id).where(Period.code == code)).scalar()
 
 
-def _scope_values(session: Session, period_id: int | None, unit_ids: list[int]) -> dict[int, tuple[float, int]]:
-    """indicator id → (mean value over reporting units, number of units reporting)."""
+def _scope_values(session: Session, period_id: int | None, unit_ids: list[int],
+                  rules: dict[int, _IndicatorRule], indicator_ids: list[int] | None = None) -> dict[int, ScopeValue]:
+    """indicator id → its value in the scope under its own aggregation rule."""
+    # Core on the session's connection: the ORM layer would cost more than the query.
+    sums = scope_sums(session.connection(), period_id, unit_ids, indicator_ids)
+    found = {}
+    for indicator_id, indicator_sums in sums.items():
+        ind = rules.get(indicator_id)
+        value = aggregate(ind.aggregation if ind else Aggregation.MEAN, indicator_sums)
+        if value is not None:
+            found[indicator_id] = value
+    return found
+
+
+def _part_year_targets(session: Session, period_id: int | None, scope_unit_id: int | None,
+                       targets: dict[int, float], rules: dict[int, _IndicatorRule]) -> dict[int, float]:
+    """For a cumulative period: the year's target where the period has none of its own, for
+    every indicator that is not a sum (a share or a mean holds for part of the year; a sum's
+    part-year target must be set for the period itself)."""
+    period = session.get(Period, period_id) if period_id is not None else None
+    if period is None or period.kind is not PeriodKind.CUMULATIVE:
+        return targets
+    year_id = _period_id(session, str(period.year))
+    yearly = _targets(session, year_id, scope_unit_id)
+    merged = {i: v for i, v in yearly.items() if i in rules and rules[i].aggregation is not Aggregation.SUM}
+    merged.update(targets)
+    return merged
+
+
+def _targets(session: Session, period_id: int | None, scope_unit_id: int | None) -> dict[int, float]:
+    """The scope's target per indicator: the one rule, `targets_for` (a unit's own beats the general one)."""
     if period_id is None:
         return {}
-    r = Result.__table__.c
-    # Core on the session's connection: the ORM layer would cost more than the query. The
-    # covering index ix_result_period_indicator answers it without touching the table.
-    rows = session.connection().execute(
-        sa.select(r.indicator_id, sa.func.avg(r.value), sa.func.count(r.value))
-        .where(r.period_id == period_id, r.gender == Gender.TOTAL.value, r.value.is_not(None),
-               r.unit_id.in_(unit_ids))
-        .group_by(r.indicator_id)
-    )
-    return {row[0]: (float(row[1]), int(row[2])) for row in rows}
+    return targets_for(session, period_id, units=[scope_unit_id] if scope_unit_id else []).for_scope(scope_unit_id)
 
 
-def _indicator_outcome(ind: _IndicatorRule, weight: float, value_reporting: tuple[float, int] | None,
-                       previous: tuple[float, int] | None, target: float | None) -> IndicatorOutcome:
-    value, reporting = value_reporting or (None, 0)
-    previous_value = previous[0] if previous else None
+def _indicator_outcome(ind: _IndicatorRule, weight: float, scope_value: ScopeValue | None,
+                       previous: ScopeValue | None, target: float | None) -> IndicatorOutcome:
+    value = scope_value.value if scope_value else None
+    reporting = scope_value.reporting if scope_value else 0
+    previous_value = previous.value if previous else None
     return IndicatorOutcome(
         ind.id, ind.code, ind.name, ind.unit_of_measure, ind.decimals, ind.direction, weight,
         value, target, previous_value,
         result_status(value, target, ind.direction, ind.tolerance, ind.tolerance_kind),
-        trend(value, previous_value, ind.direction, ind.decimals), reporting,
+        trend(value, previous_value, ind.direction, ind.decimals, target), reporting, ind.aggregation, scope_value,
     )
 
 
@@ -241,22 +313,26 @@ class _IndicatorRule:
     direction: Direction
     tolerance: float
     tolerance_kind: ToleranceKind
+    aggregation: Aggregation = Aggregation.WEIGHTED
 
 
 def _indicator_rules(session: Session, indicator_ids: list[int] | None = None) -> dict[int, _IndicatorRule]:
     # Core rows, not ORM objects: thousands of indicators load in milliseconds.
     t = Indicator.__table__
     query = sa.select(t.c.id, t.c.code, t.c.name, t.c.unit_of_measure, t.c.decimals, t.c.direction,
-                      t.c.tolerance, t.c.tolerance_kind)
+                      t.c.tolerance, t.c.tolerance_kind, t.c.aggregation)
     if indicator_ids is not None:
         query = query.where(t.c.id.in_(indicator_ids))
-    return {r[0]: _IndicatorRule(r[0], r[1], r[2], r[3], r[4], Direction(r[5]), r[6], ToleranceKind(r[7]))
+    return {r[0]: _IndicatorRule(r[0], r[1], r[2], r[3], r[4], Direction(r[5]), r[6], ToleranceKind(r[7]),
+                                 Aggregation(r[8]))
             for r in session.execute(query)}
 
 
 def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | None = None,
-                      rule: RollupRule = RollupRule.WEIGHTED_SHARE) -> FollowUp:
-    """Every goal's status for a period and scope (None: the whole organisation)."""
+                      rule: RollupRule = RollupRule.WEIGHTED_SHARE,
+                      limits: Thresholds | None = None) -> FollowUp:
+    """Every goal's status for a period and scope (None: the whole organisation). The share
+    rule's thresholds are the database's steering settings unless `limits` is given."""
     spec = parse_period(period_code)
     period = require_period(session, spec.code)
     period_id = period.id
@@ -264,10 +340,12 @@ def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | N
     # The organisation as it stood at the end of the period: a reorganisation from a later day
     # leaves this period's line as it was. The trend compares the same units' previous values.
     unit_ids = units_in_scope(session, scope_unit_id, period.end_date)
-    values = _scope_values(session, period_id, unit_ids)
-    previous_values = _scope_values(session, previous_id, unit_ids)
-    targets = targets_for(session, period_id, units=[scope_unit_id] if scope_unit_id else []).for_scope(scope_unit_id)
     indicators = _indicator_rules(session)
+    limits = limits or thresholds(session)
+    values = _scope_values(session, period_id, unit_ids, indicators)
+    previous_values = _scope_values(session, previous_id, unit_ids, indicators)
+    targets = _part_year_targets(session, period_id, scope_unit_id,
+                                 _targets(session, period_id, scope_unit_id), indicators)
     conn = session.connection()
     gi, g = GoalIndicator.__table__.c, Goal.__table__.c
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
@@ -303,11 +381,28 @@ def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | N
         goal_id = stack.pop()
         order.append(goal_id)
         stack.extend(children[goal_id])
+    below = subtree_indicators(order, children, links)
     for goal_id in reversed(order):
         measured = [rate(i, w) for i, w in links[goal_id]]
-        outcomes[goal_id] = _goal_outcome(goal_id, measured, children[goal_id], outcomes, manual.get(goal_id), rule)
-    return FollowUp(spec.code, scope_unit_id, rule, outcomes, period_id, previous_id, unit_ids, parents,
+        counted_below = frozenset(i for i, _ in links[goal_id]
+                                  if any(i in below[c] for c in children[goal_id]))
+        outcomes[goal_id] = _goal_outcome(goal_id, measured, children[goal_id], outcomes, manual.get(goal_id), rule,
+                                          limits, counted_below)
+    return FollowUp(spec.code, scope_unit_id, rule, outcomes, limits, period_id, previous_id, unit_ids, parents,
                     dict(goals_by_indicator))
+
+
+def subtree_indicators(order: list[int], children: dict[int | None, list[int]],
+                       links: dict[int, list[tuple[int, float]]]) -> dict[int, frozenset[int]]:
+    """goal id → every indicator linked to the goal or to a goal below it (`order`: parents
+    before children)."""
+    below: dict[int, frozenset[int]] = {}
+    for goal_id in reversed(order):
+        found = {i for i, _ in links.get(goal_id, ())}
+        for child in children.get(goal_id, ()):
+            found |= below[child]
+        below[goal_id] = frozenset(found)
+    return below
 
 
 def _manual_assessments(session: Session, period_id: int, scope_unit_id: int | None) -> dict[int, tuple]:
@@ -318,11 +413,14 @@ def _manual_assessments(session: Session, period_id: int, scope_unit_id: int | N
 
 
 def _goal_outcome(goal_id: int, measured: list[IndicatorOutcome], child_ids: list[int],
-                  outcomes: dict[int, GoalOutcome], override: tuple | None, rule: RollupRule) -> GoalOutcome:
-    inputs = [(o.status, o.weight) for o in measured] + [(outcomes[c].status, 1.0) for c in child_ids]
-    computed, score = combine(inputs, rule)
+                  outcomes: dict[int, GoalOutcome], override: tuple | None, rule: RollupRule,
+                  limits: Thresholds = DEFAULT_THRESHOLDS, counted_below: frozenset[int] = frozenset()) -> GoalOutcome:
+    # An indicator counts once per goal subtree: the delmål that carries it counts it.
+    inputs = [(o.status, o.weight) for o in measured if o.indicator_id not in counted_below]
+    inputs += [(outcomes[c].status, 1.0) for c in child_ids]
+    computed, score = combine(inputs, rule, limits)
     return GoalOutcome(goal_id, override[0] if override else computed, computed, score, override is not None,
-                       override[1] if override else "", measured, list(child_ids))
+                       override[1] if override else "", measured, list(child_ids), counted_below)
 
 
 def refresh_indicator(session: Session, follow_up: FollowUp, indicator_id: int) -> set[int]:
@@ -340,21 +438,16 @@ def refresh_indicator(session: Session, follow_up: FollowUp, indicator_id: int) 
         return set()
     ind = rules[indicator_id]
 
-    def scope_value(period_id: int | None) -> tuple[float, int] | None:
-        if period_id is None:
-            return None
-        row = session.execute(
-            sa.select(sa.func.avg(Result.value), sa.func.count(Result.value))
-            .where(Result.indicator_id == indicator_id, Result.period_id == period_id,
-                   Result.gender == Gender.TOTAL, Result.value.is_not(None), Result.unit_id.in_(follow_up.unit_ids))
-        ).one()
-        return (float(row[0]), int(row[1])) if row[1] else None
+    def scope_value(period_id: int | None) -> ScopeValue | None:
+        return _scope_values(session, period_id, follow_up.unit_ids, rules, [indicator_id]).get(indicator_id)
 
     value = scope_value(follow_up.period_id)
     previous = scope_value(follow_up.previous_period_id)
     scope = follow_up.scope_unit_id
     target = targets_for(session, follow_up.period_id, units=[scope] if scope else [],
                          indicators=[indicator_id]).of(indicator_id, scope)
+    if target is None:
+        target = _part_year_targets(session, follow_up.period_id, follow_up.scope_unit_id, {}, rules).get(indicator_id)
     changed: set[int] = set()
     pending: dict[int, None] = {}
     for goal_id in goal_ids:
@@ -370,7 +463,8 @@ def refresh_indicator(session: Session, follow_up: FollowUp, indicator_id: int) 
         del pending[goal_id]
         old = follow_up.goals[goal_id]
         override = (old.status, old.justification) if old.manual else None
-        new = _goal_outcome(goal_id, old.indicators, old.child_ids, follow_up.goals, override, follow_up.rule)
+        new = _goal_outcome(goal_id, old.indicators, old.child_ids, follow_up.goals, override, follow_up.rule,
+                            follow_up.thresholds, old.counted_below)
         if new == old:
             continue
         follow_up.goals[goal_id] = new
@@ -425,6 +519,57 @@ def set_rollup_rule(session: Session, rule: RollupRule) -> RollupRule:
     return old
 
 
+THRESHOLD_SETTINGS = {"met": "rollup_met_threshold", "partly": "rollup_partly_threshold",
+                      "partly_score": "rollup_partly_score"}
+
+
+def thresholds(session: Session) -> Thresholds:
+    """The roll-up thresholds of this database's steering model; the defaults where unset or unreadable."""
+    from app.services.platform.settings import get_setting
+
+    values = {}
+    for name, key in THRESHOLD_SETTINGS.items():
+        try:
+            values[name] = float(get_setting(session, key, str(getattr(DEFAULT_THRESHOLDS, name))))
+        except ValueError:
+            values[name] = getattr(DEFAULT_THRESHOLDS, name)
+    found = Thresholds(**values)
+    try:
+        found.check()
+    except Exception:  # a hand-edited file: the defaults rather than a broken roll-up
+        return DEFAULT_THRESHOLDS
+    return found
+
+
+def set_thresholds(session: Session, new: Thresholds) -> Thresholds:
+    """Store the roll-up thresholds (audited); returns the previous ones, for undo."""
+    from app.models import AuditAction
+    from app.services.platform import audit
+    from app.services.platform.settings import set_setting
+
+    new.check()
+    old = thresholds(session)
+    for name, key in THRESHOLD_SETTINGS.items():
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            set_setting(session, key, repr(after))
+            audit.record(session, AuditAction.UPDATE, "db_setting", None, field=key, old=before, new=after)
+    return old
+
+
+def rule_text(rule: RollupRule, limits: Thresholds, language: str = "sv") -> str:
+    """The roll-up rule in one sentence, with its thresholds: "Varför denna status?" and the
+    pack's reading guide say the same."""
+    met, partly = swedish.number(limits.met * 100), swedish.number(limits.partly * 100)
+    half = swedish.shortest(limits.partly_score, 2)
+    if rule is RollupRule.WORST:
+        return "Regel: sämsta underliggande status" if language == "sv" else "Rule: worst underlying status"
+    if language == "sv":
+        return (f"Regel: viktad andel uppfyllt (uppfyllt 1, delvis {half}, ej 0; "
+                f"uppfyllt ≥ {met} %, delvis ≥ {partly} %)")
+    return f"Rule: weighted share met (met 1, partly {half}, not 0; met ≥ {met} %, partly ≥ {partly} %)"
+
+
 def explain(follow_up: FollowUp, goal_id: int, titles: dict[int, str], language: str = "sv") -> list[str]:
     """"Why this status": the chain of indicators, values, targets and the rule, as readable lines."""
     outcome = follow_up.goals[goal_id]
@@ -441,14 +586,14 @@ def explain(follow_up: FollowUp, goal_id: int, titles: dict[int, str], language:
 
     for o in outcome.indicators:
         value, target = shown(o.value, o.decimals), shown(o.target, o.decimals)
-        lines.append(f"  {o.code} {o.name}: {value} / {target} {o.unit_of_measure} → {o.status.label(language)}")
+        made = describe(o.made_by, language)
+        lines.append(f"  {o.code} {o.name}: {value} / {target} {o.unit_of_measure} → {o.status.label(language)}"
+                     f" ({made})")
+        if o.indicator_id in outcome.counted_below:
+            lines.append("    räknas redan under ett delmål och räknas inte två gånger här" if language == "sv"
+                         else "    already counted under a sub-goal; not counted twice here")
     for child in outcome.child_ids:
         lines.append(f"  {titles.get(child, child)}: {follow_up.goals[child].status.label(language)}")
-    rule_text = {
-        RollupRule.WEIGHTED_SHARE: ("Regel: viktad andel uppfyllt (uppfyllt ≥ 75 %, delvis ≥ 40 %)",
-                                    "Rule: weighted share met (met ≥ 75 %, partly ≥ 40 %)"),
-        RollupRule.WORST: ("Regel: sämsta underliggande status", "Rule: worst underlying status"),
-    }[follow_up.rule]
     score = "" if outcome.score is None else f", {shown(outcome.score * 100, 0)} %"
-    lines.append((rule_text[0] if language == "sv" else rule_text[1]) + score)
+    lines.append(rule_text(follow_up.rule, follow_up.thresholds, language) + score)
     return lines

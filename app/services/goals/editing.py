@@ -451,9 +451,36 @@ def restore_goals(session: Session, snapshot: GoalSnapshot) -> None:
 
 # --- indicator links ---------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class LinkWarning:
+    """A link that is allowed but will not count the way one might think."""
+
+    sv: str
+    en: str
+
+
+def duplicate_link_warning(session: Session, goal_id: int, indicator_id: int) -> LinkWarning | None:
+    """The indicator is also linked to a goal above or below this one: the roll-up counts it once
+    per goal subtree (at the lowest goal that carries it), so the second link adds no weight."""
+    others = [g for (g,) in session.execute(sa.select(GoalIndicator.goal_id).where(
+        GoalIndicator.indicator_id == indicator_id, GoalIndicator.goal_id != goal_id))]
+    if not others:
+        return None
+    ancestors = set(goal_ancestor_ids(session, goal_id))
+    related = [g for g in others if g in ancestors or goal_id in goal_ancestor_ids(session, g)]
+    if not related:
+        return None
+    names = ", ".join(code or title for code, title in session.execute(
+        sa.select(Goal.code, Goal.title).where(Goal.id.in_(related)).order_by(Goal.code)))
+    return LinkWarning(
+        f"Indikatorn är redan kopplad till {names} i samma gren; den räknas en gång, vid det lägsta målet.",
+        f"The indicator is already linked to {names} in the same branch; it counts once, at the lowest goal.")
+
+
 def link_indicator(session: Session, goal_id: int, indicator_id: int, *, weight: float = 1.0,
-                   position: int | None = None) -> None:
-    """Link an indicator to a goal (last, unless a position is given: undo puts it back in place)."""
+                   position: int | None = None) -> LinkWarning | None:
+    """Link an indicator to a goal (last, unless a position is given: undo puts it back in place).
+    Returns a warning when the goal's branch already carries the indicator (`duplicate_link_warning`)."""
     _level(session, goal_id)
     code = session.execute(sa.select(Indicator.code).where(Indicator.id == indicator_id)).scalar()
     if code is None:
@@ -465,10 +492,12 @@ def link_indicator(session: Session, goal_id: int, indicator_id: int, *, weight:
     if position is None:
         position = (session.execute(sa.select(sa.func.max(GoalIndicator.position))
                                     .where(GoalIndicator.goal_id == goal_id)).scalar() or -1) + 1
+    warning = duplicate_link_warning(session, goal_id, indicator_id)
     session.add(GoalIndicator(goal_id=goal_id, indicator_id=indicator_id, weight=weight, position=position))
     audit.record(session, AuditAction.UPDATE, "goal", goal_id, field="indicator", new=code,
                  summary=f"Indikator kopplad: {code}")
     session.flush()
+    return warning
 
 
 def unlink_indicator(session: Session, goal_id: int, indicator_id: int) -> tuple[float, int]:

@@ -27,7 +27,9 @@ from app.models import (
     UnitKind,
     directive_goal,
 )
+from app.models.enums import ReportingMode
 from app.models.errors import RuleViolation
+from app.services.governance.delegation_law import check_delegable, reporting_of
 from app.services.governance.register_export import Sheet, write_xlsx
 from app.services.platform import audit
 from app.services.platform.audited import add, assign, get_or_refuse, next_position
@@ -55,7 +57,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 }
 FIELDS = tuple(name for name in FIELD_LABELS if name != "goal_ids")
 ITEM_FIELDS = ("chapter", "number", "matter", "legal_reference", "delegate", "deputy", "limits",
-               "report_required")
+               "report_required", "legal_act", "sfs_number", "reporting")
 DECISION_FIELDS = ("decided_on", "decided_by", "summary", "case_number", "reported_on")
 
 
@@ -119,6 +121,9 @@ class ItemRow:
     report_required: bool
     decision_count: int = 0
     unreported_count: int = 0
+    legal_act: str = ""
+    sfs_number: str = ""
+    reporting: ReportingMode = ReportingMode.INDIVIDUAL
 
 
 @dataclass
@@ -448,7 +453,8 @@ def items(session: Session, directive_id: int) -> list[ItemRow]:
         sa.select(DelegationItem).where(DelegationItem.directive_id == directive_id)
         .order_by(DelegationItem.position, DelegationItem.id)).scalars()
     return [ItemRow(i.id, i.chapter, i.number, i.matter, i.legal_reference, i.delegate, i.deputy, i.limits,
-                    i.report_required, *counts.get(i.id, (0, 0))) for i in found]
+                    i.report_required, *counts.get(i.id, (0, 0)), i.legal_act, i.sfs_number, i.reporting)
+            for i in found]
 
 
 def _item_errors(values: dict) -> None:
@@ -458,24 +464,30 @@ def _item_errors(values: dict) -> None:
         raise RuleViolation("Ärendet måste beskrivas.", "The matter must be described.")
     if not (values.get("delegate") or "").strip():
         raise RuleViolation("Varje punkt måste ha en delegat.", "Every item must have a delegate.")
+    check_delegable(values.get("matter") or "", values.get("reporting"))
 
 
 def add_item(session: Session, directive_id: int, values: dict, item_id: int | None = None) -> int:
     """Add an item at the end of the order (or at its old id, when undo puts it back)."""
     d = _get(session, directive_id)
     _ensure_editable(d)
+    values = reporting_of(values)
     _item_errors(values)
     position = values.get("position")
     if position is None:
         position = next_position(session, DelegationItem.position, DelegationItem.directive_id == directive_id)
     item = DelegationItem(id=item_id, directive_id=directive_id, position=position,
-                          **{k: values.get(k, "" if k != "report_required" else True) for k in ITEM_FIELDS})
+                          **{k: values.get(k, _ITEM_DEFAULTS.get(k, "")) for k in ITEM_FIELDS})
     return add(session, "delegation_item", item, f"{item.number} {item.matter}")
+
+
+_ITEM_DEFAULTS = {"report_required": True, "reporting": ReportingMode.INDIVIDUAL}
 
 
 def update_item(session: Session, item_id: int, values: dict) -> dict:
     item = _get_item(session, item_id)
     _ensure_editable(item.directive)
+    values = reporting_of(values, item.reporting)
     _item_errors({**{k: getattr(item, k) for k in ITEM_FIELDS}, **values})
     return assign(session, "delegation_item", item, values)
 

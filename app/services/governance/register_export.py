@@ -23,6 +23,7 @@ from app.models import (
     activity_goal,
     directive_goal,
 )
+from app.models.enums import milestone_kind_label
 from app.models.errors import StyrkortError
 
 
@@ -102,17 +103,19 @@ def register_sheets(session: Session, language: str = "sv") -> list[Sheet]:
 
     items = Sheet("Delegationspunkter" if sv else "Delegation items",
                   ["Id", "Delegationsordning", "Version", "Kapitel", "Nr", "Ärende", "Lagrum", "Delegat",
-                   "Ersättare", "Begränsningar", "Anmälan", "Dokument-id", "Ordning"] if sv else
+                   "Ersättare", "Begränsningar", "Anmälan", "Dokument-id", "Ordning", "Lag", "SFS-nummer",
+                   "Anmälningssätt"] if sv else
                   ["Id", "Delegation order", "Version", "Chapter", "No.", "Matter", "Legal reference", "Delegate",
-                   "Deputy", "Limits", "Report", "Directive id", "Position"],
-                  widths=(6, 36, 8, 26, 6, 50, 18, 24, 24, 30, 9, 11, 9))
+                   "Deputy", "Limits", "Report", "Directive id", "Position", "Act", "SFS number", "Reporting"],
+                  widths=(6, 36, 8, 26, 6, 50, 18, 24, 24, 30, 9, 11, 9, 24, 11, 30))
     for item, title, version in session.execute(
             sa.select(DelegationItem, Directive.title, Directive.version_no).join(Directive)
             .order_by(Directive.title, Directive.version_no, DelegationItem.position)):
         items.rows.append([item.id, title, version, item.chapter, item.number, item.matter, item.legal_reference,
                            item.delegate, item.deputy, item.limits,
                            ("ja" if sv else "yes") if item.report_required else ("nej" if sv else "no"),
-                           item.directive_id, item.position])
+                           item.directive_id, item.position, item.legal_act, item.sfs_number,
+                           _label(item.reporting, language)])
 
     decisions = Sheet("Delegationsbeslut" if sv else "Delegated decisions",
                       ["Punkt-id", "Nr", "Beslutsdatum", "Beslutat av", "Beslut", "Diarienummer", "Anmält"] if sv
@@ -159,5 +162,6 @@ def register_sheets(session: Session, language: str = "sv") -> list[Sheet]:
                        widths=(12, 50, 14, 40, 10))
     for m, unit_code in session.execute(sa.select(Milestone, OrgUnit.code).outerjoin(
             OrgUnit, OrgUnit.id == Milestone.unit_id).order_by(Milestone.due_on, Milestone.id)):
-        milestones.rows.append([m.due_on, m.title, m.kind, m.description, unit_code])
+        milestones.rows.append([m.due_on, m.title, milestone_kind_label(m.kind, language), m.description,
+                                unit_code])
     return [documents, items, decisions, plans, activities, milestones]

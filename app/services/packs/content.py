@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 
 from app.models import (
     Assessment,
-    DirectiveType,
     Gender,
     Goal,
     GoalLevel,
@@ -52,6 +51,7 @@ from app.services.followup.status import (
     rollup_rule,
     units_in_scope,
 )
+from app.services.followup.status import rule_text as status_rule_text
 from app.services.followup.targets import Targets, targets_for
 from app.services.goals.steering_model import steering_model
 from app.services.goals.strategies import strategies_for_goal
@@ -59,8 +59,6 @@ from app.services.governance.directives import (
     DecisionRow,
     DirectiveRow,
     due_for_review,
-    register,
-    unreported_decisions,
 )
 from app.services.organisation.units import unit_by_code
 from app.services.platform.anchors import anchor_text
@@ -229,6 +227,8 @@ class Pack:
     # "Ändringsloggens kontrollsumma (date): N poster, hash": the audit chain's head when the pack
     # was made, printed on it so that `styrkort check --ankare pack.pdf` can compare later.
     audit_anchor: str = ""
+    # The roll-up rule with its thresholds, as the reading guide prints it.
+    rule_text: str = ""
 
     def goals(self) -> list[GoalSection]:
         return [g for area in self.areas for g in area.goals]
@@ -363,7 +363,8 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
         TITLE, get_setting(session, ORGANISATION_NAME, "") or "Organisationen",
         scope.code if scope else None, scope.name if scope else WHOLE_ORGANISATION,
         scope.kind.sv if scope else "", period, generated_on, overall, areas, providers,
-        _governance(session, scope, units, generated_on), anchor_text(head.length, head.hash, generated_on))
+        _governance(session, scope, units, generated_on), anchor_text(head.length, head.hash, generated_on),
+        status_rule_text(rule, follow.thresholds).removeprefix("Regel: "))
 
 
 GOVERNING_KINDS = (UnitKind.COMMITTEE, UnitKind.EXECUTIVE_BOARD)
@@ -378,17 +379,12 @@ def _governance(session: Session, scope: OrgUnit | None, units: dict[int, OrgUni
     while body is not None and body.kind not in GOVERNING_KINDS:
         body = units.get(body.parent_id) if body.parent_id else None
     due = due_for_review(session, today)
-    if body is None:
-        unreported = unreported_decisions(session)
-    else:
+    if body is not None:
         owners = set(units_in_scope(session, body.id))
         due = [r for r in due if r.owner_unit_id in owners]
-        orders = [r.id for r in register(session, today)
-                  if r.owner_unit_id in owners and r.doc_type is DirectiveType.DELEGATION_ORDER]
-        unreported = sorted((d for order in orders for d in unreported_decisions(session, order)),
-                            key=lambda d: (d.decided_on, d.id))
-    # A decision taken after the pack's date is not part of it.
-    return Governance(body.name if body else "", due, [d for d in unreported if d.decided_on <= today])
+    # Delegationsbeslut go to each nämnd in its own Anmälan av delegationsbeslut
+    # (app.services.governance.delegation_report), never into the follow-up pack.
+    return Governance(body.name if body else "", due, [])
 
 
 def _indicator_value(follow: FollowUp, goal_id: int, indicator_id: int) -> float | None:

@@ -29,9 +29,8 @@ INK = (0, 0, 0)
 GREY = (90, 90, 90)
 RULE = (160, 160, 160)
 STATUS_ORDER = (Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NOT_ASSESSED)
-GOVERNANCE_TITLE = "Styrdokument och delegation"
-PROVIDER_TYPE_TEXT = {ProviderType.IN_HOUSE: "Egen regi", ProviderType.EXTERNAL: "Extern utförare",
-                      ProviderType.NON_PROFIT: "Idéburen utförare"}
+GOVERNANCE_TITLE = "Styrdokument att revidera"
+PROVIDER_TYPE_TEXT = {member: member.sv for member in ProviderType}  # the glossary's terms
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -91,9 +90,14 @@ def _document_class():
 
 
 def toc_pages(pack: Pack) -> int:
-    entries = (2 + len(pack.areas) + len(pack.goals()) + (1 if pack.governance else 0)
+    """Exactly as many pages as the contents take: one line per section (names are cut to one
+    line); the first page holds fewer lines below its heading. fpdf2 refuses any other count."""
+    entries = (1 + len(pack.areas) + len(pack.goals()) + (1 if pack.governance else 0)
                + (1 + len(pack.providers) if pack.providers else 0))
-    return max(1, math.ceil((entries + 3) / TOC_LINES_PER_PAGE))
+    page_end = 297.0 - MARGIN_BOTTOM
+    first = int((page_end - (MARGIN_TOP + 16 * 0.5 + 4)) // TOC_LINE)  # below the heading "Innehåll"
+    others = int((page_end - MARGIN_TOP) // TOC_LINE)
+    return 1 if entries <= first else 1 + math.ceil((entries - first) / others)
 
 
 def render_pdf(pack: Pack, target: Path | io.BytesIO, state: PackState | None = None,
@@ -295,7 +299,14 @@ def _summary(pdf, pack: Pack) -> None:
                     "stapel: extern eller idéburen utförare; hel stapel: egen regi. Ett kort lodrätt streck "
                     "visar ett eget målvärde för enheten.", 9)
     pdf.ln(1)
-    _paragraph(pdf, f"Talen skrivs med decimalkomma; {fmt.DASH} betyder att värde saknas.", 9)
+    _paragraph(pdf, f"Talen skrivs med decimalkomma och avrundas uppåt vid jämn femma (12,5 blir 13); "
+                    f"{fmt.DASH} betyder att värde saknas. Trenden jämför talen så som de visas.", 9)
+    pdf.ln(1)
+    _paragraph(pdf, "Måluppfyllelse: " + pack.rule_text + ". En indikator räknas en gång per målgren: "
+                    "kopplas den både till ett mål och till dess delmål räknas den vid delmålet. "
+                    "Nämndens och organisationens värde för en indikator är vägt med nämnaren för andelar "
+                    "och kvoter, summerat för antal och kronor, och ett medelvärde av enheterna bara där "
+                    "det är måttets definition.", 9)
 
 
 def _figure(pdf, svg: str, height_in: float, caption: str) -> None:
@@ -392,9 +403,14 @@ def _indicator_table(pdf, pack: Pack, goal: GoalSection) -> None:
 
     history_codes = [code for code, _ in goal.indicators[0].history]
     widths = [60] + [14] * len(history_codes) + [17, 17, 27, 22]
+    pdf.set_font(FONT, "", 8.5)
+    # Numbers stay on one line ("118 670" never breaks into "118 67 / 0"): a number column is as
+    # wide as its widest figure plus the cell padding; the indicator name takes what is left.
+    for column in range(1, len(history_codes) + 3):
+        texts = [fmt.number(_number_at(r, column, len(history_codes)), r.decimals) for r in goal.indicators]
+        widths[column] = max(widths[column], max(pdf.get_string_width(t) for t in texts) + 3)
     widths[0] += TEXT_WIDTH - sum(widths)
     align = ["LEFT"] + ["RIGHT"] * (len(history_codes) + 2) + ["LEFT", "LEFT"]
-    pdf.set_font(FONT, "", 8.5)
     with _table(pdf, widths, align) as table:
         heading = table.row()
         heading.cell("Indikator")
@@ -417,6 +433,12 @@ def _indicator_table(pdf, pack: Pack, goal: GoalSection) -> None:
     pdf.ln(3)
 
 
+def _number_at(row_data, column: int, history: int) -> float | None:
+    if column <= history:
+        return row_data.history[column - 1][1]
+    return row_data.value if column == history + 1 else row_data.target
+
+
 REVIEW_TEXT = {"overdue": "Försenad", "due_soon": f"Inom {REVIEW_WINDOW_DAYS} dagar"}
 
 
@@ -427,20 +449,16 @@ def _governance(pdf, pack: Pack) -> None:
     pdf.start_section(GOVERNANCE_TITLE, level=0)
     _heading(pdf, GOVERNANCE_TITLE, 16)
     owner = f"som {gov.body_name} eller en enhet under den äger" if gov.body_name else "i hela organisationen"
+    # Delegationsbeslut are reported to each nämnd in its own document (Anmälan av
+    # delegationsbeslut, app.services.governance.delegation_report), not in this pack.
     _paragraph(pdf, f"Styrdokument {owner} vars revideringsdatum har passerat eller infaller inom "
-                    f"{REVIEW_WINDOW_DAYS} dagar från {fmt.date(pack.generated_on)}, och delegationsbeslut "
-                    "som ska anmälas men ännu inte har anmälts till nämnden.", 9.5)
+                    f"{REVIEW_WINDOW_DAYS} dagar från {fmt.date(pack.generated_on)}.", 9.5)
     pdf.ln(3)
     _listing(pdf, "Att revidera", (58, 25, 37, 22, 25),
              ("Styrdokument", "Typ", "Ägare", "Revideras senast", "Läge"),
              [(f"{d.title} ({d.case_number})" if d.case_number else d.title, d.doc_type.sv, d.owner_name,
                fmt.date(d.review_due), REVIEW_TEXT[d.review]) for d in gov.due],
              "Inga styrdokument att revidera.")
-    _listing(pdf, "Delegationsbeslut att anmäla", (25, 12, 67, 37, 26),
-             ("Beslutsdatum", "Punkt", "Beslut", "Beslutat av", "Diarienummer"),
-             [(fmt.date(d.decided_on), d.item_number, d.summary or d.matter, d.decided_by, d.case_number)
-              for d in gov.unreported],
-             "Inga delegationsbeslut väntar på anmälan.")
 
 
 def _listing(pdf, title: str, widths, headings, rows, empty: str) -> None:

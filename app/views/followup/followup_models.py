@@ -19,7 +19,7 @@ from app.services.followup.results import GridRow
 from app.services.followup.status import FollowUp, Trend
 from app.services.followup.targets import TargetRow
 from app.services.platform.swedish import number
-from app.views.i18n import term
+from app.views.i18n import current_language, term
 from app.widgets.icons import kind_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -89,10 +89,8 @@ def status_text(status: Status, manual: bool = False) -> str:
 def trend_text(value: Trend | None) -> str:
     if value is None:
         return ""
-    names = {Trend.IMPROVING: QCoreApplication.translate("FollowUpTreeModel", "improving"),
-             Trend.UNCHANGED: QCoreApplication.translate("FollowUpTreeModel", "unchanged"),
-             Trend.WORSENING: QCoreApplication.translate("FollowUpTreeModel", "worsening")}
-    return f"{TREND_ARROW[value]} {names[value]}"
+    # One trend vocabulary for the window, the pack and Excel: the domain's own labels.
+    return f"{value.arrow} {value.label(current_language())}"
 
 
 @dataclass

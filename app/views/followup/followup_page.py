@@ -669,7 +669,19 @@ class FollowUpPage(QWidget):
         goal_id = self.current_goal_id()
         if goal_id is None or self.follow_up is None:
             return []
-        return explain(self.follow_up, goal_id, self.tree_model.titles(), current_language())
+        lines = explain(self.follow_up, goal_id, self.tree_model.titles(), current_language())
+        from app.models.enums import PeriodKind
+        from app.services.followup.periods import parse_period
+
+        if parse_period(self.follow_up.period_code).kind is PeriodKind.CUMULATIVE:
+            # A delårsrapport's period: the full-year forecast beside the status so far.
+            from app.services.followup.forecast import explain_forecast, part_year_follow_up
+
+            with self.context.store.session() as session:
+                report = part_year_follow_up(session, self.follow_up.period_code, self.follow_up.scope_unit_id,
+                                             self.follow_up.rule)
+            lines += explain_forecast(report, goal_id, current_language())
+        return lines
 
     def show_why(self) -> None:
         lines = self.why_lines()

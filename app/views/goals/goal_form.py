@@ -254,6 +254,14 @@ class GoalForm(QWidget):
     def link(self, indicator_ids: list[int]) -> None:
         self._in_one_step(self.tr("Link %n indicator(s)", "", len(indicator_ids)), LinkIndicatorCommand,
                           indicator_ids, self.tr("Link indicator"))
+        if self.goal_id is None:
+            return
+        # Allowed, but it counts once per goal subtree: say so where the link was made.
+        with self.context.store.session() as session:
+            warnings = [w for w in (goals.duplicate_link_warning(session, self.goal_id, i) for i in indicator_ids)
+                        if w is not None]
+        if warnings:
+            self.error.setText(" ".join(w.sv if current_language() == "sv" else w.en for w in warnings))
 
     def unlink_selected(self) -> None:
         ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.indicators.selectedItems()]
