@@ -166,7 +166,7 @@ def write_pdf(report: DelegationReport, path: Path, generated_on: dt.date | None
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
-    from app.services.packs.pdf import FONT, font_path
+    from app.services.platform.typography import FONT, font_path
 
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     for style in ("", "B", "I"):

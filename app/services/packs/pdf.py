@@ -19,10 +19,10 @@ from app.services.governance.directives import REVIEW_WINDOW_DAYS
 from app.services.packs import charts
 from app.services.packs import format as fmt
 from app.services.packs.content import GoalSection, Pack, PackState
+from app.services.platform.typography import FONT, font_path  # noqa: F401 - the pack's font, shared
 
 MARGIN_INNER, MARGIN_OUTER, MARGIN_TOP, MARGIN_BOTTOM = 25.0, 18.0, 22.0, 20.0
 TEXT_WIDTH = 210.0 - MARGIN_INNER - MARGIN_OUTER
-FONT = "DejaVu Sans"  # the family name matplotlib writes into chart SVG text
 TOC_LINE = 6.0
 TOC_LINES_PER_PAGE = 38
 INK = (0, 0, 0)
@@ -39,14 +39,6 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
 
 def _light(hex_colour: str) -> tuple[int, int, int]:
     return tuple(round(c + (255 - c) * 0.7) for c in _rgb(hex_colour))
-
-
-def font_path(style: str = "") -> Path:
-    import matplotlib
-
-    name = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf",
-            "BI": "DejaVuSans-BoldOblique.ttf"}[style]
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
 
 
 def _document_class():
