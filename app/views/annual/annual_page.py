@@ -876,6 +876,12 @@ class ReportPanel(_Panel):
         progress.setMinimumDuration(300)
         self.write_button.setEnabled(False)
         worker = Worker(lambda progress, cancelled: write_report(store, kind, period, scope, Path(path)))
+        # Collect garbage here, on the GUI thread: a collection the worker's allocations would
+        # otherwise trigger could delete Qt objects from the wrong thread.
+        import gc
+
+        gc.collect()
+        self.progress = progress
 
         def done(result) -> None:
             progress.close()
