@@ -1,6 +1,7 @@
 """The domain's entities. Importing this package registers every table on `Base.metadata`."""
 
 from app.models import guards  # noqa: E402,F401,I001 - registers the SQLite triggers on the tables
+from app.models.access import RoleUnit
 from app.models.audit import AuditEntry, ImportMapping
 from app.models.base import Base
 from app.models.directives import DelegationDecision, DelegationItem, Directive, directive_goal
@@ -38,12 +39,13 @@ from app.models.goals import Goal
 from app.models.organisation import OrgUnit
 from app.models.plans import Activity, Milestone, OperationalPlan, activity_goal
 from app.models.settings import DbSetting
+from app.models import server_rules  # noqa: E402,F401,I001 - registers the PostgreSQL triggers
 
 __all__ = [
     "Activity", "ActivityState", "AdoptionState", "Assessment", "AuditAction", "AuditEntry", "Base",
     "DbSetting", "DelegationDecision", "DelegationItem", "DialogueMeeting", "Direction", "Directive",
     "DirectiveState", "DirectiveType", "Gender", "Goal", "GoalIndicator", "GoalLevel", "Horizon",
     "ImportBatch", "ImportChange", "ImportMapping", "Indicator", "LabelledEnum", "Milestone", "OperationalPlan",
-    "OrgUnit", "Period", "PeriodKind", "ProviderType", "Result", "Status", "Target", "ToleranceKind",
+    "OrgUnit", "Period", "PeriodKind", "ProviderType", "Result", "RoleUnit", "Status", "Target", "ToleranceKind",
     "UnitKind", "activity_goal", "assessment_meeting", "dialogue_meeting_goal", "directive_goal",
 ]

@@ -14,7 +14,7 @@ from app.models import Directive, Goal, OrgUnit
 from app.models.errors import StyrkortError
 from app.services.exchange.export import export_database, export_follow_up
 from app.services.exchange.importing import run_import
-from tests.domain.database_content import table_contents
+from tests.domain.database_content import store_contents, table_contents
 
 
 def content(path: Path) -> dict[str, list]:
@@ -181,7 +181,7 @@ def test_a_whole_database_import_is_undone_and_redone_as_one_batch(demo_store, e
     with demo_store.session() as session:
         export_database(session, workbook)
     assert run_import(empty_store, workbook).ok
-    loaded = table_contents(empty_store.path)
+    loaded = store_contents(empty_store)
     counted = (Directive, DelegationDecision, OperationalPlan, Assessment)
 
     def counts():
@@ -194,7 +194,7 @@ def test_a_whole_database_import_is_undone_and_redone_as_one_batch(demo_store, e
     assert counts() == [0, 0, 0, 0]
     with empty_store.transaction() as session:
         redo_batch(session, session.execute(sa.select(ImportBatch.id)).scalar_one())
-    assert table_contents(empty_store.path) == loaded
+    assert store_contents(empty_store) == loaded
 
 
 def test_an_exported_file_is_readable_like_any_file_the_user_saves(tmp_path):

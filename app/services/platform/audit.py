@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from app.models import AuditAction, AuditEntry
 
 GENESIS_HASH = "0" * 64
+# PostgreSQL advisory lock key ("STYK") that serialises appends to the chain across connections.
+AUDIT_LOCK_KEY = 0x5354594B
 
 
 def current_user() -> str:
@@ -25,6 +27,20 @@ def current_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return os.environ.get("USERNAME") or os.environ.get("USER") or "okänd"
+
+
+def _serialise_appends(session: Session) -> str | None:
+    """On a shared PostgreSQL database, take the chain's advisory lock (held until this
+    transaction commits, so the next writer reads our hash as its predecessor) and return the
+    database user, the real person behind the change. SQLite serialises writers itself: None."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    transaction = session.get_transaction()
+    if session.info.get("audit_locked_in") is not transaction:
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
+        session.info["audit_locked_in"] = transaction
+        session.info["audit_user"] = session.execute(sa.text("SELECT session_user")).scalar_one()
+    return session.info["audit_user"]
 
 
 def _as_text(value: object) -> str | None:
@@ -69,12 +85,13 @@ def record(
     user: str | None = None,
 ) -> AuditEntry:
     """Append one entry, chained to the last one. Call inside the change's own transaction."""
+    database_user = _serialise_appends(session)
     prev = session.execute(
         sa.select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1)
     ).scalar() or GENESIS_HASH
     entry = AuditEntry(
         at=dt.datetime.now().replace(microsecond=0),
-        user=user or current_user(),
+        user=user or database_user or current_user(),
         action=action,
         entity=entity,
         entity_id=entity_id,
