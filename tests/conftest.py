@@ -68,8 +68,9 @@ def pg_demo_template(demo_template: Path) -> str:
     """Exempelregionen on the server, built once (by copying the SQLite template: the same rows)
     and cloned per test with CREATE DATABASE … TEMPLATE."""
     from app.services.platform.copying import copy_database
-    from tests.postgres import create_database, drop_database, new_name
+    from tests.postgres import create_database, drop_database, new_name, require_server
 
+    require_server()
     name = new_name("styrkort_demo_template")
     url = create_database(name)
     copy_database(str(demo_template), url)

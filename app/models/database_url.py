@@ -69,3 +69,9 @@ def make_server_engine(target: str, *, readonly: bool = False, **kwargs) -> Engi
 def server_root_url(target: str, database: str = "postgres") -> sa.URL:
     """The same server and user, another database (to create or drop one)."""
     return engine_url(target).set(database=database)
+
+
+def libpq_url(target: str | sa.URL) -> str:
+    """The URL as libpq (psycopg.connect) takes it: no SQLAlchemy driver suffix."""
+    url = engine_url(target) if isinstance(target, str) else target
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)

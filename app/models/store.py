@@ -29,6 +29,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.models.backup_files import backed_up_today, make_backup
 from app.models.base import Base
+from app.models.conflicts import find_conflict, remember_versions
 from app.models.database_url import describe, is_url, make_server_engine
 from app.models.errors import RuleViolation, StyrkortError
 from app.models.locks import FileLock, LockOwner, risky_location
@@ -62,7 +63,10 @@ class CorruptDatabaseError(StoreError):
 
 
 class ConcurrentEditError(StyrkortError):
-    """A stale update: the record's version column had moved on."""
+    """A stale update: the record's version column had moved on. `conflict` (when known) says
+    whose change won and what it was (`app.models.conflicts`)."""
+
+    conflict = None
 
 
 class StoreBusyError(StyrkortError):
@@ -94,6 +98,20 @@ class FileInUseError(StoreError):
             "You can open it read-only, or wait until it is closed.",
         )
         self.owner = owner
+
+
+def concurrent_edit_error(conflict) -> ConcurrentEditError:
+    """The error the loser of two saves sees: whose change won and what it was, if known."""
+    error = ConcurrentEditError(
+        "Någon annan har ändrat samma uppgift under tiden. "
+        + (conflict.describe("sv") + " " if conflict else "")
+        + "Din ändring sparades inte; läs in uppgiften igen och välj: behåll deras, eller gör om din ändring.",
+        "Someone else changed the same record meanwhile. "
+        + (conflict.describe("en") + " " if conflict else "")
+        + "Your change was not saved; reload it and choose: keep theirs, or make your change again.",
+    )
+    error.conflict = conflict
+    return error
 
 
 def alembic_config():
@@ -288,6 +306,7 @@ class Store:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", remember_versions)
 
     def session(self) -> Session:
         return self._sessions()
@@ -297,16 +316,12 @@ class Store:
         """A session whose work commits together at the end, or not at all. Someone else's
         newer edit of the same record (its `version` moved on) and a file kept busy by another
         writer become errors the user can read; nothing of the unit of work is written."""
+        session = self._sessions()
         try:
-            with self._sessions() as session, session.begin():
+            with session, session.begin():
                 yield session
         except StaleDataError as exc:
-            raise ConcurrentEditError(
-                "Någon annan har ändrat samma uppgift under tiden. Din ändring sparades inte; "
-                "läs in uppgiften igen och gör om ändringen.",
-                "Someone else changed the same record meanwhile. Your change was not saved; "
-                "reload it and make the change again.",
-            ) from exc
+            raise self._stale(session.info.get("versioned_writes", [])) from exc
         except sa.exc.ProgrammingError as exc:
             # 42501: a grant or a row-level security policy said no (PostgreSQL).
             if getattr(exc.orig, "sqlstate", None) == "42501":
@@ -344,6 +359,12 @@ class Store:
             # SQLAlchemy's own conversion refused it before SQLite saw it ('12,5' for a number).
             raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({exc.orig}).",
                                 f"A value that is not a number was not saved ({exc.orig}).") from exc
+
+    def _stale(self, noted) -> StyrkortError:
+        conflict = find_conflict(self.engine, noted) if noted else None
+        if conflict is not None and not conflict.moved and not self.is_sqlite:
+            return AccessDeniedError("radsäkerhet: raden får inte ändras av dig")
+        return concurrent_edit_error(conflict)
 
     @property
     def is_sqlite(self) -> bool:

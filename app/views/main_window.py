@@ -71,6 +71,10 @@ class MainWindow(QMainWindow):
         self._restore_state()
         if store.path is not None:
             remember_recent(str(store.path))
+        # A regional database: others' commits reach every page within a second (LISTEN/NOTIFY).
+        from app.commands.live import LiveRefresh
+
+        self.live = LiveRefresh.attach(store, self.context.bus, self)
 
     # --- window state -------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
             save = getattr(self.pages.widget(index), "save_state", None)
             if save:
                 save()
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override

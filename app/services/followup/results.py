@@ -22,7 +22,9 @@ from app.models import (
     Target,
     UnitKind,
 )
+from app.models.conflicts import latest_change
 from app.models.errors import RuleViolation, StyrkortError
+from app.models.store import concurrent_edit_error
 from app.services.followup.periods import require_period
 from app.services.followup.status import result_status, units_in_scope
 from app.services.platform import audit
@@ -73,16 +75,25 @@ def check_range(indicator: Indicator, value: float | None) -> None:
                         f"{value:g} is outside the range of {indicator.code} ({bounds}).")
 
 
+ANY = object()
+
+
 def set_result(session: Session, indicator_id: int, unit_id: int, period_code: str, gender: Gender,
-               value: float | None, *, restore: ResultState | None = None) -> ResultState:
+               value: float | None, *, restore: ResultState | None = None, expected: object = ANY) -> ResultState:
     """Enter (or with None remove) one result; returns the previous state. A result entered
-    for a closed period is marked late. `restore` puts back a previous state exactly (undo)."""
+    for a closed period is marked late. `restore` puts back a previous state exactly (undo).
+
+    `expected`: the value the user saw (None: no result). When someone else has saved another
+    value since, nothing is written and ConcurrentEditError says whose change won, and what it
+    was (on a shared database two planners may edit one result at the same time)."""
     indicator = check_result(session, indicator_id, unit_id, value)
     unit = session.get(OrgUnit, unit_id)
     period = require_period(session, period_code)
     result = _find(session, indicator_id, unit_id, period.id, gender)
     old = ResultState(None) if result is None else ResultState(
         result.value, result.late, result.entered_by, result.entered_at)
+    if expected is not ANY and old.value != expected:
+        raise concurrent_edit_error(latest_change(session, "result", result.id) if result is not None else None)
     if restore is None:
         state = ResultState(value, period.closed, audit.current_user(), dt.datetime.now().replace(microsecond=0))
     else:

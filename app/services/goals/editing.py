@@ -19,7 +19,9 @@ from app.models import (
     OrgUnit,
     UnitKind,
 )
+from app.models.conflicts import latest_change
 from app.models.errors import RuleViolation
+from app.models.store import concurrent_edit_error
 from app.services.platform import audit
 from app.services.platform.trees import goal_ancestor_ids
 
@@ -321,13 +323,18 @@ def create_goal(session: Session, parent_id: int | None, title: str, *, row: int
     return new_id, before
 
 
-def update_goal(session: Session, goal_id: int, values: dict[str, object]) -> dict[str, object]:
-    """Change fields of a goal; returns their old values (for undo). Audited per field."""
+def update_goal(session: Session, goal_id: int, values: dict[str, object],
+                expected: dict[str, object] | None = None) -> dict[str, object]:
+    """Change fields of a goal; returns their old values (for undo). Audited per field.
+    `expected`: the values the user saw; if someone else has changed one of these fields since,
+    nothing is written and ConcurrentEditError says who, and what they wrote."""
     _check_fields(session, goal_id, values)
     goal = session.get(Goal, goal_id)
     if goal is None:
         _level(session, goal_id)
     old = {name: getattr(goal, name) for name in values}
+    if expected is not None and any(name in old and old[name] != value for name, value in expected.items()):
+        raise concurrent_edit_error(latest_change(session, "goal", goal_id))
     for name, value in values.items():
         setattr(goal, name, value)
     audit.record_changes(session, "goal", goal_id, old, values)
