@@ -79,6 +79,40 @@ def pg_demo_template(demo_template: Path) -> str:
 
 
 @pytest.fixture
+def demo_db(pg_demo_template):
+    """(name, url) of a server database holding Exempelregionen, dropped after the test."""
+    from tests import postgres
+
+    name = postgres.new_name()
+    url = postgres.create_database(name, pg_demo_template)
+    yield name, url
+    postgres.drop_database(name)
+
+
+@pytest.fixture
+def logins():
+    """make(prefix) → a new PostgreSQL login role (roles belong to the server, not to a
+    database): dropped after the test."""
+    import uuid
+
+    from tests import postgres
+
+    made = []
+
+    def make(prefix: str) -> str:
+        name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+        with postgres.admin_connection() as conn:
+            conn.execute(f'CREATE ROLE "{name}" LOGIN')
+        made.append(name)
+        return name
+
+    yield make
+    with postgres.admin_connection() as conn:
+        for name in made:
+            conn.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+@pytest.fixture
 def demo_path(demo_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_template, path)

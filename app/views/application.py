@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app import APP_NAME, __version__
+from app.models.database_url import is_url
 from app.models.errors import StyrkortError
 from app.models.paths import default_db_path, resource_path
 from app.models.store import Store, open_store
@@ -31,9 +32,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(path: Path | None, *, readonly: bool = False, create: bool = True) -> Store:
+def open_database(path: Path | str | None, *, readonly: bool = False, create: bool = True) -> Store:
     """The default database gets Exempelregionen on first start; any other new file starts empty.
     The window takes the file's lock: a second Styrkort is offered read-only."""
+    if is_url(path):
+        return open_store(path, readonly=readonly, create=False)
     target = path or default_db_path()
     first_start = path is None and not target.exists()
     store = open_store(target, readonly=readonly, create=create, lock=not readonly)
@@ -73,6 +76,12 @@ class WindowManager:
             previous.deleteLater()
 
     def request(self, path: str, create: bool) -> None:
+        if is_url(path):  # a regional database: nothing to create, lock or restore here
+            try:
+                self.show(open_database(path, create=False))
+            except StyrkortError as exc:
+                QMessageBox.critical(self.window, APP_NAME, exc.message(current_language()))
+            return
         current = self.window.store.path if self.window is not None else None
         if not create and current is not None and current.resolve() == Path(path).resolve():
             self.window.raise_()  # already open here: a second window would hold the lock against itself
@@ -120,7 +129,7 @@ class WindowManager:
             "WindowManager", "The backup was restored; the file as it was is kept as %1").replace("%1", kept.name), 20000)
 
 
-def run_gui(db: Path | None, *, readonly: bool = False) -> int:
+def run_gui(db: Path | str | None, *, readonly: bool = False) -> int:
     app = make_application()
     reporter = ErrorReporter(app)
     reporter.install()
@@ -130,6 +139,9 @@ def run_gui(db: Path | None, *, readonly: bool = False) -> int:
     except StyrkortError as exc:
         print(f"styrkort: {exc.sv}", file=sys.stderr)
         if app.platformName() == "offscreen":  # headless: nobody could answer the dialog
+            return exc.exit_code
+        if is_url(db):
+            QMessageBox.critical(None, APP_NAME, exc.message(current_language()))
             return exc.exit_code
         store = manager.resolve(db or default_db_path(), exc)
         if store is None:

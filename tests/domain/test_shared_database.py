@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-import uuid
 
 import psycopg
 import pytest
@@ -26,14 +25,6 @@ def server_db():
     postgres.require_server()
     name = postgres.new_name()
     url = postgres.create_database(name)
-    yield name, url
-    postgres.drop_database(name)
-
-
-@pytest.fixture
-def demo_db(pg_demo_template):
-    name = postgres.new_name()
-    url = postgres.create_database(name, pg_demo_template)
     yield name, url
     postgres.drop_database(name)
 
@@ -256,24 +247,6 @@ def test_a_commit_elsewhere_is_announced_within_a_second(demo_db):
 
 
 # --- roles the database enforces -----------------------------------------------------------------
-
-@pytest.fixture
-def logins():
-    """Login roles made for one test (roles are the server's, not a database's): dropped after."""
-    made = []
-
-    def make(prefix: str) -> str:
-        name = f"{prefix}_{uuid.uuid4().hex[:8]}"
-        with postgres.admin_connection() as conn:
-            conn.execute(f'CREATE ROLE "{name}" LOGIN')
-        made.append(name)
-        return name
-
-    yield make
-    with postgres.admin_connection() as conn:
-        for name in made:
-            conn.execute(f'DROP ROLE IF EXISTS "{name}"')
-
 
 def _units(url: str) -> tuple[str, int, str, int]:
     """Two units that both have results: (code, id) of each."""

@@ -286,6 +286,7 @@ class ResultsPanel(QWidget):
         for ptype in ProviderType:
             self.provider.addItem(term(ptype), ptype)
         self.model = ResultsTableModel(self._edit, self)
+        self.model.locked_reason = self._locked_reason
         self.table = QTreeView()
         self.table.setObjectName("resultsGrid")
         self.table.setRootIsDecorated(False)
@@ -328,9 +329,17 @@ class ResultsPanel(QWidget):
         for column in range(1, self.model.columnCount()):
             self.table.resizeColumnToContents(column)
 
+    def _locked_reason(self, unit_id: int) -> str | None:
+        """Why this user may not change a unit's results (a regional database's roles), or None."""
+        access = self.page.context.access
+        if access.may_edit_unit(unit_id):
+            return None
+        return access.reason(current_language() == "sv")
+
     def _edit(self, row: GridRow, gender: Gender, value: float | None) -> str | None:
+        # The value shown is what the user changed: someone else's save since is not overwritten.
         command = SetResultCommand(self.page.context, row.indicator_id, row.unit_id, self.page.period_code,
-                                   gender, value)
+                                   gender, value, expected=row.values.get(gender))
         if self.page.push(command, quiet=True):
             return None
         error = self.page.context.last_error
