@@ -111,6 +111,7 @@ def _copy(source: Store, target: Store, progress: Progress | None,
         total = sum(counts.values())
         done = 0
         with target.engine.begin() as dst:
+            copy_rows = _copier(dst) if dst.dialect.name == "postgresql" else None
             for table in tables:
                 deferred = _self_references(table)
                 later: list[dict] = []
@@ -124,7 +125,10 @@ def _copy(source: Store, target: Store, progress: Progress | None,
                         later += [{"_pk": r[pk], **{c: r[c] for c in deferred}} for r in batch
                                   if any(r[c] is not None for c in deferred)]
                         batch = [{**r, **dict.fromkeys(deferred)} for r in batch]
-                    dst.execute(sa.insert(table), batch)
+                    if copy_rows is not None:
+                        copy_rows(table, batch)
+                    else:
+                        dst.execute(sa.insert(table), batch)
                     done += len(batch)
                     if progress:
                         progress(table.name, done, total)
@@ -140,6 +144,27 @@ def _copy(source: Store, target: Store, progress: Progress | None,
                 _advance_sequences(dst, tables)
             _verify(src, dst, tables)
     return report
+
+
+def _copier(conn: sa.Connection):
+    """PostgreSQL's COPY protocol, inside the same transaction: two million results load in
+    seconds rather than minutes of INSERTs. Enums go as their stored value."""
+    raw = conn.connection.driver_connection
+
+    def copy_rows(table: sa.Table, batch: list[dict]) -> None:
+        names = [c.name for c in table.columns]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
+            for row in batch:
+                copy.write_row([_plain(row[n]) for n in names])
+
+    return copy_rows
+
+
+def _plain(value: object) -> object:
+    if hasattr(value, "value") and not isinstance(value, (int, float, str, bytes)):
+        return value.value
+    return value
 
 
 def _advance_sequences(conn: sa.Connection, tables: list[sa.Table]) -> None:
