@@ -325,3 +325,12 @@ def test_styrkort_as_a_reporter_saves_own_results_and_is_refused_others(demo_db,
         last = session.execute(sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).scalar_one()
         assert last.user == reporter and last.new_value == "42.0"
     store.close()
+
+
+def test_check_finds_a_missing_server_rule(demo_db, capsys):
+    _name, url = demo_db
+    assert main(["check", "--db", url]) == 0
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TRIGGER audit_entry_append_only ON audit_entry")
+    assert main(["check", "--db", url]) == 1
+    assert "problem: trigger audit_entry_append_only is missing" in capsys.readouterr().out
