@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.Open, "actionOpen"))
         self.file_menu.addAction(self._action(self.tr("Connect to the &regional database…"), self.connect_server,
                                               None, "actionConnectServer"))
+        self.file_menu.addAction(self._action(self.tr("Cop&y the database to…"), self.copy_database,
+                                              None, "actionCopyDatabase"))
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -234,6 +236,11 @@ class MainWindow(QMainWindow):
         dialog = ConnectDialog(self)
         if dialog.exec():
             self.databaseRequested.emit(dialog.url(), False)
+
+    def copy_database(self) -> None:
+        from app.views.copy_dialog import CopyDialog
+
+        CopyDialog(self.store, self).exec()
 
     def save_copy(self) -> None:
         if self.store.path is None:

@@ -83,3 +83,28 @@ def test_the_connect_dialog_remembers_servers_without_passwords(qtbot):
     again = ConnectDialog()
     qtbot.addWidget(again)
     assert again.address.itemText(0) == "postgresql://anna@db.region.se:5433/styrkort"
+
+
+@pytest.fixture
+def server_db_url():
+    postgres.require_server()
+    name = postgres.new_name()
+    yield postgres.create_database(name)
+    postgres.drop_database(name)
+
+
+def test_the_window_copies_its_file_into_a_regional_database_with_progress(qtbot, demo_store, server_db_url):
+    from app.views.copy_dialog import CopyDialog
+
+    install_translators(QApplication.instance(), "sv")
+    dialog = CopyDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.target.setText(server_db_url)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=60_000)
+    assert dialog.progress.value() == dialog.progress.maximum() > 2000
+    assert "kontrollerade tabell för tabell" in dialog.status.text()
+    copied = open_store(server_db_url)
+    with copied.session() as session:
+        assert session.execute(sa.select(sa.func.count()).select_from(OrgUnit)).scalar_one() == 40
+    copied.close()

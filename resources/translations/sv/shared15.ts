@@ -31,6 +31,10 @@
       <source>Role: %1</source>
       <translation>Roll: %1</translation>
     </message>
+    <message>
+      <source>Cop&amp;y the database to…</source>
+      <translation>Kop&amp;iera databasen till…</translation>
+    </message>
   </context>
   <context>
     <name>ConnectDialog</name>
@@ -53,6 +57,45 @@
     <message>
       <source>Write an address that starts with postgresql://</source>
       <translation>Skriv en adress som börjar med postgresql://</translation>
+    </message>
+  </context>
+  <context>
+    <name>CopyDialog</name>
+    <message>
+      <source>Copy the database</source>
+      <translation>Kopiera databasen</translation>
+    </message>
+    <message>
+      <source>File…</source>
+      <translation>Fil…</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Från</translation>
+    </message>
+    <message>
+      <source>To (new or empty)</source>
+      <translation>Till (ny eller tom)</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>Kopiera</translation>
+    </message>
+    <message>
+      <source>Copy to file</source>
+      <translation>Kopiera till fil</translation>
+    </message>
+    <message>
+      <source>Give a file or an address postgresql://…</source>
+      <translation>Ange en fil eller en adress postgresql://…</translation>
+    </message>
+    <message>
+      <source>Copying…</source>
+      <translation>Kopierar…</translation>
+    </message>
+    <message>
+      <source>%1 rows copied and checked table by table.</source>
+      <translation>%1 rader kopierade och kontrollerade tabell för tabell.</translation>
     </message>
   </context>
 </TS>
