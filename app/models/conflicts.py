@@ -38,6 +38,7 @@ class Conflict:
     mine: int | None  # the version this session read
     current: int | None  # the version in the database now (None: deleted meanwhile)
     changes: list[WinningChange] = field(default_factory=list)
+    deleted: bool = False
 
     @property
     def moved(self) -> bool:
@@ -45,7 +46,7 @@ class Conflict:
 
     def describe(self, language: str = "sv") -> str:
         sv = language == "sv"
-        if self.current is None:
+        if self.deleted:
             return (f"{self.table} {self.row_id} har tagits bort av någon annan." if sv
                     else f"{self.table} {self.row_id} was deleted by someone else.")
         if not self.changes:
@@ -82,7 +83,7 @@ def latest_change(conn, table_name: str, row_id: int, mine: int | None = None,
     if entries:
         last_user, last_at = entries[0][0], entries[0][1]
         changes = [WinningChange(*e) for e in reversed(entries) if e[0] == last_user and e[1] == last_at]
-    return Conflict(table_name, row_id, mine, current, changes)
+    return Conflict(table_name, row_id, mine, current, changes, deleted=False)
 
 
 def find_conflict(engine: Engine, noted: list[tuple[str, int, int | None]]) -> Conflict | None:
@@ -93,6 +94,8 @@ def find_conflict(engine: Engine, noted: list[tuple[str, int, int | None]]) -> C
         for table_name, row_id, mine in noted:
             table = sa.table(table_name, sa.column("id"), sa.column("version"))
             current = conn.execute(sa.select(table.c.version).where(table.c.id == row_id)).scalar()
+            if current is None:
+                return Conflict(table_name, row_id, mine, None, deleted=True)
             if current != mine:
                 return latest_change(conn, table_name, row_id, mine, current)
             found.append(Conflict(table_name, row_id, mine, current))

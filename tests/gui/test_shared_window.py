@@ -108,3 +108,38 @@ def test_the_window_copies_its_file_into_a_regional_database_with_progress(qtbot
     with copied.session() as session:
         assert session.execute(sa.select(sa.func.count()).select_from(OrgUnit)).scalar_one() == 40
     copied.close()
+
+
+def test_the_loser_of_two_saves_sees_the_winner_and_chooses(qtbot, demo_store):
+    from app.models import Gender, Indicator
+    from app.services.followup import results
+
+    install_translators(QApplication.instance(), "sv")
+    win = MainWindow(demo_store)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.pages.widget(1)
+    win.pages.setCurrentIndex(1)
+    page.tabs.setCurrentWidget(page.results)
+    panel, model = page.results, page.results.model
+    with demo_store.session() as session:
+        om01 = session.execute(sa.select(Indicator.id).where(Indicator.code == "OM01")).scalar_one()
+        ht01 = session.execute(sa.select(OrgUnit.id).where(OrgUnit.code == "HT01")).scalar_one()
+    row = model.row_of(om01, ht01)
+    # Someone else saves the same result after the grid was shown (as another planner would).
+    with demo_store.transaction() as session:
+        results.set_result(session, om01, ht01, page.period_code, Gender.TOTAL, 55.0)
+    assert not model.setData(model.index(row, 4), "60")
+    assert not panel.conflict.isHidden()
+    assert "ändrade result" in panel.conflict_text.text() and "→ 55.0" in panel.conflict_text.text()
+    with demo_store.session() as session:
+        assert results.get_result(session, om01, ht01, page.period_code).value == 55.0  # theirs kept
+    panel.save_mine.click()
+    assert panel.conflict.isHidden()
+    with demo_store.session() as session:
+        assert results.get_result(session, om01, ht01, page.period_code).value == 60.0
+    win.context.undo_stack.undo()  # undo puts theirs back, not the value I first saw
+    with demo_store.session() as session:
+        assert results.get_result(session, om01, ht01, page.period_code).value == 55.0
+    win.context.undo_stack.cleanChanged.disconnect()
+    win.context.undo_stack.indexChanged.disconnect()

@@ -98,4 +98,15 @@
       <translation>%1 rader kopierade och kontrollerade tabell för tabell.</translation>
     </message>
   </context>
+  <context>
+    <name>ResultsPanel</name>
+    <message>
+      <source>Keep theirs</source>
+      <translation>Behåll deras</translation>
+    </message>
+    <message>
+      <source>Save mine on top</source>
+      <translation>Spara min ovanpå</translation>
+    </message>
+  </context>
 </TS>
