@@ -45,7 +45,9 @@ BOTH_ENGINES = {
 
 
 def pytest_generate_tests(metafunc) -> None:
-    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    package, _, module = metafunc.module.__name__.rpartition(".")
+    if not package.endswith("domain"):
+        return
     names = set(metafunc.fixturenames)
     if (module in BOTH_ENGINES and names & {"demo_store", "empty_store"}
             and not names & {"demo_path", "tmp_db"} and "store_engine" in names):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from app.commands import Change, ChangeBus
+from app.models.database_url import APPLICATION_NAME
 from app.models.live import ChangeListener, RemoteChange
 from app.models.store import Store
 
@@ -22,7 +23,8 @@ class LiveRefresh(QObject):
     def __init__(self, store: Store, bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bus = bus
-        self.listener = ChangeListener(store.engine.url, self.arrived.emit)  # emit crosses threads
+        # emit crosses threads (a queued connection); this process's own commits are not echoed.
+        self.listener = ChangeListener(store.engine.url, self.arrived.emit, ignore_application=APPLICATION_NAME)
         self.arrived.connect(self._announce)
 
     @classmethod

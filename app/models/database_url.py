@@ -6,6 +6,8 @@ the command line, the window's connect dialog and the offline sync reuse these f
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -14,6 +16,9 @@ from sqlalchemy.engine import Engine, make_url
 from app.models.errors import StyrkortError
 
 SCHEMES = ("postgresql", "postgres")
+# Every connection of this process names itself, so that a window can tell its own commits'
+# change notifications from everyone else's (app.models.live).
+APPLICATION_NAME = f"styrkort-{socket.gethostname()[:30]}-{os.getpid()}"
 # How long a statement waits for a row lock another planner holds before the user is told.
 LOCK_TIMEOUT_MS = 10_000
 
@@ -62,8 +67,8 @@ def make_server_engine(target: str, *, readonly: bool = False, **kwargs) -> Engi
     options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
     if readonly:
         options += " -c default_transaction_read_only=on"
-    return sa.create_engine(engine_url(target), pool_pre_ping=True, connect_args={"options": options},
-                            **kwargs)
+    return sa.create_engine(engine_url(target), pool_pre_ping=True,
+                            connect_args={"options": options, "application_name": APPLICATION_NAME}, **kwargs)
 
 
 def server_root_url(target: str, database: str = "postgres") -> sa.URL:

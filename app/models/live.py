@@ -30,11 +30,13 @@ class RemoteChange:
 
 class ChangeListener:
     def __init__(self, target: str, on_change: Callable[[RemoteChange], None], *, settle: float = 0.15,
-                 ignore_pids: Callable[[], set[int]] | None = None) -> None:
+                 ignore_application: str | None = None) -> None:
+        """`ignore_application`: commits of connections with this application_name are not
+        announced (a window's own edits announce themselves, precisely, already)."""
         self._url = libpq_url(target)
         self._on_change = on_change
         self._settle = settle
-        self._ignore_pids = ignore_pids
+        self._ignore_application = ignore_application
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._thread: threading.Thread | None = None
@@ -89,8 +91,8 @@ class ChangeListener:
                 pending = []
 
     def _deliver(self, payloads: list[dict]) -> None:
-        ignored = self._ignore_pids() if self._ignore_pids else set()
-        payloads = [p for p in payloads if p.get("pid") not in ignored]
+        payloads = [p for p in payloads if self._ignore_application is None
+                    or p.get("app") != self._ignore_application]
         if payloads:
             self._on_change(RemoteChange(frozenset(p.get("table", "") for p in payloads),
                                          frozenset(p.get("user", "") for p in payloads),

@@ -131,10 +131,10 @@ def test_the_loser_of_two_saves_sees_the_winner_and_chooses(qtbot, demo_store):
         results.set_result(session, om01, ht01, page.period_code, Gender.TOTAL, 55.0)
     assert not model.setData(model.index(row, 4), "60")
     assert not panel.conflict.isHidden()
-    assert "ändrade result" in panel.conflict_text.text() and "→ 55.0" in panel.conflict_text.text()
+    assert "ändrade result" in panel.conflict.text.text() and "→ 55.0" in panel.conflict.text.text()
     with demo_store.session() as session:
         assert results.get_result(session, om01, ht01, page.period_code).value == 55.0  # theirs kept
-    panel.save_mine.click()
+    panel.conflict.save_mine.click()
     assert panel.conflict.isHidden()
     with demo_store.session() as session:
         assert results.get_result(session, om01, ht01, page.period_code).value == 60.0

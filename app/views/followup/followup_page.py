@@ -40,7 +40,6 @@ from app.commands.followup import (
 from app.models import Gender, ProviderType, Status
 from app.models.store import ConcurrentEditError
 from app.services.followup import assessment as service
-from app.services.followup import results
 from app.services.followup.periods import list_periods, parse_period, previous_comparable
 from app.services.followup.results import GridRow, ResultFilter, committees, result_grid, service_areas
 from app.services.followup.status import (
@@ -58,6 +57,7 @@ from app.views.followup.followup_models import (
     ResultsTableModel,
     status_text,
 )
+from app.views.followup.shared_editing import ResultConflictBar, locked_reason
 from app.views.i18n import current_language, term
 
 
@@ -288,7 +288,7 @@ class ResultsPanel(QWidget):
         for ptype in ProviderType:
             self.provider.addItem(term(ptype), ptype)
         self.model = ResultsTableModel(self._edit, self)
-        self.model.locked_reason = self._locked_reason
+        self.model.locked_reason = locked_reason(page.context)
         self.table = QTreeView()
         self.table.setObjectName("resultsGrid")
         self.table.setRootIsDecorated(False)
@@ -313,24 +313,7 @@ class ResultsPanel(QWidget):
             filters.addWidget(_compact(combo, 5), 1)
             combo.currentIndexChanged.connect(self.reload)
         filters.addStretch(1)
-        # Someone else saved the same result first (a shared database): what they saved, and a choice.
-        self.conflict = QWidget()
-        self.conflict.setObjectName("resultConflict")
-        self.conflict_text = QLabel()
-        self.conflict_text.setWordWrap(True)
-        self.keep_theirs = QPushButton(self.tr("Keep theirs"))
-        self.keep_theirs.setObjectName("keepTheirs")
-        self.keep_theirs.clicked.connect(self._keep_theirs)
-        self.save_mine = QPushButton(self.tr("Save mine on top"))
-        self.save_mine.setObjectName("saveMine")
-        self.save_mine.clicked.connect(self._save_mine)
-        bar = QHBoxLayout(self.conflict)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.conflict_text, 1)
-        bar.addWidget(self.keep_theirs)
-        bar.addWidget(self.save_mine)
-        self.conflict.hide()
-        self._pending: tuple[GridRow, Gender, float | None] | None = None
+        self.conflict = ResultConflictBar(page, self.reload, self)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -350,45 +333,18 @@ class ResultsPanel(QWidget):
         for column in range(1, self.model.columnCount()):
             self.table.resizeColumnToContents(column)
 
-    def _locked_reason(self, unit_id: int) -> str | None:
-        """Why this user may not change a unit's results (a regional database's roles), or None."""
-        access = self.page.context.access
-        if access.may_edit_unit(unit_id):
-            return None
-        return access.reason(current_language() == "sv")
-
     def _edit(self, row: GridRow, gender: Gender, value: float | None) -> str | None:
-        # The value shown is what the user changed: someone else's save since is not overwritten.
+        # expected: the value shown; someone else's save since is not overwritten.
         command = SetResultCommand(self.page.context, row.indicator_id, row.unit_id, self.page.period_code,
                                    gender, value, expected=row.values.get(gender))
         if self.page.push(command, quiet=True):
             return None
         error = self.page.context.last_error
         text = error.message(current_language()) if error else self.tr("The result could not be saved.")
-        if isinstance(error, ConcurrentEditError):
-            self._pending = (row, gender, value)
-            self.conflict_text.setText(text)
-            self.conflict.show()
+        if isinstance(error, ConcurrentEditError):  # someone else saved first: show theirs, let the user choose
+            self.conflict.show_conflict(text, row, gender, value)
         self.message.setText(text)
         return text
-
-    def _keep_theirs(self) -> None:
-        self._pending = None
-        self.conflict.hide()
-        self.reload()
-
-    def _save_mine(self) -> None:
-        """My value again, this time over what the other person saved (which I have now seen)."""
-        row, gender, value = self._pending
-        with self.page.context.store.session() as session:
-            theirs = results.get_result(session, row.indicator_id, row.unit_id, self.page.period_code, gender)
-        command = SetResultCommand(self.page.context, row.indicator_id, row.unit_id, self.page.period_code,
-                                   gender, value, expected=theirs.value)
-        self._pending = None
-        self.conflict.hide()
-        if not self.page.push(command, quiet=True):
-            error = self.page.context.last_error
-            self.message.setText(error.message(current_language()) if error else "")
 
 
 class AttentionPanel(QWidget):

@@ -99,7 +99,7 @@
     </message>
   </context>
   <context>
-    <name>ResultsPanel</name>
+    <name>ResultConflictBar</name>
     <message>
       <source>Keep theirs</source>
       <translation>Behåll deras</translation>

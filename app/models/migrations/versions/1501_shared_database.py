@@ -22,7 +22,8 @@ FUNCTIONS = [
     "END $$",
     "CREATE OR REPLACE FUNCTION styrkort_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN PERFORM pg_notify('styrkort_change', json_build_object('table', TG_TABLE_NAME, "
-    "'user', session_user::text, 'pid', pg_backend_pid())::text); RETURN NULL; END $$",
+    "'user', session_user::text, 'pid', pg_backend_pid(), "
+    "'app', current_setting('application_name'))::text); RETURN NULL; END $$",
 ]
 APPEND_ONLY = [
     "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry "
