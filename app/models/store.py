@@ -352,6 +352,9 @@ class Store:
             if text.endswith("must be a number"):  # the guards of app/models/guards.py
                 raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({text}).",
                                     f"A value that is not a number was not saved ({text}).") from exc
+            if getattr(exc.orig, "sqlstate", None) == "23000":  # the server's rules (server_rules.py)
+                text = text.strip().splitlines()[0]
+                raise RuleViolation(f"Databasen vägrade ändringen: {text}.", f"The database refused the change: {text}.") from exc
             if getattr(exc.orig, "sqlstate", None) == "23505":
                 # A shared database: someone else created the same record (the same result of
                 # the same unit and period) in a transaction that committed first.

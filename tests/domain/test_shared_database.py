@@ -334,3 +334,15 @@ def test_check_finds_a_missing_server_rule(demo_db, capsys):
         conn.execute("DROP TRIGGER audit_entry_append_only ON audit_entry")
     assert main(["check", "--db", url]) == 1
     assert "problem: trigger audit_entry_append_only is missing" in capsys.readouterr().out
+
+
+def test_an_adopted_document_stays_locked_even_through_a_plain_connection(demo_db):
+    _name, url = demo_db
+    with psycopg.connect(url, autocommit=True) as conn:
+        adopted = conn.execute("SELECT id, title FROM directive WHERE state = 'adopted' ORDER BY id LIMIT 1").fetchone()
+        assert adopted is not None
+        with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="create a new version"):
+            conn.execute("UPDATE directive SET body = 'ändrad' WHERE id = %s", (adopted[0],))
+        # Its lifecycle may still move on: an adopted document can be repealed.
+        assert conn.execute("UPDATE directive SET state = 'repealed' WHERE id = %s", (adopted[0],)).rowcount == 1
+        assert conn.execute("SELECT title FROM directive WHERE id = %s", (adopted[0],)).fetchone()[0] == adopted[1]

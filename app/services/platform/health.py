@@ -65,6 +65,6 @@ def server_problems(engine) -> list[str]:
         problems += [f"constraint {name} on {table} is not validated" for name, table in conn.exec_driver_sql(
             "SELECT conname, conrelid::regclass::text FROM pg_constraint WHERE NOT convalidated")]
         triggers = {r[0] for r in conn.exec_driver_sql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")}
-        expected = {"audit_entry_append_only"} | {notify_trigger(t).split()[2] for t in Base.metadata.tables}
+        expected = {"audit_entry_append_only", "directive_adopted_locked"} | {notify_trigger(t).split()[2] for t in Base.metadata.tables}
         problems += [f"trigger {name} is missing" for name in sorted(expected - triggers)]
     return problems

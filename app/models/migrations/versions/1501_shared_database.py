@@ -24,8 +24,16 @@ FUNCTIONS = [
     "BEGIN PERFORM pg_notify('styrkort_change', json_build_object('table', TG_TABLE_NAME, "
     "'user', session_user::text, 'pid', pg_backend_pid(), "
     "'app', current_setting('application_name'))::text); RETURN NULL; END $$",
+    "CREATE OR REPLACE FUNCTION styrkort_adopted_locked() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN IF OLD.state IN ('adopted', 'repealed') AND (to_jsonb(NEW) - '{state,adopted_on,version,version_no,owner_unit_id,"
+    "adopted_by_unit_id,previous_version_id}'::text[]) IS DISTINCT FROM (to_jsonb(OLD) - '{state,adopted_on,"
+    "version,version_no,owner_unit_id,adopted_by_unit_id,previous_version_id}'::text[]) THEN "
+    "RAISE EXCEPTION 'directive % is adopted and cannot be changed: create a new version', OLD.id "
+    "USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END $$",
 ]
 APPEND_ONLY = [
+    "CREATE TRIGGER directive_adopted_locked BEFORE UPDATE ON directive "
+    "FOR EACH ROW EXECUTE FUNCTION styrkort_adopted_locked()",
     "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry "
     "FOR EACH ROW EXECUTE FUNCTION styrkort_append_only()",
     "CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry "
@@ -65,6 +73,8 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {table}_notify ON {table}")
         op.execute("DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry")
         op.execute("DROP TRIGGER IF EXISTS audit_entry_no_truncate ON audit_entry")
+        op.execute("DROP TRIGGER IF EXISTS directive_adopted_locked ON directive")
+        op.execute("DROP FUNCTION IF EXISTS styrkort_adopted_locked()")
         op.execute("DROP FUNCTION IF EXISTS styrkort_notify_change()")
         op.execute("DROP FUNCTION IF EXISTS styrkort_append_only()")
     op.drop_table("role_unit")
