@@ -10,8 +10,9 @@
 2. The follow-up roll-up (all 10 000 goals, one period, 200 units; bench_followup's database)
    on PostgreSQL against SQLite, as a ratio.
 
-STYRKORT_BENCH_CLIENTS / STYRKORT_BENCH_EDITS change the load (defaults 20 × 100, which keeps the bench near two minutes on a
-shared two-core machine; the issue's 20 × 500 is STYRKORT_BENCH_EDITS=500)."""
+STYRKORT_BENCH_CLIENTS / STYRKORT_BENCH_EDITS change the load (defaults: the issue's 20 × 500,
+about 80 s on a quiet two-core machine, much longer under load; 20 × 100 for a quick look).
+"""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from pathlib import Path
 from common import heading, median_seconds, report
 
 CLIENTS = int(os.environ.get("STYRKORT_BENCH_CLIENTS", 20))
-EDITS = int(os.environ.get("STYRKORT_BENCH_EDITS", 100))
+EDITS = int(os.environ.get("STYRKORT_BENCH_EDITS", 500))
 HOT_RESULTS = 200
 SERVER = os.environ.get("STYRKORT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
