@@ -138,9 +138,11 @@ def main(argv: list[str] | None = None) -> int:
 
     args = cli.build_parser().parse_args(argv)
     if args.command is None:
+        from app.models.database_url import is_url
         from app.views.application import run_gui
 
-        return run_gui(Path(args.db) if args.db else None, readonly=args.read_only)
+        db = args.db if is_url(args.db) else Path(args.db) if args.db else None
+        return run_gui(db, readonly=args.read_only)
     return cli.run(args)
 
 

@@ -21,13 +21,15 @@ from app.cli import (
     governance,
     organisation,
     platform,
+    shared,
     steering,
     steering_rules,
 )
 from app.cli.common import Handler, Setup, db_argument, output_error
 from app.models.errors import StyrkortError
 
-AREAS = [database, goals, steering, organisation, followup, governance, exchange, platform, steering_rules, annual]
+AREAS = [database, goals, steering, organisation, followup, governance, exchange, platform, steering_rules, annual,
+         shared]
 
 SUBCOMMANDS: dict[str, tuple[str, Setup, Handler]] = {
     name: entry for area in AREAS for name, entry in area.SUBCOMMANDS.items()

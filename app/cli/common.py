@@ -24,8 +24,9 @@ def db_argument(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     if "--db" in parser._option_string_actions:
         return
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="PATH", default=default,
-                        help="databasfil (standard: i användarens datamapp)")
+    parser.add_argument("--db", metavar="PATH|URL", default=default,
+                        help="databasfil (standard: i användarens datamapp) eller regionens databas "
+                             "postgresql://användare@värd[:port]/databas")
     parser.add_argument("--force", action="store_true", default=False if top else argparse.SUPPRESS,
                         help="skriv även om databasen är öppen i ett Styrkort-fönster")
 
@@ -45,6 +46,14 @@ def report_date(text: str | None):
 
 def is_url(args: argparse.Namespace) -> bool:
     return "://" in (getattr(args, "db", None) or "")
+
+
+def db_target(db: str | None) -> str | Path:
+    """A database named on the command line (--db, copy's --from/--to) as the store takes it: a
+    server URL stays text, anything else is a file path."""
+    if db and "://" in db:
+        return db
+    return Path(db).expanduser() if db else default_db_path()
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -47,6 +47,18 @@ class EditContext:
         self.undo_stack = QUndoStack(parent)
         self.bus = ChangeBus(parent)
         self.last_error: StyrkortError | None = None
+        self._access = None
+
+    @property
+    def access(self):
+        """What the connected user may change (`app.services.platform.roles.Access`): on a
+        regional database the views make the rest read-only; a file allows everything."""
+        if self._access is None:
+            from app.services.platform.roles import access_for
+
+            with self.store.session() as session:
+                self._access = access_for(session)
+        return self._access
 
     def push(self, command: StoreCommand) -> bool:
         """Check the command's rule first, then push (which applies it). A refused command is not
@@ -54,6 +66,9 @@ class EditContext:
         self.last_error = None
         if self.store.readonly:
             self.last_error = StyrkortError("Databasen är öppnad skrivskyddad.", "The database is open read-only.")
+            return False
+        if not self.store.is_sqlite and self.access.read_only:
+            self.last_error = StyrkortError(self.access.reason(True), self.access.reason(False))
             return False
         try:
             with self.store.session() as session:

@@ -76,21 +76,24 @@ class SetResultCommand(StoreCommand):
     """Enter, change or (value None) remove one result; undo restores the previous state exactly."""
 
     def __init__(self, context: EditContext, indicator_id: int, unit_id: int, period_code: str, gender: Gender,
-                 value: float | None) -> None:
+                 value: float | None, *, expected: object = results.ANY) -> None:
         super().__init__(context, QCoreApplication.translate("FollowUpCommands", "Enter result"))
         self.key = (indicator_id, unit_id, period_code, gender)
         self.value = value
+        # The value the user saw: someone else's save since (a shared database) refuses, with who.
+        self.expected = expected
         self.old: results.ResultState | None = None
 
     def check(self, session: Session) -> None:
         results.check_result(session, self.key[0], self.key[1], self.value)
 
     def apply(self, session: Session) -> Change:
-        self.old = results.set_result(session, *self.key, self.value)
+        expected = self.expected if self.old is None else self.old.value
+        self.old = results.set_result(session, *self.key, self.value, expected=expected)
         return Change("result", frozenset({self.key[0]}))
 
     def revert(self, session: Session) -> Change:
-        results.set_result(session, *self.key, self.old.value, restore=self.old)
+        results.set_result(session, *self.key, self.old.value, restore=self.old, expected=self.value)
         return Change("result", frozenset({self.key[0]}))
 
 

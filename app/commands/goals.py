@@ -55,11 +55,12 @@ class UpdateGoalCommand(StoreCommand):
         self.old = {name: current[name] for name in self.new}
 
     def apply(self, session: Session) -> Change:
-        goals.update_goal(session, self.goal_id, self.new)
+        # Someone else's change to the same field since (a shared database) refuses, with who.
+        goals.update_goal(session, self.goal_id, self.new, expected=self.old)
         return _goal_change([self.goal_id], False)
 
     def revert(self, session: Session) -> Change:
-        goals.update_goal(session, self.goal_id, self.old)
+        goals.update_goal(session, self.goal_id, self.old, expected=self.new)
         return _goal_change([self.goal_id], False)
 
 

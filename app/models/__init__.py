@@ -14,6 +14,7 @@ from app.models.annual import (
     ReportText,
     goal_sdg,
 )
+from app.models.access import RoleUnit
 from app.models.audit import AuditEntry, ImportMapping
 from app.models.base import Base
 from app.models.directives import DelegationDecision, DelegationItem, Directive, directive_goal
@@ -58,6 +59,7 @@ from app.models.organisation import OrgUnit, OrgUnitLine, OrgUnitLink
 from app.models.plans import Activity, Milestone, OperationalPlan, activity_goal
 from app.models.settings import DbSetting
 from app.models.strategies import Strategy, strategy_goal
+from app.models import server_rules  # noqa: E402,F401,I001 - registers the PostgreSQL triggers
 
 __all__ = [
     "Assignment", "AssignmentReport", "AssignmentSource", "AssignmentState", "BalanceEntry", "BalanceItem",
@@ -67,7 +69,7 @@ __all__ = [
     "DbSetting", "DelegationDecision", "DelegationItem", "DialogueMeeting", "Direction", "Directive",
     "DirectiveState", "DirectiveType", "Gender", "Goal", "GoalIndicator", "GoalLevel", "Horizon",
     "ImportBatch", "ImportChange", "ImportMapping", "Indicator", "LabelledEnum", "Milestone", "OperationalPlan",
-    "OrgUnit", "OrgUnitLine", "OrgUnitLink", "Period", "PeriodKind", "ProviderType", "Result", "Status", "Strategy", "Target", "ToleranceKind",
+    "OrgUnit", "OrgUnitLine", "OrgUnitLink", "Period", "PeriodKind", "ProviderType", "Result", "RoleUnit", "Status", "Strategy", "Target", "ToleranceKind",
     "UnitKind", "activity_goal", "assessment_meeting", "dialogue_meeting_goal", "directive_goal",
     "strategy_goal",
 ]

@@ -122,7 +122,8 @@ class ImportBatch(Base):
     imported_at: Mapped[dt.datetime]
     user: Mapped[str] = mapped_column(sa.String(100))
     source_kind: Mapped[str] = mapped_column(sa.String(40), default="")
-    sheet: Mapped[str | None] = mapped_column(sa.String(100))
+    # Text: a whole-database workbook names 17 sheets (PostgreSQL enforces lengths; migration 1501).
+    sheet: Mapped[str | None] = mapped_column(sa.Text)
     rows_read: Mapped[int] = mapped_column(default=0)
     rows_new: Mapped[int] = mapped_column(default=0)
     rows_changed: Mapped[int] = mapped_column(default=0)
@@ -168,7 +169,10 @@ class Result(Base):
     entered_at: Mapped[dt.datetime | None]
     entered_by: Mapped[str | None] = mapped_column(sa.String(100))
     late: Mapped[bool] = mapped_column(default=False)
+    # Two people saving the same result: the second save is refused, not lost (migration 1501).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         sa.UniqueConstraint("indicator_id", "unit_id", "period_id", "gender", name="uq_result_key"),
         # Covering: the follow-up averages one period's values per indicator from the index alone.

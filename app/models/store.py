@@ -29,6 +29,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.models.backup_files import backed_up_today, make_backup
 from app.models.base import Base
+from app.models.conflicts import find_conflict, remember_versions
+from app.models.database_url import describe, is_url, make_server_engine
 from app.models.errors import RuleViolation, StyrkortError
 from app.models.locks import FileLock, LockOwner, risky_location
 
@@ -61,11 +63,24 @@ class CorruptDatabaseError(StoreError):
 
 
 class ConcurrentEditError(StyrkortError):
-    """A stale update: the record's version column had moved on."""
+    """A stale update: the record's version column had moved on. `conflict` (when known) says
+    whose change won and what it was (`app.models.conflicts`)."""
+
+    conflict = None
 
 
 class StoreBusyError(StyrkortError):
     """Another writer held the file longer than the busy timeout."""
+
+
+class AccessDeniedError(RuleViolation):
+    """The database refused the change for this user (PostgreSQL grants and row-level security)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"Du har inte behörighet att göra den ändringen i regionens databas ({detail}). Inget sparades.",
+            f"You are not allowed to make that change in the regional database ({detail}). Nothing was saved.",
+        )
 
 
 class ReadOnlyFileError(StoreError):
@@ -83,6 +98,20 @@ class FileInUseError(StoreError):
             "You can open it read-only, or wait until it is closed.",
         )
         self.owner = owner
+
+
+def concurrent_edit_error(conflict) -> ConcurrentEditError:
+    """The error the loser of two saves sees: whose change won and what it was, if known."""
+    error = ConcurrentEditError(
+        "Någon annan har ändrat samma uppgift under tiden. "
+        + (conflict.describe("sv") + " " if conflict else "")
+        + "Din ändring sparades inte; läs in uppgiften igen och välj: behåll deras, eller gör om din ändring.",
+        "Someone else changed the same record meanwhile. "
+        + (conflict.describe("en") + " " if conflict else "")
+        + "Your change was not saved; reload it and choose: keep theirs, or make your change again.",
+    )
+    error.conflict = conflict
+    return error
 
 
 def alembic_config():
@@ -253,8 +282,8 @@ def _configure_sqlite(engine: Engine, *, wal: bool, readonly: bool) -> None:
 
 def make_engine(target: str | Path, *, readonly: bool = False, wal: bool = True,
                 immutable: bool = False) -> Engine:
-    if isinstance(target, str) and "://" in target:
-        return sa.create_engine(target, pool_pre_ping=True)
+    if is_url(target):
+        return make_server_engine(target, readonly=readonly)
     engine = sa.create_engine(_sqlite_url(Path(target), readonly, immutable))
     _configure_sqlite(engine, wal=wal, readonly=readonly or immutable)
     return engine
@@ -279,6 +308,7 @@ class Store:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", remember_versions)
 
     def session(self) -> Session:
         return self._sessions()
@@ -288,33 +318,50 @@ class Store:
         """A session whose work commits together at the end, or not at all. Someone else's
         newer edit of the same record (its `version` moved on) and a file kept busy by another
         writer become errors the user can read; nothing of the unit of work is written."""
+        session = self._sessions()
         try:
-            with self._sessions() as session, session.begin():
+            with session, session.begin():
                 yield session
         except StaleDataError as exc:
-            raise ConcurrentEditError(
-                "Någon annan har ändrat samma uppgift under tiden. Din ändring sparades inte; "
-                "läs in uppgiften igen och gör om ändringen.",
-                "Someone else changed the same record meanwhile. Your change was not saved; "
-                "reload it and make the change again.",
-            ) from exc
+            raise self._stale(session.info.get("versioned_writes", [])) from exc
+        except sa.exc.ProgrammingError as exc:
+            # 42501: a grant or a row-level security policy said no (PostgreSQL).
+            if getattr(exc.orig, "sqlstate", None) == "42501":
+                raise AccessDeniedError(str(exc.orig).strip().splitlines()[0]) from exc
+            raise
         except sa.exc.OperationalError as exc:
             text = str(exc.orig)
-            if "locked" in text or "busy" in text:
+            # 55P03 lock timeout, 40001/40P01 serialisation failure or deadlock (PostgreSQL).
+            if "locked" in text or "busy" in text or getattr(exc.orig, "sqlstate", None) in (
+                    "55P03", "40001", "40P01"):
                 raise StoreBusyError(
                     "Databasfilen är upptagen av ett annat program. Ändringen sparades inte; försök igen.",
                     "The database file is busy in another program. The change was not saved; try again.",
                 ) from exc
-            if "readonly" in text:
+            if "readonly" in text or getattr(exc.orig, "sqlstate", None) == "25006":
                 raise ReadOnlyFileError("Databasen kan inte skrivas (skrivskyddad). Ändringen sparades inte.",
                                         "The database cannot be written (read-only). The change was not saved.") from exc
             raise
+        except sa.exc.DataError as exc:
+            # 22P02: PostgreSQL refused text where a number belongs ('12,5').
+            if getattr(exc.orig, "sqlstate", None) != "22P02":
+                raise
+            text = str(exc.orig).strip().splitlines()[0]
+            raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({text}).",
+                                f"A value that is not a number was not saved ({text}).") from exc
         except sa.exc.IntegrityError as exc:
             text = str(exc.orig)
             # The guards of app/models/guards.py: a trigger's message or a *_is_number CHECK.
             if text.endswith("must be a number") or text.endswith("_is_number"):
                 raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({text}).",
                                     f"A value that is not a number was not saved ({text}).") from exc
+            if getattr(exc.orig, "sqlstate", None) == "23000":  # the server's rules (server_rules.py)
+                text = text.strip().splitlines()[0]
+                raise RuleViolation(f"Databasen vägrade ändringen: {text}.", f"The database refused the change: {text}.") from exc
+            if getattr(exc.orig, "sqlstate", None) == "23505":
+                # A shared database: someone else created the same record (the same result of
+                # the same unit and period) in a transaction that committed first.
+                raise concurrent_edit_error(None) from exc
             raise
         except sa.exc.StatementError as exc:
             if not isinstance(exc.orig, (ValueError, TypeError)):
@@ -322,6 +369,12 @@ class Store:
             # SQLAlchemy's own conversion refused it before SQLite saw it ('12,5' for a number).
             raise RuleViolation(f"Ett värde som inte är ett tal sparades inte ({exc.orig}).",
                                 f"A value that is not a number was not saved ({exc.orig}).") from exc
+
+    def _stale(self, noted) -> StyrkortError:
+        conflict = find_conflict(self.engine, noted) if noted else None
+        if conflict is not None and not conflict.moved and not self.is_sqlite:
+            return AccessDeniedError("radsäkerhet: raden får inte ändras av dig")
+        return concurrent_edit_error(conflict)
 
     @property
     def is_sqlite(self) -> bool:
@@ -449,15 +502,8 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
 
     A file that is not SQLite, belongs to another program, is damaged or comes from a newer
     Styrkort raises a StoreError and is left byte-for-byte untouched."""
-    if isinstance(target, str) and "://" in target:
-        engine = make_engine(target)
-        with engine.connect() as conn:
-            has_schema = sa.inspect(conn).has_table("alembic_version")
-        if has_schema:
-            _upgrade(engine)
-        else:
-            _create_schema(engine)
-        return Store(location=target, engine=engine)
+    if is_url(target):
+        return _open_server(target, readonly=readonly, create=create)
 
     path = Path(target).expanduser()
     if not path.parent.exists() and not create:
@@ -535,6 +581,60 @@ def open_store(target: str | Path, *, readonly: bool = False, create: bool = Tru
     elif daily_backup:
         store.make_daily_backup()
     return store
+
+
+def _open_server(target: str, *, readonly: bool, create: bool) -> Store:
+    """A regional database on a PostgreSQL server: created (schema and head stamp) when empty and
+    `create` is set, upgraded in one transaction when older (DDL is transactional there too)."""
+    shown = describe(target)
+    engine = make_engine(target, readonly=readonly)
+    try:
+        with engine.connect() as conn:
+            inspector = sa.inspect(conn)
+            tables = set(inspector.get_table_names())
+            revision = (conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                        if "alembic_version" in tables else None)
+    except sa.exc.OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise StoreError(f"Kan inte ansluta till {shown} ({reason}).",
+                         f"Cannot connect to {shown} ({reason}).") from exc
+    if tables and not SIGNATURE_TABLES <= tables:
+        engine.dispose()
+        raise ForeignDatabaseError(
+            f"{shown} innehåller tabeller från ett annat program, inte en Styrkort-databas. Inget har ändrats.",
+            f"{shown} holds tables of another program, not a Styrkort database. Nothing was changed.",
+        )
+    if revision is not None and revision not in known_revisions():
+        engine.dispose()
+        raise NewerSchemaError(
+            f"{shown} kommer från en nyare version av Styrkort (schema {revision}). Uppdatera Styrkort.",
+            f"{shown} comes from a newer Styrkort (schema {revision}). Update Styrkort.",
+        )
+    if not tables:
+        if readonly or not create:
+            engine.dispose()
+            raise StoreError(
+                f"{shown} är tom. Skapa regionens databas först: styrkort new --db {shown}",
+                f"{shown} is empty. Set up the regional database first: styrkort new --db {shown}",
+            )
+        try:
+            _create_schema(engine)
+        except sa.exc.ProgrammingError as exc:
+            engine.dispose()
+            raise StoreError(f"{shown} kan inte skapas ({exc.orig}).", f"{shown} cannot be created ({exc.orig}).") from exc
+    elif revision != head_revision():
+        if readonly:
+            engine.dispose()
+            raise StoreError(f"{shown} har ett äldre schema och måste uppgraderas av en med skrivrätt.",
+                             f"{shown} has an older schema and must be upgraded by someone who may write.")
+        try:
+            _upgrade(engine)
+        except sa.exc.SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"{shown} kunde inte uppgraderas ({exc}). Inget har ändrats.",
+                             f"{shown} could not be upgraded ({exc}). Nothing was changed.") from exc
+    return Store(location=shown, engine=engine, readonly=readonly)
 
 
 def _take_lock(path: Path) -> FileLock:

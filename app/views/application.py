@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from shiboken6 import isValid
 
 from app import APP_NAME, __version__
+from app.models.database_url import is_url
 from app.models.errors import StyrkortError
 from app.models.paths import default_db_path, last_database, remember_last_database, resource_path
 from app.models.store import Store, open_store
@@ -39,12 +40,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(path: Path | None, *, readonly: bool = False, create: bool = True, demo: str | bool | None = None,
+def open_database(path: Path | str | None, *, readonly: bool = False, create: bool = True, demo: str | bool | None = None,
                   daily_backup: bool = True) -> Store:
     """A new file gets a demo when `demo` names one ("region": Exempelregionen, "kommun":
     Exempelkommunen; the default database gets the region); any other new file starts empty. The
     window takes the file's lock: a second Styrkort is offered read-only. `daily_backup=False`:
     the window writes it after its first paint."""
+    if is_url(path):  # a regional database: the server has it, nothing to build here
+        return open_store(path, readonly=readonly, create=False)
     target = path or default_db_path()
     kind = demo if isinstance(demo, str) else "region"
     build_demo_region = (bool(demo) or path is None) and not target.exists()
@@ -159,6 +162,12 @@ class WindowManager:
             previous.deleteLater()
 
     def request(self, path: str, create: bool) -> None:
+        if is_url(path):  # a regional database: nothing to create, lock or restore here
+            try:
+                self.show(open_database(path, create=False))
+            except StyrkortError as exc:
+                QMessageBox.critical(self.window, APP_NAME, exc.message(current_language()))
+            return
         current = self.window.store.path if self.window is not None else None
         if not create and current is not None and current.resolve() == Path(path).resolve():
             self.window.raise_()  # already open here: a second window would hold the lock against itself
@@ -206,7 +215,7 @@ class WindowManager:
             "WindowManager", "The backup was restored; the file as it was is kept as %1").replace("%1", kept.name), 20000)
 
 
-def run_gui(db: Path | None, *, readonly: bool = False) -> int:
+def run_gui(db: Path | str | None, *, readonly: bool = False) -> int:
     """Open `db`, else the last database, else (the very first start) ask what to open."""
     app = make_application()
     reporter = ErrorReporter(app)
@@ -229,7 +238,10 @@ def run_gui(db: Path | None, *, readonly: bool = False) -> int:
         print(f"styrkort: {exc.sv}", file=sys.stderr)
         if app.platformName() == "offscreen":  # headless: nobody could answer the dialog
             return exc.exit_code
-        store = manager.resolve(db, exc)
+        if is_url(db):
+            QMessageBox.critical(None, APP_NAME, exc.message(current_language()))
+            return exc.exit_code
+        store = manager.resolve(db or default_db_path(), exc)
         if store is None:
             return exc.exit_code
     manager.show(store)

@@ -76,6 +76,10 @@ class MainWindow(QMainWindow):
         self._restore_state()
         if store.path is not None:
             remember_recent(str(store.path))
+        # A regional database: others' commits reach every page within a second (LISTEN/NOTIFY).
+        from app.commands.live import LiveRefresh
+
+        self.live = LiveRefresh.attach(store, self.context.bus, self)
 
     # --- pages loaded after the first paint ---------------------------------------------------
     def deferred_pages(self) -> list[int]:
@@ -123,6 +127,8 @@ class MainWindow(QMainWindow):
             save = getattr(self.pages.widget(index), "save_state", None)
             if save:
                 save()
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -159,6 +165,10 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.New, "actionNew"))
         self.file_menu.addAction(self._action(self.tr("&Open…"), self.open_database,
                                               QKeySequence.StandardKey.Open, "actionOpen"))
+        self.file_menu.addAction(self._action(self.tr("Connect to the &regional database…"), self.connect_server,
+                                              None, "actionConnectServer"))
+        self.file_menu.addAction(self._action(self.tr("Cop&y the database to…"), self.copy_database,
+                                              None, "actionCopyDatabase"))
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -212,12 +222,26 @@ class MainWindow(QMainWindow):
         self.location_label.setObjectName("databaseLocation")
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.location_label)
+        if not self.store.is_sqlite:
+            self._show_role()
         if self.store.backups_made:
             self.statusBar().showMessage(
                 self.tr("The database was upgraded; a backup was saved as %1").replace(
                     "%1", self.store.backups_made[-1].name), 15000)
         else:
             self.statusBar().showMessage(self.tr("Ready"), 3000)
+
+    def _show_role(self) -> None:
+        """On a regional database: the user's role, and why some things are read-only."""
+        access = self.context.access
+        names = {None: self.tr("full access"), "planerare": self.tr("planner"),
+                 "namndsekreterare": self.tr("committee secretary"), "rapportor": self.tr("reporter"),
+                 "granskare": self.tr("auditor (read only)")}
+        role = self.tr("Role: %1").replace("%1", names.get(access.role, access.role or ""))
+        self.role_label = QLabel(role)
+        self.role_label.setObjectName("databaseRole")
+        self.role_label.setToolTip(access.reason(current_language() == "sv"))
+        self.statusBar().addPermanentWidget(self.role_label)
 
     # --- file actions ---------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -234,6 +258,18 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), self._start_dir(), DB_FILTER)
         if path:
             self.databaseRequested.emit(path, False)
+
+    def connect_server(self) -> None:
+        from app.views.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self)
+        if dialog.exec():
+            self.databaseRequested.emit(dialog.url(), False)
+
+    def copy_database(self) -> None:
+        from app.views.copy_dialog import CopyDialog
+
+        CopyDialog(self.store, self).exec()
 
     def save_copy(self) -> None:
         if self.store.path is None:

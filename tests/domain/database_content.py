@@ -49,3 +49,18 @@ def digest(path: Path) -> str:
     text = "\n".join(db.iterdump())
     db.close()
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def store_contents(store) -> dict[str, list]:
+    """`table_contents` of an open store on either engine: a server database is first copied
+    into a scratch SQLite file (the copy is verified row for row, see platform/copying.py)."""
+    if store.path is not None:
+        return table_contents(store.path)
+    import tempfile
+
+    from app.services.platform.copying import copy_database
+
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder) / "scratch.sqlite"
+        copy_database(store.engine.url.render_as_string(hide_password=False), scratch)
+        return table_contents(scratch)

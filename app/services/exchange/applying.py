@@ -129,7 +129,8 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
     if plan.changed:
         update = sa.update(Result.__table__).where(Result.__table__.c.id == sa.bindparam("rid")).values(
             value=sa.bindparam("v"), comment=sa.bindparam("c"), late=sa.bindparam("l"), count=sa.bindparam("n"),
-            import_batch_id=batch.id, entered_at=now, entered_by=user)
+            import_batch_id=batch.id, entered_at=now, entered_by=user,
+            version=Result.__table__.c.version + 1)
         for start in range(0, len(plan.changed), CHUNK):
             if cancelled is not None and cancelled():
                 raise ImportCancelled()

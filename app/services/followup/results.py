@@ -21,7 +21,9 @@ from app.models import (
     Status,
     UnitKind,
 )
+from app.models.conflicts import latest_change
 from app.models.errors import StyrkortError
+from app.models.store import concurrent_edit_error
 from app.services.followup.indicators import check_range
 from app.services.followup.periods import require_period
 from app.services.followup.status import result_status, units_in_scope
@@ -64,16 +66,25 @@ def check_result(session: Session, indicator_id: int, unit_id: int, value: float
     return indicator
 
 
+ANY = object()
+
+
 def set_result(session: Session, indicator_id: int, unit_id: int, period_code: str, gender: Gender,
-               value: float | None, *, restore: ResultState | None = None) -> ResultState:
+               value: float | None, *, restore: ResultState | None = None, expected: object = ANY) -> ResultState:
     """Enter (or with None remove) one result; returns the previous state. A result entered
-    for a closed period is marked late. `restore` puts back a previous state exactly (undo)."""
+    for a closed period is marked late. `restore` puts back a previous state exactly (undo).
+
+    `expected`: the value the user saw (None: no result). When someone else has saved another
+    value since, nothing is written and ConcurrentEditError says whose change won, and what it
+    was (on a shared database two planners may edit one result at the same time)."""
     indicator = check_result(session, indicator_id, unit_id, value)
     unit = session.get(OrgUnit, unit_id)
     period = require_period(session, period_code)
     result = _find(session, indicator_id, unit_id, period.id, gender)
     old = ResultState(None) if result is None else ResultState(
         result.value, result.late, result.entered_by, result.entered_at)
+    if expected is not ANY and old.value != expected:
+        raise concurrent_edit_error(latest_change(session, "result", result.id) if result is not None else None)
     if restore is None:
         state = ResultState(value, period.closed, audit.current_user(), dt.datetime.now().replace(microsecond=0))
     else:

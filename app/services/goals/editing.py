@@ -19,7 +19,9 @@ from app.models import (
     OrgUnit,
     UnitKind,
 )
+from app.models.conflicts import latest_change
 from app.models.errors import RuleViolation
+from app.models.store import concurrent_edit_error
 from app.services.goals.steering_model import steering_model
 from app.services.platform import audit, audited
 from app.services.platform.trees import goal_ancestor_ids
@@ -329,12 +331,18 @@ def create_goal(session: Session, parent_id: int | None, title: str, *, row: int
     return new_id, before
 
 
-def update_goal(session: Session, goal_id: int, values: dict[str, object]) -> dict[str, object]:
-    """Change fields of a goal; returns their old values (for undo). Audited per field."""
+def update_goal(session: Session, goal_id: int, values: dict[str, object],
+                expected: dict[str, object] | None = None) -> dict[str, object]:
+    """Change fields of a goal; returns their old values (for undo). Audited per field.
+    `expected`: the values the user saw; if someone else has changed one of these fields since,
+    nothing is written and ConcurrentEditError says who, and what they wrote."""
     _check_fields(session, goal_id, values)
     goal = session.get(Goal, goal_id)
     if goal is None:
         _level(session, goal_id)
+    if expected is not None and any(name in values and getattr(goal, name) != value
+                                    for name, value in expected.items()):
+        raise concurrent_edit_error(latest_change(session, "goal", goal_id))
     return audited.assign(session, "goal", goal, values)
 
 

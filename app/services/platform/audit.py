@@ -21,6 +21,8 @@ from app.models import AuditAction, AuditEntry
 from app.services.platform.audit_key import installation_key, seal
 
 GENESIS_HASH = "0" * 64
+# PostgreSQL advisory lock key ("STYK") that serialises appends to the chain across connections.
+AUDIT_LOCK_KEY = 0x5354594B
 
 # Set by the window from Inställningar (the user's own name); the OS user is always recorded too.
 _display_name: str = ""
@@ -45,6 +47,22 @@ def current_user() -> str:
     user = os_user()
     name = _display_name or os.environ.get("STYRKORT_USER_NAME", "").strip()
     return f"{name} ({user})" if name and name != user else user
+
+
+def _serialise_appends(session: Session) -> str | None:
+    """On a shared PostgreSQL database, take the chain's advisory lock (held until this
+    transaction commits, so the next writer reads our hash as its predecessor) and return the
+    database user, the real person behind the change. SQLite serialises writers itself: None."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    transaction = session.get_transaction()
+    if session.info.get("audit_locked_in") is not transaction:
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
+        session.info["audit_locked_in"] = transaction
+        session.info["audit_user"] = session.execute(sa.text("SELECT session_user")).scalar_one()
+    if "audit_user" not in session.info:
+        session.info["audit_user"] = session.execute(sa.text("SELECT session_user")).scalar_one()
+    return session.info["audit_user"]
 
 
 def _as_text(value: object) -> str | None:
@@ -156,10 +174,11 @@ def record(
     batch_id: int | None = None,
 ) -> AuditEntry:
     """Append one entry, chained to the last one. Call inside the change's own transaction."""
+    database_user = _serialise_appends(session)
     head = chain_head(session)
     entry = AuditEntry(
         at=dt.datetime.now().replace(microsecond=0),
-        user=user or current_user(),
+        user=user or database_user or current_user(),
         action=action,
         entity=entity,
         entity_id=entity_id,
@@ -222,8 +241,9 @@ def record_many(session: Session, changes: list[Change], *, user: str | None = N
     """Append many entries at once (one executemany), chained exactly as `record` would."""
     if not changes:
         return 0
+    database_user = _serialise_appends(session)
     head = chain_head(session)
-    user = user or current_user()
+    user = user or database_user or current_user()
     at = dt.datetime.now().replace(microsecond=0)
     at_text = at.isoformat()
     key, key_id = installation_key()

@@ -60,6 +60,8 @@ def check_store(store: Store, anchors: list[Anchor] | None = None) -> HealthRepo
     report.problems += [_swedish(p) for p in integrity_problems(store.engine, quick=False)]
     kept = anchors_for(Path(store.path) if store.path else None,
                        None if store.path else store.engine.url.render_as_string(hide_password=True))
+    if not store.is_sqlite:
+        report.problems += server_problems(store.engine)
     with store.session() as session:
         report.chain = verify(session, [*kept, *(anchors or [])])
         report.problems += report.chain.problems
@@ -67,3 +69,28 @@ def check_store(store: Store, anchors: list[Anchor] | None = None) -> HealthRepo
                               ("utfall", Result)):
             report.counts[label] = session.execute(sa.select(sa.func.count()).select_from(entity)).scalar_one()
     return report
+
+
+def server_problems(engine) -> list[str]:
+    """A regional (PostgreSQL) database: every table and column of this version is there, no
+    constraint is left unvalidated, and the server's own rules (append-only audit log, change
+    notifications) are in place."""
+    from app.models import Base
+    from app.models.server_rules import notify_trigger
+
+    problems: list[str] = []
+    with engine.connect() as conn:
+        inspector = sa.inspect(conn)
+        present = set(inspector.get_table_names())
+        for table in Base.metadata.sorted_tables:
+            if table.name not in present:
+                problems.append(f"table {table.name} is missing")
+                continue
+            columns = {c["name"] for c in inspector.get_columns(table.name)}
+            problems += [f"column {table.name}.{c.name} is missing" for c in table.columns if c.name not in columns]
+        problems += [f"constraint {name} on {table} is not validated" for name, table in conn.exec_driver_sql(
+            "SELECT conname, conrelid::regclass::text FROM pg_constraint WHERE NOT convalidated")]
+        triggers = {r[0] for r in conn.exec_driver_sql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")}
+        expected = {"audit_entry_append_only", "directive_adopted_locked"} | {notify_trigger(t).split()[2] for t in Base.metadata.tables}
+        problems += [f"trigger {name} is missing" for name in sorted(expected - triggers)]
+    return problems

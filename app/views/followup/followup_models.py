@@ -247,6 +247,8 @@ class ResultsTableModel(QAbstractTableModel):
         self.rows: list[GridRow] = []
         self.on_edit = on_edit
         self.last_error: str | None = None
+        # unit id → why this user may not change its results (a regional database's roles), or None.
+        self.locked_reason: Callable[[int], str | None] = lambda _unit_id: None
 
     def set_rows(self, rows: list[GridRow]) -> None:
         """Same rows with new values: repaint in place (an edit must not reset the view under
@@ -305,13 +307,15 @@ class ResultsTableModel(QAbstractTableModel):
                 return self.tr("Entered late (after the period was closed)")
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.indicator_name
+        if role == Qt.ItemDataRole.ToolTipRole and gender is not None:
+            return self.locked_reason(row.unit_id)
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in GENDER_COLUMNS:
+        if index.column() in GENDER_COLUMNS and self.locked_reason(self.rows[index.row()].unit_id) is None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

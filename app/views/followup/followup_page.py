@@ -38,6 +38,7 @@ from app.commands.followup import (
     SetRollupRuleCommand,
 )
 from app.models import Gender, ProviderType, Status
+from app.models.store import ConcurrentEditError
 from app.services.followup import assessment as service
 from app.services.followup.periods import default_period, list_periods, parse_period, previous_comparable
 from app.services.followup.results import GridRow, ResultFilter, committees, result_grid, service_areas
@@ -56,6 +57,7 @@ from app.views.followup.followup_models import (
     ResultsTableModel,
     status_text,
 )
+from app.views.followup.shared_editing import ResultConflictBar, locked_reason
 from app.views.i18n import current_language, term
 
 
@@ -286,6 +288,7 @@ class ResultsPanel(QWidget):
         for ptype in ProviderType:
             self.provider.addItem(term(ptype), ptype)
         self.model = ResultsTableModel(self._edit, self)
+        self.model.locked_reason = locked_reason(page.context)
         self.table = QTreeView()
         self.table.setObjectName("resultsGrid")
         self.table.setRootIsDecorated(False)
@@ -310,9 +313,11 @@ class ResultsPanel(QWidget):
             filters.addWidget(_compact(combo, 5), 1)
             combo.currentIndexChanged.connect(self.reload)
         filters.addStretch(1)
+        self.conflict = ResultConflictBar(page, self.reload, self)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.conflict)
         layout.addWidget(self.message)
 
     def criteria(self) -> ResultFilter:
@@ -329,12 +334,15 @@ class ResultsPanel(QWidget):
             self.table.resizeColumnToContents(column)
 
     def _edit(self, row: GridRow, gender: Gender, value: float | None) -> str | None:
+        # expected: the value shown; someone else's save since is not overwritten.
         command = SetResultCommand(self.page.context, row.indicator_id, row.unit_id, self.page.period_code,
-                                   gender, value)
+                                   gender, value, expected=row.values.get(gender))
         if self.page.push(command, quiet=True):
             return None
         error = self.page.context.last_error
         text = error.message(current_language()) if error else self.tr("The result could not be saved.")
+        if isinstance(error, ConcurrentEditError):  # someone else saved first: show theirs, let the user choose
+            self.conflict.show_conflict(text, row, gender, value)
         self.message.setText(text)
         return text
 
