@@ -11,11 +11,11 @@ import argparse
 import sys
 
 from app import __version__
-from app.cli import database, exchange, followup, goals, governance, platform, shared
+from app.cli import database, exchange, followup, goals, governance, platform, shared, sync
 from app.cli.common import Handler, Setup, db_argument
 from app.models.errors import StyrkortError
 
-AREAS = [database, goals, followup, governance, exchange, platform, shared]
+AREAS = [database, goals, followup, governance, exchange, platform, shared, sync]
 
 SUBCOMMANDS: dict[str, tuple[str, Setup, Handler]] = {
     name: entry for area in AREAS for name, entry in area.SUBCOMMANDS.items()
