@@ -3,17 +3,23 @@ regional database. Each test gets a database of its own (tests/postgres.py)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from app.cli import main
-from app.models import Goal, OrgUnit, Result
+from app.models import Gender, Goal, Indicator, OrgUnit, Result
 from app.models.store import open_store
+from app.services.followup.results import set_result
 from app.services.sync.checkout import checkout
 from app.services.sync.conflicts import list_conflicts, resolve
-from app.services.sync.engine import SyncRefused, sync
+from app.services.sync.engine import STALL_ENV, SyncRefused, sync
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -172,3 +178,116 @@ def test_server_unreachable_exits_2_and_leaves_the_file(region, tmp_path, capsys
     assert anna.read_bytes() == before
     with pytest.raises(SyncRefused):
         sync(anna, "postgresql://postgres@127.0.0.1:1/nowhere")
+
+
+def test_offline_import_and_rows_created_on_both_laptops_get_server_ids(region, tmp_path):
+    from app.services.exchange.importing import run_import
+    from tests.domain.test_exchange_import import result_value, workbook
+
+    anna, bo = _laptops(region, tmp_path)
+    path = workbook(tmp_path / "utforare.xlsx", [
+        ["Nyckeltal", "Utförare", "År", "Kön", "Utfall", "Målvärde", "Kommentar"],
+        ["UB01", "GR04", 2026, "Totalt", "81,5", "85", "Ny mätning"],
+        ["UB02", "GR04", "2026", "K", "93,4 %", None, None],
+    ])
+    store = open_store(anna, create=False)
+    plan = run_import(store, path)
+    assert plan.ok
+    store.close()
+    # Bo creates a result offline too: both files hand out the same next id.
+    store = open_store(bo, create=False)
+    with store.transaction() as session:
+        indicator = session.execute(sa.select(Indicator).where(Indicator.code == "UB03")).scalar_one()
+        unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == "GR04")).scalar_one()
+        set_result(session, indicator.id, unit.id, "2026", Gender.MEN, 231.5)
+    store.close()
+    assert main(["sync", str(anna)]) == 0
+    assert main(["sync", str(bo)]) == 0
+    assert main(["sync", str(anna)]) == 0
+    for where in (region, anna, bo):
+        store = open_store(where, create=False)
+        assert result_value(store, "UB01", "GR04", "2026") == 81.5
+        assert result_value(store, "UB02", "GR04", "2026", "K") == 93.4
+        assert result_value(store, "UB03", "GR04", "2026", "M") == 231.5
+        store.close()
+    # The same ids everywhere, the import batch with them.
+    assert _some_results(anna, 10_000) == _some_results(region, 10_000) == _some_results(bo, 10_000)
+
+
+def test_permission_refused_on_push_is_reported_per_row_and_kept(region, tmp_path, logins, capsys):
+    from app.services.platform import roles
+    from tests import postgres
+
+    store = open_store(region, create=False)
+    with store.transaction() as session:
+        roles.setup_roles(session)
+        units = session.execute(sa.select(OrgUnit).where(OrgUnit.parent_id.is_not(None))
+                                .order_by(OrgUnit.id)).scalars().all()
+        mine_unit = units[-1]
+        login = logins("rapportor")
+        roles.grant_user(session, login, "rapportor", [mine_unit.code])
+        own = session.execute(sa.select(Result.id).where(Result.unit_id == mine_unit.id)).scalars().first()
+        other = session.execute(sa.select(Result.id).where(Result.unit_id != mine_unit.id)).scalars().first()
+    store.close()
+    assert own is not None and other is not None
+    url = postgres.url_of(region.rsplit("/", 1)[1], login)
+    path = tmp_path / "rapportor.sqlite"
+    checkout(url, path)
+    _edit(path, own, value=7.0)
+    _edit(path, other, value=8.0)
+    capsys.readouterr()
+    assert main(["sync", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"nekad av servern: result {other}:" in out
+    assert _value(region, own) == 7.0 and _value(region, other) != 8.0
+    assert _value(path, other) == 8.0  # the local change is kept
+    # Still pending: the next sync reports it again, nothing else moves.
+    report = sync(path)
+    assert [line.split(":")[0] for line in report.refused] == [f"result {other}"]
+
+
+def _sync_process(path: Path, stage: str) -> subprocess.Popen:
+    env = {**os.environ, STALL_ENV: stage}
+    code = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.Popen([sys.executable, "-c", code, "sync", str(path)], cwd=ROOT, env=env,
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+
+
+@pytest.mark.parametrize("stage", ["push", "after-push", "pull"])
+def test_sync_killed_at_any_stage_is_finished_by_the_next(region, tmp_path, stage):
+    anna, bo = _laptops(region, tmp_path)
+    (r1, _v1), (r2, _v2), *_ = _some_results(region)
+    _edit(bo, r2, value=42.0)
+    assert sync(bo).pushed == 1
+    _edit(anna, r1, value=99.0)
+    # A row created offline: pushed twice it would be two rows.
+    store = open_store(anna, create=False)
+    with store.transaction() as session:
+        indicator = session.execute(sa.select(Indicator).where(Indicator.code == "UB03")).scalar_one()
+        unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == "GR04")).scalar_one()
+        set_result(session, indicator.id, unit.id, "2026", Gender.WOMEN, 12.5)
+    store.close()
+    count_before = _count(region)
+    process = _sync_process(anna, stage)
+    line = process.stderr.readline()
+    assert f"stalled at {stage}" in line
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    time.sleep(0.2)
+    committed = stage != "push"
+    assert _value(region, r1) == (99.0 if committed else _v1)
+    report = sync(anna)
+    assert report.resumed == committed
+    assert _value(region, r1) == 99.0 and _value(anna, r2) == 42.0
+    assert _count(region) == count_before + 1
+    assert _some_results(anna, 10_000) == _some_results(region, 10_000)
+    assert sync(anna).pushed == 0
+
+
+def _count(where) -> int:
+    store = open_store(where, create=False)
+    try:
+        with store.session() as session:
+            return session.execute(sa.select(sa.func.count()).select_from(Result)).scalar_one()
+    finally:
+        store.close()
