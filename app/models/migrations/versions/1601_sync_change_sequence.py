@@ -1,6 +1,6 @@
 """Offline checkouts (issue 16): on PostgreSQL the change sequence — `sync_row_version` (a
-number from one global sequence per changed row, tombstones for deleted rows) kept by a row
-trigger on every synchronised table — and `sync_push`, the receipts that make a killed sync
+number from one global sequence per changed row, tombstones for deleted rows) kept by statement
+triggers on every synchronised table — and `sync_push`, the receipts that make a killed sync
 resumable. See app/models/sync_rules.py. SQLite files get nothing here: a checkout's own change
 log is set up by `styrkort checkout` (app/services/sync/local.py).
 
@@ -24,7 +24,7 @@ TABLES = [
     "CREATE TABLE IF NOT EXISTS sync_push (client text NOT NULL, push_no integer NOT NULL, at timestamptz NOT NULL DEFAULT now(), db_user text NOT NULL DEFAULT session_user, outcome text NOT NULL, PRIMARY KEY (client, push_no))",
 ]
 FUNCTIONS = [
-    "CREATE OR REPLACE FUNCTION styrkort_sync_mark() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$ DECLARE j jsonb; k text; old_k text; c text; BEGIN PERFORM pg_advisory_xact_lock(1398036811); IF TG_OP = 'DELETE' THEN j := to_jsonb(OLD); ELSE j := to_jsonb(NEW); END IF; FOREACH c IN ARRAY TG_ARGV LOOP k := coalesce(k || ',', '') || (j ->> c); END LOOP; INSERT INTO sync_row_version AS v (tbl, row_key, seq, deleted, origin) VALUES (TG_TABLE_NAME, k, nextval('sync_seq'), TG_OP = 'DELETE', nullif(current_setting('styrkort.sync_client', true), '')) ON CONFLICT (tbl, row_key) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, origin = excluded.origin; IF TG_OP = 'UPDATE' THEN j := to_jsonb(OLD); FOREACH c IN ARRAY TG_ARGV LOOP old_k := coalesce(old_k || ',', '') || (j ->> c); END LOOP; IF old_k <> k THEN INSERT INTO sync_row_version AS v (tbl, row_key, seq, deleted, origin) VALUES (TG_TABLE_NAME, old_k, nextval('sync_seq'), true, nullif(current_setting('styrkort.sync_client', true), '')) ON CONFLICT (tbl, row_key) DO UPDATE SET seq = excluded.seq, deleted = true, origin = excluded.origin; END IF; END IF; RETURN NULL; END $$",
+    "CREATE OR REPLACE FUNCTION styrkort_sync_mark() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$ DECLARE k text; c text; rows_from text; BEGIN PERFORM pg_advisory_xact_lock(1398036811); FOREACH c IN ARRAY TG_ARGV LOOP k := coalesce(k || ' || '','' || ', '') || format('%I::text', c); END LOOP; rows_from := CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END; EXECUTE format('INSERT INTO sync_row_version AS v (tbl, row_key, seq, deleted, origin) SELECT %L, %s, nextval(''sync_seq''), %L, nullif(current_setting(''styrkort.sync_client'', true), '''') FROM %I ON CONFLICT (tbl, row_key) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, origin = excluded.origin', TG_TABLE_NAME, k, TG_OP = 'DELETE', rows_from); IF TG_OP = 'UPDATE' THEN EXECUTE format('INSERT INTO sync_row_version AS v (tbl, row_key, seq, deleted, origin) SELECT %L, o.key, nextval(''sync_seq''), true, nullif(current_setting(''styrkort.sync_client'', true), '''') FROM (SELECT %s AS key FROM old_rows EXCEPT SELECT %s FROM new_rows) o ON CONFLICT (tbl, row_key) DO UPDATE SET seq = excluded.seq, deleted = true, origin = excluded.origin', TG_TABLE_NAME, k, k); END IF; RETURN NULL; END $$",
     "CREATE OR REPLACE FUNCTION styrkort_sync_receipt(p_client text, p_push_no integer, p_outcome text) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$ INSERT INTO sync_push (client, push_no, db_user, outcome) VALUES (p_client, p_push_no, session_user, p_outcome) $$",
     "GRANT SELECT ON sync_row_version, sync_push TO PUBLIC",
 ]
@@ -59,10 +59,22 @@ def upgrade() -> None:
     for statement in [*TABLES, *FUNCTIONS]:
         op.execute(statement)
     for table, keys in PRIMARY_KEYS.items():
-        arguments = ", ".join(f"'{k}'" for k in keys)
+        call = (
+            "FOR EACH STATEMENT EXECUTE FUNCTION styrkort_sync_mark("
+            + ", ".join(f"'{k}'" for k in keys)
+            + ")"
+        )
         op.execute(
-            f"CREATE TRIGGER {table}_sync AFTER INSERT OR UPDATE OR DELETE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION styrkort_sync_mark({arguments})"
+            f"CREATE TRIGGER {table}_sync_insert AFTER INSERT ON {table} "
+            f"REFERENCING NEW TABLE AS new_rows {call}"
+        )
+        op.execute(
+            f"CREATE TRIGGER {table}_sync_update AFTER UPDATE ON {table} "
+            f"REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows {call}"
+        )
+        op.execute(
+            f"CREATE TRIGGER {table}_sync_delete AFTER DELETE ON {table} "
+            f"REFERENCING OLD TABLE AS old_rows {call}"
         )
 
 
@@ -70,7 +82,8 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for table in PRIMARY_KEYS:
-        op.execute(f"DROP TRIGGER IF EXISTS {table}_sync ON {table}")
+        for event in ("insert", "update", "delete"):
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_sync_{event} ON {table}")
     op.execute("DROP FUNCTION IF EXISTS styrkort_sync_mark()")
     op.execute("DROP FUNCTION IF EXISTS styrkort_sync_receipt(text, integer, text)")
     op.execute("DROP TABLE IF EXISTS sync_push")
