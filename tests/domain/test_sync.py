@@ -337,3 +337,35 @@ def test_kill_harness_a_sync_killed_at_a_random_moment_loses_nothing_and_doubles
         finally:
             local_store.close()
             server_store.close()
+
+
+def test_undo_after_sync_is_an_edit_that_goes_out_with_the_next_sync(region, tmp_path):
+    (anna,) = _laptops(region, tmp_path, 1)
+    store = open_store(anna, create=False)
+    with store.transaction() as session:
+        indicator = session.execute(sa.select(Indicator).where(Indicator.code == "UB01")).scalar_one()
+        unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == "GR04")).scalar_one()
+        ids = (indicator.id, unit.id)
+        old = set_result(session, *ids, "2026", Gender.TOTAL, 64.0)
+    assert sync(anna).pushed == 1
+    with store.transaction() as session:  # what the window's undo does: the service, restoring
+        set_result(session, *ids, "2026", Gender.TOTAL, old.value, restore=old)
+    store.close()
+    assert old.value is None  # there was no result: the undo removes it, here and on the server
+    count = _count(region)
+    assert sync(anna).pushed == 1
+    assert _count(region) == count - 1
+    assert _some_results(anna, 10_000) == _some_results(region, 10_000)
+
+
+def test_a_server_of_another_schema_version_is_refused_with_the_reason(region, tmp_path, capsys):
+    (anna,) = _laptops(region, tmp_path, 1)
+    import psycopg
+
+    with psycopg.connect(region, autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '1501'")
+    before = anna.read_bytes()
+    assert main(["sync", str(anna)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "har schema 1501" in err and "uppgradera regionens databas" in err
+    assert anna.read_bytes() == before
