@@ -198,3 +198,32 @@ def _audit(conn: sa.Connection, conflict: Conflict, keep: str) -> None:
                      old=describe_conflict(conflict), new="min version" if keep == "mine" else "deras version",
                      summary=f"Synkkonflikt #{conflict.id} avgjord: behåll {'min' if keep == 'mine' else 'deras'}")
         session.flush()
+
+
+@dataclass
+class CheckoutSummary:
+    """What the window shows about a checkout: where from, when last synchronised, what waits."""
+
+    server: str
+    scope: str | None
+    last_sync_at: str | None
+    pending: int
+    conflicts: list[Conflict]
+
+
+def checkout_summary(path: Path | str) -> CheckoutSummary | None:
+    """None when the file is not a checkout."""
+    store = open_store(Path(path), create=False, readonly=True)
+    try:
+        with store.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            if not local.is_checkout(raw):
+                return None
+            state = local.read_state(raw, str(path))
+            pending = raw.execute("SELECT count(*) FROM sync_change WHERE op <> 'X'").fetchone()[0]
+            from app.models.database_url import describe
+
+            return CheckoutSummary(describe(state.server), state.scope, state.last_sync_at, pending,
+                                   open_conflicts(raw))
+    finally:
+        store.close()
