@@ -369,3 +369,29 @@ def test_a_server_of_another_schema_version_is_refused_with_the_reason(region, t
     err = capsys.readouterr().err.strip()
     assert "har schema 1501" in err and "uppgradera regionens databas" in err
     assert anna.read_bytes() == before
+
+
+def test_a_checkout_keeps_the_role_so_the_window_keeps_other_units_read_only(region, tmp_path, logins):
+    from app.services.platform import roles
+    from tests import postgres
+
+    store = open_store(region, create=False)
+    with store.transaction() as session:
+        roles.setup_roles(session)
+        unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == "GR04")).scalar_one()
+        login = logins("rapportor")
+        roles.grant_user(session, login, "rapportor", ["GR04"])
+        other = session.execute(sa.select(OrgUnit.id).where(OrgUnit.id != unit.id)).scalars().first()
+        unit_id = unit.id
+    store.close()
+    path = tmp_path / "rapportor.sqlite"
+    checkout(postgres.url_of(region.rsplit("/", 1)[1], login), path)
+    local = open_store(path, create=False)
+    with local.session() as session:
+        access = roles.access_for(session)
+    local.close()
+    assert access.role == "rapportor" and access.may_edit_unit(unit_id) and not access.may_edit_unit(other)
+    plain = open_store(tmp_path / "plain.sqlite")
+    with plain.session() as session:
+        assert roles.access_for(session).role is None
+    plain.close()

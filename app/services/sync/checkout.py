@@ -9,6 +9,7 @@ whole, so every page works offline and every reference holds."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,6 +98,7 @@ def checkout(url: str, path: Path, scope: str | None = None, *, progress: Progre
             cursor = server_cursor(src, shown)
             filters = scope_filters(scope_units(src, scope)) if scope else {}
             report = CheckoutReport(shown, path, scope, cursor)
+            access = _server_access(src)
             _copy_into(src, path, filters, report, progress)
     except sa.exc.OperationalError as exc:
         path.unlink(missing_ok=True)
@@ -107,8 +109,18 @@ def checkout(url: str, path: Path, scope: str | None = None, *, progress: Progre
         raise
     finally:
         engine.dispose()
-    _finish(path, url, scope, cursor, revision)
+    _finish(path, url, scope, cursor, revision, access)
     return report
+
+
+def _server_access(conn: sa.Connection):
+    """The connected user's role and units: the checkout keeps the same things read-only."""
+    from sqlalchemy.orm import Session
+
+    from app.services.platform.roles import access_for
+
+    with Session(bind=conn) as session:
+        return access_for(session)
 
 
 def _copy_into(src: sa.Connection, path: Path, filters: dict[str, str], report: CheckoutReport,
@@ -139,7 +151,7 @@ def _copy_into(src: sa.Connection, path: Path, filters: dict[str, str], report: 
         target.close()
 
 
-def _finish(path: Path, url: str, scope: str | None, cursor: int, revision: str) -> None:
+def _finish(path: Path, url: str, scope: str | None, cursor: int, revision: str, access) -> None:
     store = open_store(path, create=False)
     try:
         with store.engine.connect() as conn:
@@ -147,8 +159,9 @@ def _finish(path: Path, url: str, scope: str | None, cursor: int, revision: str)
             raw.execute("BEGIN IMMEDIATE")
             local.install(raw)
             raw.execute("INSERT INTO sync_state (id, server, client, scope, cursor, push_no, applying, revision, "
-                        "checked_out_at) VALUES (1, ?, ?, ?, ?, 0, 0, ?, ?)",
-                        (_without_password(url), uuid.uuid4().hex, scope, cursor, revision, local.now()))
+                        "checked_out_at, role, role_units) VALUES (1, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)",
+                        (_without_password(url), uuid.uuid4().hex, scope, cursor, revision, local.now(),
+                         access.role, json.dumps(sorted(access.unit_ids))))
             raw.execute("COMMIT")
     finally:
         store.close()

@@ -29,7 +29,7 @@ TABLES = [
     "CREATE TABLE IF NOT EXISTS sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), server TEXT NOT NULL, "
     "client TEXT NOT NULL, scope TEXT, cursor INTEGER NOT NULL, push_no INTEGER NOT NULL DEFAULT 0, "
     "applying INTEGER NOT NULL DEFAULT 0, revision TEXT NOT NULL, checked_out_at TEXT NOT NULL, "
-    "last_sync_at TEXT)",
+    "last_sync_at TEXT, role TEXT, role_units TEXT)",
     "CREATE TABLE IF NOT EXISTS sync_change (tbl TEXT NOT NULL, row_key TEXT NOT NULL, op TEXT NOT NULL, "
     "rev INTEGER NOT NULL DEFAULT 1, before TEXT, base_seq INTEGER, PRIMARY KEY (tbl, row_key))",
     "CREATE TABLE IF NOT EXISTS sync_conflict (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_key TEXT NOT NULL, "
@@ -148,6 +148,22 @@ def read_rows(conn: sqlite3.Connection, table: sa.Table, keys: list[str]) -> dic
             row = rows.raw_to_neutral(table, values)
             out[rows.row_key(table, row)] = row
     return out
+
+
+def offline_access(session):
+    """The server role the checkout was made with (`app.services.platform.roles.Access`), so the
+    window keeps read-only offline what the server would refuse; None for an ordinary file."""
+    from app.services.platform.roles import Access
+
+    conn = session.connection()
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").first()
+    if found is None:
+        return None
+    row = conn.exec_driver_sql("SELECT role, role_units FROM sync_state WHERE id = 1").first()
+    if row is None or row[0] is None:
+        return None
+    return Access(row[0], frozenset(json.loads(row[1] or "[]")))
 
 
 def now() -> str:
