@@ -76,6 +76,7 @@ class SyncDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._conflicts = []
+        self._raw = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -102,6 +103,14 @@ class SyncDialog(QDialog):
             self.versions.setRowCount(0)
 
     def _show_conflict(self, row: int) -> None:
+        with self.context.store.engine.connect() as conn:  # to name what the ids refer to
+            self._raw = conn.connection.driver_connection
+            try:
+                self._fill_versions(row)
+            finally:
+                self._raw = None
+
+    def _fill_versions(self, row: int) -> None:
         self.versions.setRowCount(0)
         if not 0 <= row < len(self._conflicts):
             return
@@ -112,16 +121,25 @@ class SyncDialog(QDialog):
         bold = QFont()
         bold.setBold(True)
         names = [c.name for c in table.columns if c.name not in (*rows.key_columns(table), rows.VERSION)]
+        references = dict(rows.references(table))
         for name in names:
             at = self.versions.rowCount()
             self.versions.insertRow(at)
             cells = [name, deleted if conflict.mine is None else mine.get(name),
                      deleted if conflict.theirs is None else theirs.get(name)]
+            parent = references.get(name)
+            if parent is not None and self._raw is not None:
+                cells[1:] = [v if v in (None, deleted) else self._label(parent, v) for v in cells[1:]]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem("" if value is None else str(value))
                 if name in conflict.fields:
                     item.setFont(bold)
                 self.versions.setItem(at, column, item)
+
+    def _label(self, parent: str, value: object) -> str:
+        from app.services.sync.conflicts import reference_label
+
+        return reference_label(self._raw, parent, value) or str(value)
 
     def synchronise(self) -> None:
         from app.services.sync.engine import sync

@@ -32,6 +32,8 @@ class Conflict:
     base: dict | None
     seq: int
     found_at: str
+    # What the row is, in the planner's words: "UB01 · GR04 · 2026 · T" (filled in when listed).
+    label: str = ""
 
 
 def record_conflict(raw: sqlite3.Connection, table: str, key: str, mine: dict | None, theirs: dict | None,
@@ -82,8 +84,36 @@ _COLUMNS = "id, tbl, row_key, fields, mine, theirs, base, seq, found_at"
 def open_conflicts(raw: sqlite3.Connection) -> list[Conflict]:
     if not local.is_checkout(raw):
         return []
-    return [_load(r) for r in raw.execute(
-        f"SELECT {_COLUMNS} FROM sync_conflict WHERE resolved_at IS NULL ORDER BY id")]
+    found = [_load(r) for r in raw.execute(
+        f"SELECT {_COLUMNS} FROM sync_conflict WHERE resolved_at IS NULL ORDER BY id").fetchall()]
+    for conflict in found:
+        conflict.label = row_label(raw, rows.tables()[conflict.table], conflict.mine or conflict.theirs or {})
+    return found
+
+
+_NAMING = ("code", "title", "name")
+
+
+def reference_label(raw: sqlite3.Connection, table_name: str, row_id: object) -> str | None:
+    """A referenced row by its code, title or name (what a planner recognises), if it has one."""
+    table = rows.tables().get(table_name)
+    column = next((c for c in _NAMING if table is not None and c in table.c), None)
+    if column is None or row_id is None:
+        return None
+    found = raw.execute(f"SELECT {column} FROM {table_name} WHERE id = ?", (row_id,)).fetchone()
+    return None if found is None else str(found[0])
+
+
+def row_label(raw: sqlite3.Connection, table: sa.Table, row: dict) -> str:
+    """A row in words: its own code/title/name, else what it refers to (indicator · unit · period)."""
+    own = next((row.get(c) for c in _NAMING if c in table.c and row.get(c)), None)
+    if own:
+        return str(own)
+    parts = [reference_label(raw, parent, row.get(column)) for column, parent in rows.references(table)
+             if parent != "import_batch"]
+    if "gender" in table.c and row.get("gender"):
+        parts.append(str(row["gender"]))
+    return " · ".join(p for p in parts if p)
 
 
 def _value(value: object) -> str:
@@ -95,7 +125,7 @@ def _value(value: object) -> str:
 
 def describe_conflict(conflict: Conflict) -> str:
     """One line: which row, which fields, mine against theirs."""
-    head = f"#{conflict.id} {conflict.table} {conflict.key}"
+    head = f"#{conflict.id} {conflict.table} {conflict.key}" + (f" ({conflict.label})" if conflict.label else "")
     if conflict.mine is None:
         return f"{head}: borttagen här, ändrad på servern"
     if conflict.theirs is None:
