@@ -395,3 +395,31 @@ def test_a_checkout_keeps_the_role_so_the_window_keeps_other_units_read_only(reg
     with plain.session() as session:
         assert roles.access_for(session).role is None
     plain.close()
+
+
+@pytest.mark.parametrize("keep", ["mine", "theirs"])
+def test_the_same_result_created_on_both_laptops_is_a_conflict(region, tmp_path, keep, capsys):
+    anna, bo = _laptops(region, tmp_path)
+    for path, value in ((anna, 1.0), (bo, 2.0)):
+        store = open_store(path, create=False)
+        with store.transaction() as session:
+            indicator = session.execute(sa.select(Indicator).where(Indicator.code == "UB01")).scalar_one()
+            unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == "GR04")).scalar_one()
+            set_result(session, indicator.id, unit.id, "2026", Gender.TOTAL, value)
+        store.close()
+    assert main(["sync", str(anna)]) == 0
+    capsys.readouterr()
+    assert main(["sync", str(bo)]) == 3
+    assert "value: min 2.0 / deras 1.0" in capsys.readouterr().out
+    conflict = list_conflicts(bo)[0]
+    resolve(bo, conflict.id, keep)
+    assert main(["sync", str(bo)]) == 0
+    assert main(["sync", str(anna)]) == 0
+    expected = 2.0 if keep == "mine" else 1.0
+    from tests.domain.test_exchange_import import result_value
+
+    for where in (region, anna, bo):
+        store = open_store(where, create=False)
+        assert result_value(store, "UB01", "GR04", "2026") == expected
+        store.close()
+    assert _some_results(anna, 10_000) == _some_results(region, 10_000) == _some_results(bo, 10_000)

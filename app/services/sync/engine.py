@@ -158,6 +158,16 @@ def _round(raw: sqlite3.Connection, engine: sa.Engine, shown: str, state: local.
         more = _apply_pull(raw, pulled, report)
         raw.execute("UPDATE sync_state SET applying = 0, cursor = ?, push_no = ?, last_sync_at = ?",
                     (max(top, state.cursor), push_no, local.now()))
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            table, _rowid, parent, _fk = broken[0]
+            raise SyncRefused(
+                f"Serverns ändringar skulle lämna {len(broken)} brutna referenser i utcheckningen "
+                f"({table} → {parent}, troligen en post som togs bort här men fick nya rader där). "
+                "Inget hämtades; det som skickades finns på servern.",
+                f"The server's changes would leave {len(broken)} broken references in the checkout "
+                f"({table} → {parent}, probably a record deleted here that got new rows there). "
+                "Nothing was pulled; what was pushed is on the server.")
         _stall("pull")
         raw.execute("COMMIT")
     except BaseException:
