@@ -125,6 +125,36 @@ def main() -> None:
     finally:
         _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         shutil.rmtree(folder, ignore_errors=True)
+    if os.environ.get("STYRKORT_BENCH_SYNC_BIG"):
+        big_scope()
+
+
+def big_scope() -> None:
+    """Opt-in (STYRKORT_BENCH_SYNC_BIG=1: building and copying two million results takes minutes):
+    the 10 000-goal region of bench_followup on the server, one nämnd checked out."""
+    import bench_followup
+
+    from app.services.platform.copying import copy_database
+    from app.services.sync.checkout import checkout
+
+    heading("Checkout of one nämnd from the 10 000-goal region (2 000 000 results)")
+    folder = Path(tempfile.mkdtemp(prefix="styrkort-bench-sync-big-"))
+    name = f"styrkort_bench_sync_big_{os.getpid()}"
+    try:
+        path = folder / "big.sqlite"
+        bench_followup.build(path)
+        _admin(f'CREATE DATABASE "{name}"')
+        started = time.perf_counter()
+        copy_database(path, _url(name))
+        print(f"copied to the server (COPY, verified, with the change sequence): "
+              f"{time.perf_counter() - started:.1f} s", flush=True)
+        started = time.perf_counter()
+        part = checkout(_url(name), folder / "n0.sqlite", scope="N0")
+        print(f"checkout of nämnd N0 ({part.total:,} rows, {part.rows.get('result', 0):,} results, "
+              f"{part.rows.get('goal', 0):,} goals): {time.perf_counter() - started:.1f} s", flush=True)
+    finally:
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
