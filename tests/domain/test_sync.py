@@ -423,3 +423,23 @@ def test_the_same_result_created_on_both_laptops_is_a_conflict(region, tmp_path,
         assert result_value(store, "UB01", "GR04", "2026") == expected
         store.close()
     assert _some_results(anna, 10_000) == _some_results(region, 10_000) == _some_results(bo, 10_000)
+
+
+def test_a_scoped_checkout_pulls_its_own_units_only(region, tmp_path):
+    from app.services.sync.checkout import scope_units
+
+    store = open_store(region, create=False)
+    with store.session() as session:
+        code = session.execute(sa.select(OrgUnit.code).where(OrgUnit.parent_id.is_not(None))
+                               .order_by(OrgUnit.id)).scalars().first()
+        inside = set(scope_units(session.connection(), code))
+        mine = session.execute(sa.select(Result.id).where(Result.unit_id.in_(inside))).scalars().first()
+        other = session.execute(sa.select(Result.id).where(Result.unit_id.not_in(inside))).scalars().first()
+    store.close()
+    path = tmp_path / "scope.sqlite"
+    checkout(region, path, scope=code)
+    _edit(region, mine, value=123.0)
+    _edit(region, other, value=321.0)
+    report = sync(path)
+    assert report.pulled == 1
+    assert _value(path, mine) == 123.0 and _value(path, other) is None
