@@ -24,12 +24,13 @@ from app.cli import (
     shared,
     steering,
     steering_rules,
+    sync,
 )
 from app.cli.common import Handler, Setup, db_argument, output_error
 from app.models.errors import StyrkortError
 
 AREAS = [database, goals, steering, organisation, followup, governance, exchange, platform, steering_rules, annual,
-         shared]
+         shared, sync]
 
 SUBCOMMANDS: dict[str, tuple[str, Setup, Handler]] = {
     name: entry for area in AREAS for name, entry in area.SUBCOMMANDS.items()

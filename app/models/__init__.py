@@ -60,6 +60,7 @@ from app.models.plans import Activity, Milestone, OperationalPlan, activity_goal
 from app.models.settings import DbSetting
 from app.models.strategies import Strategy, strategy_goal
 from app.models import server_rules  # noqa: E402,F401,I001 - registers the PostgreSQL triggers
+from app.models import sync_rules  # noqa: E402,F401,I001 - registers the change sequence (offline sync)
 
 __all__ = [
     "Assignment", "AssignmentReport", "AssignmentSource", "AssignmentState", "BalanceEntry", "BalanceItem",

@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
                                               QKeySequence.StandardKey.Print, "actionReviewPack"))
         self.file_menu.addAction(self._action(self.tr("Restore from &backup…"), self.restore_from_backup,
                                               None, "actionRestoreBackup"))
+        self.file_menu.addAction(self._action(self.tr("S&ynchronise…"), self.show_sync_dialog,  # offline checkouts
+                                              None, "actionSync"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("&Settings…"), self.show_settings,
                                               QKeySequence.StandardKey.Preferences, "actionSettings"))
@@ -208,6 +210,12 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Styrkort"), self.show_about, None, "actionAbout"))
+
+    def show_sync_dialog(self) -> None:
+        """An offline checkout: synchronise it and decide its conflicts (docs/sync.md)."""
+        from app.views.sync_dialog import SyncDialog
+
+        SyncDialog(self.context, self).exec()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

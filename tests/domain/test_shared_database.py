@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from app.cli import main
 from app.models import AuditEntry, Gender, Goal, Indicator, OrgUnit, Period, Result
-from app.models.store import AccessDeniedError, ConcurrentEditError, alembic_config, open_store
+from app.models.store import AccessDeniedError, ConcurrentEditError, alembic_config, head_revision, open_store
 from app.services.platform.audit import verify_chain
 from tests import postgres
 from tests.domain.database_content import table_contents
@@ -73,7 +73,7 @@ def test_every_command_works_on_a_url(server_db, capsys, tmp_path):
     assert main(["demo", "--db", url]) == 0
     assert main(["check", "--db", url]) == 0
     out = capsys.readouterr().out
-    assert f"OK: {url}" in out and "mål: 34" in out and "schemaversion: 1501" in out
+    assert f"OK: {url}" in out and "mål: 34" in out and f"schemaversion: {head_revision()}" in out
     assert main(["goal-find", "--db", url, "trygg"]) in (0, 1)
     # A URL that names no database, and a server that does not answer: one clear line, exit 2.
     assert main(["check", "--db", "postgresql://postgres@127.0.0.1:1/x"]) == 2

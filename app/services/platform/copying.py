@@ -112,6 +112,8 @@ def _copy(source: Store, target: Store, progress: Progress | None,
         done = 0
         with target.engine.begin() as dst:
             copy_rows = _copier(dst) if dst.dialect.name == "postgresql" else None
+            if copy_rows is not None:  # a new database's starting point, not changes for checkouts (sync_rules)
+                dst.exec_driver_sql("SELECT set_config('styrkort.bulk_load', 'on', true)")
             for table in tables:
                 deferred = _self_references(table)
                 later: list[dict] = []

@@ -174,7 +174,9 @@ class Access:
 def access_for(session: Session) -> Access:
     """The connected user's Styrkort role and units (a file: no restrictions)."""
     if session.get_bind().dialect.name != "postgresql":
-        return Access(None)
+        from app.services.sync.local import offline_access  # an offline checkout keeps its role
+
+        return offline_access(session) or Access(None)
     superuser = session.execute(sa.text("SELECT rolsuper FROM pg_roles WHERE rolname = session_user")).scalar()
     if superuser:
         return Access(None)
