@@ -48,7 +48,7 @@ class FirstStartDialog(QDialog):
         options = [
             ("demoButton", self.tr("Open the demo region"),
              self.tr("Exempelregionen: goals, organisation, indicators and results to try everything with."),
-             self.choose_demo),
+             lambda: self.choose_demo("region")),
             ("demoKommunButton", self.tr("Open the demo municipality"),
              self.tr("Exempelkommunen: schools, elderly care and social services, in egen regi and by providers."),
              self.choose_demo_kommun),

@@ -99,4 +99,4 @@ def test_a_unit_by_its_code_one_lookup_one_message(demo_store):
             with pytest.raises(StyrkortError) as refused:
                 lookup()
             refusals.append(refused.value.message("sv"))
-        assert refusals == ["Det finns ingen enhet med koden 'NOPE' i databasen."] * 4
+        assert refusals == ["Ingen enhet har koden 'NOPE'."] * 4

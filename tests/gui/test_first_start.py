@@ -35,11 +35,11 @@ def dialog(qtbot) -> FirstStartDialog:
     return shown
 
 
-def test_first_start_offers_four_choices_in_swedish(qtbot, fresh_data):
+def test_first_start_offers_the_choices_in_swedish(qtbot, fresh_data):
     shown = dialog(qtbot)
     texts = [b.text() for b in shown.findChildren(QCommandLinkButton)]
-    assert texts == ["Öppna demoregionen", "Skapa en tom databas…", "Öppna en befintlig fil…",
-                     "Importera en målmatris från Excel…"]
+    assert texts == ["Öppna demoregionen", "Öppna demokommunen", "Skapa en tom databas…",
+                     "Öppna en befintlig fil…", "Importera en målmatris från Excel…"]
     assert shown.windowTitle() == "Välkommen till Styrkort"
 
 
@@ -48,7 +48,7 @@ def test_demo_choice_builds_exempelregionen_and_the_next_start_opens_it(qtbot, f
     shown = dialog(qtbot)
     qtbot.mouseClick(shown.findChild(QCommandLinkButton, "demoButton"), Qt.MouseButton.LeftButton)
     choice = shown.choice
-    assert choice.path == fresh_data / "Exempelregionen.styrkort" and choice.demo
+    assert choice.path == fresh_data / "Exempelregionen.styrkort" and choice.demo == "region"
     store = open_database(choice.path, create=choice.create, demo=choice.demo, daily_backup=False)
     manager = WindowManager()
     manager.show(store)

@@ -129,23 +129,23 @@ def test_new_unit_and_delete_with_dependents_counted(qtbot, demo_store):
 def test_unit_form_edits_and_refuses_bad_input(qtbot, demo_store):
     window = make_window(qtbot, demo_store)
     page = window.structure
-    page.org_tree.setCurrentIndex(page.unit_editor.reveal(unit_id(demo_store, "GR04")))
+    page.org_tree.setCurrentIndex(page.unit_editor.reveal(unit_id(demo_store, "PV07")))
     form = page.unit_form
     assert not form.warning.isVisibleTo(form)  # the contract runs to 2026-12-31; 2025 is followed up
     form.org_number.setText("12345")
     form.org_number.editingFinished.emit()
     assert "NNNNNN-NNNN" in form.error.text()
-    assert form.org_number.text() == "556123-4567"
+    assert form.org_number.text() == "556677-8899"
     form.contract_end.setText("2025-06-30")
     form.contract_end.editingFinished.emit()
     with demo_store.session() as s:
-        assert s.get(OrgUnit, unit_id(demo_store, "GR04")).contract_end == dt.date(2025, 6, 30)
+        assert s.get(OrgUnit, unit_id(demo_store, "PV07")).contract_end == dt.date(2025, 6, 30)
     # Ending inside the period being followed up (2025, the latest year with results): the planner is told.
     assert form.warning.isVisibleTo(form)
     assert "2025-06-30" in form.warning.text() and "2025" in form.warning.text()
     window.context.undo_stack.undo()
     with demo_store.session() as s:
-        assert s.get(OrgUnit, unit_id(demo_store, "GR04")).contract_end == dt.date(2026, 12, 31)
+        assert s.get(OrgUnit, unit_id(demo_store, "PV07")).contract_end == dt.date(2026, 12, 31)
     assert form.contract_end.text() == "2026-12-31"
     assert not form.warning.isVisibleTo(form)
 
@@ -158,7 +158,7 @@ def test_reorganise_dialog_lists_the_impact_before_a_dated_move(qtbot, demo_stor
     lines = dialog.impact_lines()
     assert any("Delegationsordning för omsorgsnämnden" in line for line in lines)
     groups = [dialog.impact_list.topLevelItem(i).text(0) for i in range(dialog.impact_list.topLevelItemCount())]
-    assert "Delegation (24)" in groups and "Program för utförare (1)" in groups
+    assert "Delegation (25)" in groups and "Program för utförare (1)" in groups
     directives = next(dialog.impact_list.topLevelItem(i) for i in range(len(groups))
                       if groups[i].startswith("Styrdokument"))
     offered = [directives.child(j).text(1) for j in range(directives.childCount())]

@@ -27,6 +27,7 @@ from app.models import (
     Result,
     Target,
 )
+from app.services.followup.aggregation import Sums, aggregate
 from app.services.followup.periods import parse_period, previous_comparable
 from app.services.followup.status import (
     GoalOutcome,
@@ -295,8 +296,8 @@ def rows_as_of(session: Session, model, at: dt.datetime, where, keep) -> dict[in
 
 
 def _result_sums_at(session: Session, indicator_ids: list[int], periods: set[int], unit_ids: set[int],
-                    at: dt.datetime) -> dict[tuple[int, int], tuple[float, int]]:
-    """(period, indicator) → (sum, count) of the total-gender results in the units, as at `at`:
+                    at: dt.datetime) -> dict[tuple[int, int], Sums]:
+    """(period, indicator) → the aggregation sums of the total-gender results in the units, as at `at`:
     today's sums from the covering index, corrected only for the results the log says changed
     since (so the cost follows the number of later changes, not the size of the table)."""
     r = Result.__table__.c
@@ -304,23 +305,23 @@ def _result_sums_at(session: Session, indicator_ids: list[int], periods: set[int
     wanted = set(indicator_ids)
     units = sorted(unit_ids)
     for start in range(0, len(indicator_ids), CHUNK):
-        query = (sa.select(r.period_id, r.indicator_id, sa.func.sum(r.value), sa.func.count(r.value))
+        query = (sa.select(r.period_id, r.indicator_id, sa.func.sum(r.value), sa.func.count(r.value),
+                           sa.func.sum(r.value * r.count), sa.func.sum(r.count), sa.func.count(r.count))
                  .where(r.period_id.in_(periods), r.gender == Gender.TOTAL.value,
                         r.indicator_id.in_(indicator_ids[start:start + CHUNK]), r.value.is_not(None))
                  .group_by(r.period_id, r.indicator_id))
         if len(units) <= CHUNK:
             query = query.where(r.unit_id.in_(units))
-            for pid, iid, total, count in session.connection().execute(query):
-                sums[(pid, iid)] = [float(total or 0.0), int(count)]
+            for pid, iid, total, count, weighted, denominator, with_count in session.connection().execute(query):
+                sums[(pid, iid)] = [float(total or 0.0), int(count), float(weighted or 0.0),
+                                    float(denominator or 0.0), int(with_count)]
         else:  # more units than one IN list takes: sum per unit and keep those in scope
-            per_unit = (sa.select(r.period_id, r.indicator_id, r.unit_id, r.value)
+            per_unit = (sa.select(r.period_id, r.indicator_id, r.unit_id, r.value, r.count)
                         .where(r.period_id.in_(periods), r.gender == Gender.TOTAL.value,
                                r.indicator_id.in_(indicator_ids[start:start + CHUNK]), r.value.is_not(None)))
-            for pid, iid, uid, value in session.connection().execute(per_unit):
+            for pid, iid, uid, value, count in session.connection().execute(per_unit):
                 if uid in unit_ids:
-                    entry = sums.setdefault((pid, iid), [0.0, 0])
-                    entry[0] += value
-                    entry[1] += 1
+                    _add(sums.setdefault((pid, iid), [0.0, 0, 0.0, 0.0, 0]), value, count, 1)
     events = _events_after(session, "result", at)
     touched = sorted({e.entity_id for e in events if e.entity_id is not None})
 
@@ -330,7 +331,7 @@ def _result_sums_at(session: Session, indicator_ids: list[int], periods: set[int
                 and str(getattr(row.get("gender"), "value", row.get("gender"))) == Gender.TOTAL.value)
 
     if touched:
-        columns = (r.id, r.indicator_id, r.unit_id, r.period_id, r.gender, r.value)
+        columns = (r.id, r.indicator_id, r.unit_id, r.period_id, r.gender, r.value, r.count)
         now: dict[int, dict] = {}
         for start in range(0, len(touched), CHUNK):
             for row in session.connection().execute(sa.select(*columns).where(r.id.in_(touched[start:start + CHUNK]))):
@@ -339,14 +340,23 @@ def _result_sums_at(session: Session, indicator_ids: list[int], periods: set[int
         for row_id in touched:
             before, after = then.get(row_id), now.get(row_id)
             if after is not None and counts(after):
-                entry = sums.setdefault((after["period_id"], after["indicator_id"]), [0.0, 0])
-                entry[0] -= after["value"]
-                entry[1] -= 1
+                _add(sums.setdefault((after["period_id"], after["indicator_id"]), [0.0, 0, 0.0, 0.0, 0]),
+                     after["value"], after.get("count"), -1)
             if before is not None and counts(before):
-                entry = sums.setdefault((before["period_id"], before["indicator_id"]), [0.0, 0])
-                entry[0] += float(before["value"])
-                entry[1] += 1
-    return {key: (total, count) for key, (total, count) in sums.items()}
+                _add(sums.setdefault((before["period_id"], before["indicator_id"]), [0.0, 0, 0.0, 0.0, 0]),
+                     float(before["value"]), before.get("count"), 1)
+    return {key: Sums(n, total, weighted, denominator, with_count, total if n == 1 else None)
+            for key, (total, n, weighted, denominator, with_count) in sums.items()}
+
+
+def _add(entry: list, value: float, count: float | None, sign: int) -> None:
+    """Add (sign 1) or take away (−1) one unit's value and nämnare in the aggregation sums."""
+    entry[0] += sign * value
+    entry[1] += sign
+    if count is not None:
+        entry[2] += sign * value * count
+        entry[3] += sign * count
+        entry[4] += sign
 
 
 def _events_after(session: Session, entity: str, at: dt.datetime) -> list[HistoryRow]:
@@ -419,9 +429,8 @@ def goal_follow_up_at(session: Session, goal_id: int, period_code: str, at: dt.d
 
     sums = _result_sums_at(session, indicator_ids, periods, unit_ids, at) if periods else {}
 
-    def scope_value(pid, iid):
-        total, count = sums.get((pid, iid), (0.0, 0))
-        return (total / count, count) if count else None
+    def scope_value(pid, iid):  # the same aggregation rule as today's follow-up (weighted by nämnare …)
+        return aggregate(rules[iid].aggregation, sums.get((pid, iid)))
 
     target_rows = rows_as_of(
         session, Target, at, sa.and_(Target.indicator_id.in_(indicator_ids), Target.period_id == period_id),

@@ -527,4 +527,15 @@
       <translation>Registrera kontrollresultat</translation>
     </message>
   </context>
+  <context>
+    <name>FirstStartDialog</name>
+    <message>
+      <source>Open the demo municipality</source>
+      <translation>Öppna demokommunen</translation>
+    </message>
+    <message>
+      <source>Exempelkommunen: schools, elderly care and social services, in egen regi and by providers.</source>
+      <translation>Exempelkommunen: skolor, äldreomsorg och individ- och familjeomsorg, i egen regi och hos utförare.</translation>
+    </message>
+  </context>
 </TS>
