@@ -80,3 +80,11 @@ def libpq_url(target: str | sa.URL) -> str:
     """The URL as libpq (psycopg.connect) takes it: no SQLAlchemy driver suffix."""
     url = engine_url(target) if isinstance(target, str) else target
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def without_password(target: str) -> str:
+    """The address as it may be remembered and shown: no password (libpq finds it in the user's
+    pgpass file)."""
+    full = engine_url(target)
+    return sa.URL.create("postgresql", full.username, None, full.host, full.port, full.database,
+                         full.query).render_as_string(hide_password=False)

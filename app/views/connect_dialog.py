@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from app.models.database_url import DatabaseUrlError, engine_url, is_url
+from app.models.database_url import DatabaseUrlError, engine_url, is_url, without_password
 
 SETTINGS_KEY = "shared/servers"
 REMEMBERED = 10
@@ -19,9 +18,7 @@ def remembered_servers() -> list[str]:
 
 def remember_server(url: str) -> None:
     """The address without its password (libpq finds it in the user's pgpass file), most recent first."""
-    full = engine_url(url)
-    shown = sa.URL.create("postgresql", full.username, None, full.host, full.port, full.database,
-                          full.query).render_as_string(hide_password=False)
+    shown = without_password(url)
     servers = [shown] + [s for s in remembered_servers() if s != shown]
     QSettings().setValue(SETTINGS_KEY, servers[:REMEMBERED])
 

@@ -16,6 +16,7 @@ idempotent, so it is run again after an upgrade adds tables."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -174,9 +175,7 @@ class Access:
 def access_for(session: Session) -> Access:
     """The connected user's Styrkort role and units (a file: no restrictions)."""
     if session.get_bind().dialect.name != "postgresql":
-        from app.services.sync.local import offline_access  # an offline checkout keeps its role
-
-        return offline_access(session) or Access(None)
+        return offline_access(session) or Access(None)  # an offline checkout keeps its role
     superuser = session.execute(sa.text("SELECT rolsuper FROM pg_roles WHERE rolname = session_user")).scalar()
     if superuser:
         return Access(None)
@@ -189,3 +188,17 @@ def access_for(session: Session) -> Access:
                 "rapportor", "namndsekreterare") else frozenset()
             return Access(name, units)
     return Access(None)
+
+
+def offline_access(session):
+    """The server role the checkout was made with (`app.services.platform.roles.Access`), so the
+    window keeps read-only offline what the server would refuse; None for an ordinary file."""
+    conn = session.connection()
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").first()
+    if found is None:
+        return None
+    row = conn.exec_driver_sql("SELECT role, role_units FROM sync_state WHERE id = 1").first()
+    if row is None or row[0] is None:
+        return None
+    return Access(row[0], frozenset(json.loads(row[1] or "[]")))

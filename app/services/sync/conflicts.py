@@ -179,7 +179,9 @@ def resolve(path: Path | str, conflict_id: int, keep: str) -> Conflict:
 
 
 def _decide(raw: sqlite3.Connection, conflict: Conflict, keep: str) -> None:
-    from app.services.sync.engine import _delete, _upsert, renumber_many
+    from app.services.sync.rows import delete_row as _delete
+    from app.services.sync.rows import renumber_many
+    from app.services.sync.rows import upsert as _upsert
 
     table = rows.tables()[conflict.table]
     theirs_key = rows.row_key(table, conflict.theirs) if conflict.theirs else conflict.key

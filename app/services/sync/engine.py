@@ -38,6 +38,9 @@ from app.models.store import open_store
 from app.models.sync_rules import LOCK_KEY
 from app.services.sync import local, rows
 from app.services.sync.checkout import scope_filters, scope_units
+from app.services.sync.rows import delete_row as _delete
+from app.services.sync.rows import renumber_many
+from app.services.sync.rows import upsert as _upsert
 
 MAX_ROUNDS = 3
 # Test hook for the kill harness: the stage at which a sync stops and waits to be killed.
@@ -473,55 +476,6 @@ def _apply_outcome(raw: sqlite3.Connection, outcome: dict, report: SyncReport) -
 
 def _local_row(raw: sqlite3.Connection, name: str, key: str) -> dict | None:
     return local.read_rows(raw, rows.tables()[name], [key]).get(key)
-
-
-def renumber_many(raw: sqlite3.Connection, pairs_by_table: dict[str, list[tuple[int, int]]]) -> None:
-    """Give rows new ids (offline rows their server ids), with every reference to them, their
-    change-log keys and the before-images that name them. Two steps (through negative ids) so
-    that one row's new id may be another's old one."""
-    for name, pairs in pairs_by_table.items():
-        for old, new in pairs:
-            if old != new:
-                _renumber(raw, name, old, -old)
-    for name, pairs in pairs_by_table.items():
-        for old, new in pairs:
-            if old != new:
-                _renumber(raw, name, -old, new)
-
-
-def _renumber(raw: sqlite3.Connection, name: str, old: int, new: int) -> None:
-    table = rows.tables()[name]
-    pk = rows.key_columns(table)[0]
-    raw.execute(f"UPDATE {name} SET {pk} = ? WHERE {pk} = ?", (new, old))
-    raw.execute("UPDATE sync_change SET row_key = ? WHERE tbl = ? AND row_key = ?", (str(new), name, str(old)))
-    raw.execute("UPDATE sync_conflict SET row_key = ? WHERE tbl = ? AND row_key = ?", (str(new), name, str(old)))
-    for child, column in rows.referrers(name):
-        raw.execute(f"UPDATE {child.name} SET {column} = ? WHERE {column} = ?", (new, old))
-        raw.execute(f"UPDATE sync_change SET before = json_set(before, '$.{column}', ?) WHERE tbl = ? "
-                    f"AND before IS NOT NULL AND json_extract(before, '$.{column}') = ?", (new, child.name, old))
-        keys = rows.key_columns(child)
-        if column in keys and len(keys) > 1:
-            at = keys.index(column)
-            for (key,) in raw.execute("SELECT row_key FROM sync_change WHERE tbl = ?", (child.name,)).fetchall():
-                parts = key.split(",")
-                if parts[at] == str(old):
-                    parts[at] = str(new)
-                    raw.execute("UPDATE sync_change SET row_key = ? WHERE tbl = ? AND row_key = ?",
-                                (",".join(parts), child.name, key))
-
-
-def _upsert(raw: sqlite3.Connection, table: sa.Table, row: dict) -> None:
-    names = [c.name for c in table.columns]
-    keys = rows.key_columns(table)
-    setters = ", ".join(f"{n} = excluded.{n}" for n in names if n not in keys) or None
-    conflict = f"ON CONFLICT ({', '.join(keys)}) DO " + (f"UPDATE SET {setters}" if setters else "NOTHING")
-    raw.execute(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)}) "
-                f"{conflict}", rows.to_sqlite(table, row))
-
-
-def _delete(raw: sqlite3.Connection, table: sa.Table, key: str) -> None:
-    values = rows.key_values(table, key)
-    raw.execute(f"DELETE FROM {table.name} WHERE " + " AND ".join(f"{c} = :{c}" for c in values), values)
 
 
 def _apply_pull(raw: sqlite3.Connection, pulled: list[Pulled], report: SyncReport) -> bool:

@@ -150,21 +150,5 @@ def read_rows(conn: sqlite3.Connection, table: sa.Table, keys: list[str]) -> dic
     return out
 
 
-def offline_access(session):
-    """The server role the checkout was made with (`app.services.platform.roles.Access`), so the
-    window keeps read-only offline what the server would refuse; None for an ordinary file."""
-    from app.services.platform.roles import Access
-
-    conn = session.connection()
-    found = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").first()
-    if found is None:
-        return None
-    row = conn.exec_driver_sql("SELECT role, role_units FROM sync_state WHERE id = 1").first()
-    if row is None or row[0] is None:
-        return None
-    return Access(row[0], frozenset(json.loads(row[1] or "[]")))
-
-
 def now() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
