@@ -123,7 +123,7 @@ def _p95(values: list[float]) -> float:
 
 
 def concurrency() -> None:
-    from app.services.platform.audit import verify_chain
+    from app.services.platform.audit_check import verify_chain
 
     heading(f"Shared database (issue 15): {CLIENTS} clients × {EDITS} result edits, {HOT_RESULTS} results")
     name = f"styrkort_bench_{os.getpid()}"

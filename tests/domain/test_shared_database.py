@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from app.cli import main
 from app.models import AuditEntry, Gender, Goal, Indicator, OrgUnit, Period, Result
 from app.models.store import AccessDeniedError, ConcurrentEditError, alembic_config, head_revision, open_store
-from app.services.platform.audit import verify_chain
+from app.services.platform.audit_check import verify_chain
 from tests import postgres
 from tests.domain.database_content import table_contents
 

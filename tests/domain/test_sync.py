@@ -141,7 +141,7 @@ def test_same_field_conflicts_and_is_resolved_audited(region, tmp_path, capsys):
     store = open_store(bo, create=False)
     with store.session() as session:
         from app.models import AuditEntry
-        from app.services.platform.audit import verify_chain
+        from app.services.platform.audit_check import verify_chain
 
         entry = session.execute(sa.select(AuditEntry).order_by(AuditEntry.id.desc())).scalars().first()
         assert "Synkkonflikt #1 avgjord: behåll min" in entry.summary
