@@ -73,7 +73,7 @@ def test_every_command_works_on_a_url(server_db, capsys, tmp_path):
     assert main(["demo", "--db", url]) == 0
     assert main(["check", "--db", url]) == 0
     out = capsys.readouterr().out
-    assert f"OK: {url}" in out and "mål: 34" in out and f"schemaversion: {head_revision()}" in out
+    assert f"OK: {url}" in out and "mål: 38" in out and f"schemaversion: {head_revision()}" in out
     assert main(["goal-find", "--db", url, "trygg"]) in (0, 1)
     # A URL that names no database, and a server that does not answer: one clear line, exit 2.
     assert main(["check", "--db", "postgresql://postgres@127.0.0.1:1/x"]) == 2
@@ -288,12 +288,12 @@ def test_roles_are_enforced_by_the_server_even_through_a_plain_connection(demo_d
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE audit_entry SET summary = 'x'")
     with connect(auditor) as conn:
-        assert conn.execute("SELECT count(*) FROM goal").fetchone()[0] == 34
+        assert conn.execute("SELECT count(*) FROM goal").fetchone()[0] == 38
         for statement in ("UPDATE goal SET title = 'x'", "DELETE FROM result", "INSERT INTO role_unit VALUES ('x', 1)"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(statement)
     with connect(planner) as conn:
-        assert conn.execute("UPDATE goal SET title = title").rowcount == 34
+        assert conn.execute("UPDATE goal SET title = title").rowcount == 38
         assert conn.execute("UPDATE result SET value = value WHERE unit_id = %s", (other_id,)).rowcount > 0
 
 

@@ -97,7 +97,7 @@ def test_scope_checkout_holds_one_namnd(region, tmp_path):
     local.close()
     assert report.rows["result"] < all_results
     assert units and units <= subtree and unit_id in subtree
-    assert goals == 34
+    assert goals == 38
 
 
 def test_disjoint_edits_on_two_laptops_merge(region, tmp_path):

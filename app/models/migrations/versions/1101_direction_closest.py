@@ -16,14 +16,22 @@ OLD = "direction IN ('higher_better', 'lower_better')"
 NEW = "direction IN ('higher_better', 'lower_better', 'closest_to_target')"
 
 
-def upgrade() -> None:
+def _replace(check: str) -> None:
+    # SQLite cannot alter a CHECK: the small table is rebuilt. PostgreSQL alters it in place (a
+    # rebuild there would have to drop the primary key the results' foreign keys depend on).
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_constraint(op.f("ck_indicator_direction"), "indicator", type_="check")
+        op.create_check_constraint(op.f("ck_indicator_direction"), "indicator", check)
+        return
     with op.batch_alter_table("indicator", recreate="always") as batch:
         batch.drop_constraint(op.f("ck_indicator_direction"), type_="check")
-        batch.create_check_constraint(op.f("ck_indicator_direction"), NEW)
+        batch.create_check_constraint(op.f("ck_indicator_direction"), check)
+
+
+def upgrade() -> None:
+    _replace(NEW)
 
 
 def downgrade() -> None:
     op.execute("UPDATE indicator SET direction = 'higher_better' WHERE direction = 'closest_to_target'")
-    with op.batch_alter_table("indicator", recreate="always") as batch:
-        batch.drop_constraint(op.f("ck_indicator_direction"), type_="check")
-        batch.create_check_constraint(op.f("ck_indicator_direction"), OLD)
+    _replace(OLD)

@@ -28,29 +28,24 @@ FUNCTIONS = [
     "CREATE OR REPLACE FUNCTION styrkort_sync_receipt(p_client text, p_push_no integer, p_outcome text) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$ INSERT INTO sync_push (client, push_no, db_user, outcome) VALUES (p_client, p_push_no, session_user, p_outcome) $$",
     "GRANT SELECT ON sync_row_version, sync_push TO PUBLIC",
 ]
-PRIMARY_KEYS = {
-    "import_batch": ["id"],
-    "indicator": ["id"],
-    "org_unit": ["id"],
-    "period": ["id"],
-    "dialogue_meeting": ["id"],
-    "directive": ["id"],
-    "goal": ["id"],
-    "import_change": ["id"],
-    "milestone": ["id"],
-    "operational_plan": ["id"],
-    "result": ["id"],
-    "target": ["id"],
-    "activity": ["id"],
-    "assessment": ["id"],
-    "delegation_item": ["id"],
-    "dialogue_meeting_goal": ["meeting_id", "goal_id"],
-    "directive_goal": ["directive_id", "goal_id"],
-    "goal_indicator": ["goal_id", "indicator_id"],
-    "activity_goal": ["activity_id", "goal_id"],
-    "assessment_meeting": ["assessment_id", "meeting_id"],
-    "delegation_decision": ["id"],
-}
+# Not synchronised (a frozen copy of sync_rules.NOT_SYNCED), and the sequence's own tables.
+NOT_SYNCED = {"audit_entry", "db_setting", "import_mapping", "role_unit", "sync_row_version", "sync_push",
+              "alembic_version"}
+
+
+def _primary_keys(bind) -> dict[str, list[str]]:
+    """Every synchronised table of the database as it is at this revision, with its key columns:
+    read from the catalogue, so the tables of every earlier migration get their triggers."""
+    keys: dict[str, list[str]] = {}
+    for table, column in bind.exec_driver_sql(
+            "SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc "
+            "JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name "
+            "AND kcu.table_schema = tc.table_schema "
+            "WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = current_schema() "
+            "ORDER BY tc.table_name, kcu.ordinal_position"):
+        if table not in NOT_SYNCED:
+            keys.setdefault(table, []).append(column)
+    return keys
 
 
 def upgrade() -> None:
@@ -58,7 +53,7 @@ def upgrade() -> None:
         return
     for statement in [*TABLES, *FUNCTIONS]:
         op.execute(statement)
-    for table, keys in PRIMARY_KEYS.items():
+    for table, keys in _primary_keys(op.get_bind()).items():
         call = (
             "FOR EACH STATEMENT EXECUTE FUNCTION styrkort_sync_mark("
             + ", ".join(f"'{k}'" for k in keys)
@@ -81,7 +76,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for table in PRIMARY_KEYS:
+    for table in _primary_keys(op.get_bind()):
         for event in ("insert", "update", "delete"):
             op.execute(f"DROP TRIGGER IF EXISTS {table}_sync_{event} ON {table}")
     op.execute("DROP FUNCTION IF EXISTS styrkort_sync_mark()")
