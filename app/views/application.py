@@ -107,6 +107,7 @@ class WindowManager:
         """Put a backup in place of the open file (a copy of the file is kept first) and reopen it."""
         store = self.window.store
         path = store.path
+        self.window.context.stop_watching()  # its connection must not hold the file being replaced
         store.close()
         try:
             kept = restore_backup(path, Path(backup))

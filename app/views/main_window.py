@@ -65,6 +65,11 @@ class MainWindow(QMainWindow):
         self.structure = self.pages.widget(0)
         self._build_menus()
         self._build_status_bar()
+        # One place for messages: refused edits and short confirmations go to the status bar.
+        self.context.bus.refused.connect(self._show_refusal)
+        self.context.bus.message.connect(lambda text: isValid(self) and self.statusBar().showMessage(text, 10000))
+        # What other processes commit to the same file reaches every page through the bus too.
+        self.context.watch_external()
         # The stack clears itself (emitting both signals) while the window is being destroyed.
         self.context.undo_stack.cleanChanged.connect(lambda _clean: isValid(self) and self._update_title())
         self.context.undo_stack.indexChanged.connect(lambda _index: isValid(self) and self._update_title())
@@ -85,7 +90,12 @@ class MainWindow(QMainWindow):
         if 0 <= tab < self.pages.count():
             self.pages.setCurrentIndex(tab)
 
+    def _show_refusal(self, error: StyrkortError) -> None:
+        if isValid(self):
+            self.statusBar().showMessage(error.message(current_language()), 15000)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.context.stop_watching()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

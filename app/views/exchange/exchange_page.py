@@ -151,7 +151,7 @@ class ExchangePage(QWidget):
         self._update_buttons()
 
     def _changed(self, change: Change) -> None:
-        if change.entity in ("import_batch", "result", "org_unit"):
+        if change.touches("import_batch", "result", "org_unit"):
             self.refresh()
 
     def selected_batch(self) -> BatchInfo | None:

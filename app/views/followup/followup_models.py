@@ -10,7 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.models import Gender, Status
@@ -57,6 +65,7 @@ def _cell_number(model, value):
         return parse_value(str(value))
     except ValueError:
         model.last_error = QCoreApplication.translate("FollowUpModels", "Not a number: %1").replace("%1", str(value))
+        model.refused.emit(model.last_error)  # never reverted without a word
         return _NOT_A_NUMBER
 
 
@@ -242,7 +251,10 @@ GENDER_COLUMNS = {4: Gender.TOTAL, 5: Gender.WOMEN, 6: Gender.MEN}
 class ResultsTableModel(QAbstractTableModel):
     """Utfall for one period: a row per indicator and unit; the T, K and M columns are editable.
     An edit calls `on_edit(row, gender, value)`, which pushes an undoable command and returns
-    an error text or None; the page reloads the rows when the change is announced."""
+    an error text or None; the page reloads the rows when the change is announced. A value
+    that is no number is refused with `refused(text)`."""
+
+    refused = Signal(str)
 
     def __init__(self, on_edit: Callable[[GridRow, Gender, float | None], str | None], parent=None) -> None:
         super().__init__(parent)
@@ -336,6 +348,8 @@ class ResultsTableModel(QAbstractTableModel):
 
 class TargetsTableModel(QAbstractTableModel):
     """An indicator's targets: period, for whom, value (editable)."""
+
+    refused = Signal(str)
 
     def __init__(self, on_edit: Callable[[TargetRow, float | None], str | None], parent=None) -> None:
         super().__init__(parent)

@@ -286,6 +286,7 @@ class ResultsPanel(QWidget):
         for ptype in ProviderType:
             self.provider.addItem(term(ptype), ptype)
         self.model = ResultsTableModel(self._edit, self)
+        self.model.refused.connect(self._refused)
         self.table = QTreeView()
         self.table.setObjectName("resultsGrid")
         self.table.setRootIsDecorated(False)
@@ -315,6 +316,24 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
 
+    def reload_filters(self) -> None:
+        """The nämnder and verksamheter as they are now; the chosen ones stay chosen."""
+        with self.page.context.store.session() as session:
+            options = ((self.committee, committees(session)), (self.area, [(a, a) for a in service_areas(session)]))
+        for combo, items in options:
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value, name in items:
+                combo.addItem(name, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
+    def _refused(self, text: str) -> None:
+        self.message.setText(text)
+        self.page.context.tell(text)
+
     def criteria(self) -> ResultFilter:
         provider = self.provider.currentData()
         return ResultFilter(self.page.period_code, self.committee.currentData(), self.area.currentData(),
@@ -333,8 +352,7 @@ class ResultsPanel(QWidget):
                                    gender, value)
         if self.page.push(command, quiet=True):
             return None
-        error = self.page.context.last_error
-        text = error.message(current_language()) if error else self.tr("The result could not be saved.")
+        text = self.page.refusal_text() or self.tr("The result could not be saved.")
         self.message.setText(text)
         return text
 
@@ -490,23 +508,25 @@ class FollowUpPage(QWidget):
         state = QSettings().value("followup/splitter")
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([640, 760])
-        # Statuses are computed when the page is first shown, not at start-up.
-        self._stale = True
+        # Statuses are computed when the page is first shown, not at start-up; changes made
+        # while the page is hidden are collected in `_pending` and caught up when it is shown.
+        self._pending: set[str] = set()
 
     def title(self) -> str:
         return self.tr("Follow-up")
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._stale:
-            first_time = self.follow_up is None
+        if self.follow_up is None:
+            self._pending.clear()
             self._sync_rule()
             self.recompute()
-            if first_time:
-                self.tree.expandToDepth(1)
-                first = self.tree_model.index(0, 0)
-                if first.isValid():
-                    self.tree.setCurrentIndex(first)
+            self.tree.expandToDepth(1)
+            first = self.tree_model.index(0, 0)
+            if first.isValid():
+                self.tree.setCurrentIndex(first)
+        elif self._pending:
+            self._catch_up()
 
     def save_state(self) -> None:
         QSettings().setValue("followup/splitter", self.splitter.saveState())
@@ -538,13 +558,17 @@ class FollowUpPage(QWidget):
         if self.context.push(command):
             self.message.setText("")
             return True
-        if not quiet and self.context.last_error is not None:
-            self.message.setText(self.context.last_error.message(current_language()))
+        if not quiet:
+            self.message.setText(self.refusal_text())
         return False
+
+    def refusal_text(self) -> str:
+        error = self.context.last_error
+        return error.message(current_language()) if error is not None else ""
 
     # --- computing ------------------------------------------------------------------------
     def recompute(self) -> None:
-        self._stale = False
+        self._pending.discard("compute")
         self.period_code = self.period.currentText()
         if not self.period_code:
             return
@@ -594,26 +618,91 @@ class FollowUpPage(QWidget):
         else:
             self.recompute()
 
+    # --- following changes ------------------------------------------------------------------
+    @staticmethod
+    def _work_for(change: Change) -> set[str]:
+        """What a change makes stale here: the period and scope lists ("choices"), the goal tree's
+        titles and shape ("goals"), the stored roll-up rule ("rule"), the statuses ("compute")."""
+        if change.everything:
+            return {"choices", "goals", "rule", "compute"}
+        if change.entity == "goal":
+            return {"goals", "compute"} if change.structure else {"goals"}
+        if change.entity == "org_unit":
+            return {"choices", "compute"}
+        if change.entity == "db_setting":
+            return {"rule", "compute"}
+        if change.entity in ("result", "target", "indicator", "assessment", "dialogue_meeting"):
+            return {"compute"}
+        return {"tab"}
+
     def _on_change(self, change: Change) -> None:
-        if not self.isVisible():
-            self._stale = True  # caught up in showEvent
-            return
-        if change.entity in ("result", "target", "indicator") and change.ids:
-            self._refresh_indicators(change.ids)
+        if self.follow_up is None:
+            return  # never shown yet: the first show reads everything
+        if self.isVisible() and change.entity in ("result", "target", "indicator") and change.ids \
+                and not change.structure:
+            self._refresh_indicators(change.ids)  # one edited cell: only the statuses it affects
             self._goal_changed()
-        elif change.entity == "db_setting":
+            self._refresh_tab()
+            return
+        self._pending |= self._work_for(change)
+        if self.isVisible():
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        pending, self._pending = self._pending, set()
+        if "choices" in pending:
+            self.reload_choices()
+        if "goals" in pending:
+            self.reload_goals()
+        if "rule" in pending:
             self._sync_rule()
+        if "compute" in pending or "choices" in pending:
             self.recompute()
-            return
-        elif change.entity in ("assessment", "dialogue_meeting", "target"):
-            self.recompute()
-            return
-        elif change.entity == "goal" and change.structure:
-            with self.context.store.session() as session:
-                self.tree_model.set_goals(service.goal_rows(session))
-            self.recompute()
-            return
-        self._refresh_tab()
+        else:
+            if "goals" in pending:
+                self._show_counts()
+            self._goal_changed()
+            self._refresh_tab()
+
+    def reload_choices(self) -> None:
+        """The periods and scopes as they are now (an import adds periods, an edit units);
+        the chosen ones stay chosen while they exist."""
+        with self.context.store.session() as session:
+            periods = [p.code for p in list_periods(session)]
+            self.scopes = service.scope_options(session)
+        period, scope = self.period.currentText(), self.scope_id()
+        for combo in (self.period, self.scope):
+            combo.blockSignals(True)
+        self.period.clear()
+        self.period.addItems(periods)
+        self.period.setCurrentText(period if period in periods else (periods[-1] if periods else ""))
+        self.scope.clear()
+        self.scope.addItem(self.tr("Whole organisation"), None)
+        for uid, name, depth in self.scopes:
+            self.scope.addItem("  " * depth + name, uid)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
+        for combo in (self.period, self.scope):
+            combo.blockSignals(False)
+        self.results.reload_filters()
+
+    def reload_goals(self) -> None:
+        """Re-read the goal tree (titles, codes, shape), keeping what was expanded and current."""
+        model = self.tree_model
+        expanded = [goal_id for goal_id in model.titles()
+                    if self.tree.isExpanded(model.index_for_id(goal_id))]
+        current = self.current_goal_id()
+        with self.context.store.session() as session:
+            model.set_goals(service.goal_rows(session))
+        if self.follow_up is not None:
+            model.set_follow_up(self.follow_up, model.trends)
+        for goal_id in expanded:
+            index = model.index_for_id(goal_id)
+            if index.isValid():
+                self.tree.expand(index)
+        if current is not None and model.index_for_id(current).isValid():
+            self.tree.setCurrentIndex(model.index_for_id(current))
+        elif model.index(0, 0).isValid():
+            self.tree.setCurrentIndex(model.index(0, 0))
 
     def _goal_changed(self) -> None:
         self.why_button.setEnabled(self.current_goal_id() is not None)

@@ -155,7 +155,10 @@ class StructurePage(QWidget):
             (self._goal_current if tab == 0 else self._unit_current)(current, None)
 
     def _on_change(self, change: Change) -> None:
-        if change.entity == "goal" and change.structure:
+        if change.everything:
+            self.goal_editor.reload()
+            self.org_model.reload()
+        elif change.entity == "goal" and change.structure:
             self.goal_editor.reload()
         elif change.entity == "goal":
             with self.context.store.session() as session:

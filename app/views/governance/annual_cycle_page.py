@@ -239,5 +239,5 @@ class AnnualCyclePage(LazyPage):
         return self.context.push(DeleteMilestoneCommand(self.context, event.id))
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in ("milestone", "directive", "operational_plan"):
+        if change.touches("milestone", "directive", "operational_plan", "delegation_decision", "db_setting"):
             self.reload()

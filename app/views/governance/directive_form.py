@@ -523,6 +523,8 @@ class DirectiveForm(QWidget):
             QDesktopServices.openUrl(url)
 
     def _on_change(self, change: Change) -> None:
+        if change.everything and self.directive_id is not None:
+            change = Change("directive", frozenset({self.directive_id}))
         if change.entity == "directive" and self.directive_id in change.ids:
             # After undoing a new version, show the version that remains.
             with self.context.store.session() as session:

@@ -388,7 +388,7 @@ class DirectivesPage(LazyPage):
         self.form.load(directive_id)
 
     def _on_change(self, change: Change) -> None:
-        if change.entity == "directive":
+        if change.touches("directive"):
             self.reload()
 
 
@@ -676,7 +676,7 @@ class DelegationPanel(QWidget):
         return path
 
     def _on_change(self, change: Change) -> None:
-        if change.entity == "directive":
+        if change.touches("directive"):
             self.reload_orders()
         elif change.entity in DIRECTIVE_ENTITIES:
             self.reload_items()

@@ -304,7 +304,7 @@ class PlanPanel(QWidget):
         self._report(self.context.push(UpdateActivityCommand(self.context, activity_id, {"goal_ids": goal_ids})))
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in PLAN_ENTITIES or change.entity == "goal":
+        if change.touches(*PLAN_ENTITIES, "goal", "org_unit"):
             self.reload()
 
 
@@ -400,5 +400,5 @@ class ProgrammePanel(LazyPage):
         return path
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in ("provider_programme", "goal", "indicator", "org_unit"):
+        if change.touches("provider_programme", "goal", "indicator", "org_unit"):
             self.reload()
