@@ -253,3 +253,27 @@ def test_new_dialogue_meeting_is_listed_and_undoable(qtbot, page):
     qtbot.addWidget(empty)
     assert not page.push(AddMeetingCommand(page.context, empty.meeting(page.period_code, page.current_goal_id())))
     assert "lärde" in page.message.text()
+
+
+def test_new_dialogue_meeting_refused_keeps_the_dialog_open_and_the_input(qtbot, page):
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    page.tabs.setCurrentWidget(page.assessment_scroll)
+    page.tree.setCurrentIndex(goal_row(page, "2.1"))
+    before = page.assessment.meetings.count()
+    dialog = page.assessment.meeting_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.participants.setText("Rektorer, förvaltningschef")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    # Still open, what was typed is kept, and the reason stands under the field it concerns.
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.participants.text() == "Rektorer, förvaltningschef"
+    error = dialog.findChild(QLabel, "error_learnings")
+    assert error.isVisible() and "lärde" in error.text()
+    assert page.message.text() == ""  # nothing on the page behind it
+    dialog.learnings.setPlainText("Stödet i svenska som andraspråk behöver bli större.")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == 1
+    assert page.assessment.meetings.count() == before + 1

@@ -75,3 +75,15 @@ def test_paint_pdf_draws_every_page(demo_store, tmp_path):
     from pypdf import PdfReader
 
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == result.pages
+
+
+def test_a_pdf_that_cannot_be_saved_says_why(qtbot, monkeypatch, tmp_path):
+    """tr() returns a plain str: the message is filled by app.widgets.text.fmt, not `.arg()`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    preview = PackPreview(b"%PDF-1.4", "pack.pdf")
+    qtbot.addWidget(preview)
+    preview.write(str(tmp_path / "no such folder" / "pack.pdf"))
+    assert len(shown) == 1 and "no such folder" in shown[0] and "%1" not in shown[0]

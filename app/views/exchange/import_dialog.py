@@ -458,5 +458,8 @@ class ImportDialog(QDialog):
         if plan.batch_id is not None:
             # An import may touch anything (goals, units, periods, results, documents, settings).
             self.context.bus.announce(everything(self))
+            done = self.tr("Imported %1: %2. Import and export ▸ Undo selected import takes it back.")
+            self.context.tell(done.replace("%1", Path(self.path).name)
+                              .replace("%2", plan.summary(current_language())))
             self.imported.emit(plan.batch_id)
         self.accept()

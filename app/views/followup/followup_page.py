@@ -38,6 +38,7 @@ from app.commands.followup import (
     SetRollupRuleCommand,
 )
 from app.models import Gender, ProviderType, Status
+from app.models.errors import StyrkortError
 from app.services.followup import assessment as service
 from app.services.followup.periods import list_periods, parse_period, previous_comparable
 from app.services.followup.results import GridRow, ResultFilter, committees, result_grid, service_areas
@@ -57,6 +58,7 @@ from app.views.followup.followup_models import (
     status_text,
 )
 from app.views.i18n import current_language, term
+from app.widgets.forms import ValidatedDialog
 
 
 def _compact(combo: QComboBox, length: int = 10) -> QComboBox:
@@ -90,33 +92,52 @@ class WhyDialog(QDialog):
         self.resize(640, 420)
 
 
-class MeetingDialog(QDialog):
-    """A new dialogue meeting about the selected goal."""
+class MeetingDialog(ValidatedDialog):
+    """A new dialogue meeting about the selected goal. OK stays open until what is required is
+    written (and until the edit is saved), keeping everything typed."""
 
     def __init__(self, units: list[tuple[int, str, int]], unit_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("meetingDialog")
         self.setWindowTitle(self.tr("New dialogue meeting"))
         self.date = QDateEdit(QDate.currentDate())
+        self.date.setObjectName("meetingHeldOn")
         self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
         self.unit = QComboBox()
+        self.unit.setObjectName("meetingUnit")
         for uid, name, depth in units:
             self.unit.addItem("  " * depth + name, uid)
         if unit_id is not None:
             self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
         self.participants = QLineEdit()
+        self.participants.setObjectName("meetingParticipants")
         self.learnings = QPlainTextEdit()
+        self.learnings.setObjectName("meetingLearnings")
         self.agreed = QPlainTextEdit()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Date"), self.date)
-        form.addRow(self.tr("Unit or provider"), self.unit)
-        form.addRow(self.tr("Participants"), self.participants)
-        form.addRow(self.tr("What we learned"), self.learnings)
-        form.addRow(self.tr("Agreed actions"), self.agreed)
+        self.agreed.setObjectName("meetingAgreed")
+        for edit in (self.learnings, self.agreed):
+            edit.setTabChangesFocus(True)
+        self.add_field("held_on", self.tr("Date"), self.date)
+        self.add_field("unit", self.tr("Unit or provider"), self.unit)
+        self.add_field("participants", self.tr("Participants"), self.participants)
+        self.add_field("learnings", self.tr("What we learned"), self.learnings)
+        self.add_field("agreed", self.tr("Agreed actions"), self.agreed)
+        self.errors.add_general()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(buttons)
+        self.resize(560, 440)
+
+    def problems(self) -> dict[str, str]:
+        if self.unit.currentData() is None:
+            return {"unit": self.tr("Choose the unit or provider the meeting was with.")}
+        try:
+            service.check_meeting(self.meeting("", 0))
+        except StyrkortError as exc:
+            return {"learnings": exc.message(current_language())}
+        return {}
 
     def meeting(self, period_code: str, goal_id: int) -> service.MeetingData:
         return service.MeetingData(self.unit.currentData(), self.date.date().toPython(), period_code,
@@ -254,13 +275,25 @@ class AssessmentPanel(QWidget):
         return page.push(command)
 
     def new_meeting(self) -> None:
+        dialog = self.meeting_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def meeting_dialog(self) -> MeetingDialog | None:
+        """"Nytt dialogmöte" for the selected goal: OK saves it as one undoable edit, or stays open
+        with the reason beside the field."""
         page = self.page
         goal_id = page.current_goal_id()
         if goal_id is None:
-            return
+            return None
         dialog = MeetingDialog(page.scopes, page.scope_id(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            page.push(AddMeetingCommand(page.context, dialog.meeting(page.period_code, goal_id)))
+
+        def submit() -> str | None:
+            command = AddMeetingCommand(page.context, dialog.meeting(page.period_code, goal_id))
+            return None if page.context.push(command) else page.refusal_text() or self.tr("Not saved.")
+
+        dialog.submitter = submit
+        return dialog
 
 
 class ResultsPanel(QWidget):

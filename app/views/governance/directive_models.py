@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.models.enums import LabelledEnum
 from app.views.i18n import term
+from app.widgets.text import fmt  # noqa: F401 - the pages import it from here too
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -31,13 +32,6 @@ class Column:
     header: str
     editable: bool = False
     check: bool = False  # shown as a check box (booleans)
-
-
-def fmt(text: str, *args) -> str:
-    """Fill Qt-style %1, %2 … placeholders (PySide's tr() returns a plain str without .arg)."""
-    for number in range(len(args), 0, -1):
-        text = text.replace(f"%{number}", str(args[number - 1]))
-    return text
 
 
 def display(value) -> str:

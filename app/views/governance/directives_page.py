@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -65,6 +64,7 @@ from app.views.governance.directive_models import (
 )
 from app.views.i18n import current_language, term
 from app.views.lazy_page import LazyPage
+from app.widgets.forms import ValidatedDialog
 
 DIRECTIVE_ENTITIES = {"directive", "delegation_item", "delegation_decision"}
 
@@ -392,8 +392,10 @@ class DirectivesPage(LazyPage):
             self.reload()
 
 
-class ItemDialog(QDialog):
-    """A new delegation item."""
+class ItemDialog(ValidatedDialog):
+    """A new delegation item; OK stays open (input kept) while a required field is empty."""
+
+    REQUIRED = ("number", "matter", "delegate")
 
     def __init__(self, chapters: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -405,18 +407,22 @@ class ItemDialog(QDialog):
                                                       "limits")}
         self.report = QCheckBox()
         self.report.setChecked(True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Chapter"), self.chapter)
+        self.add_field("chapter", self.tr("Chapter"), self.chapter)
         labels = {"number": self.tr("Number"), "matter": self.tr("Matter"), "legal_reference": self.tr("Legal reference"),
                   "delegate": self.tr("Delegate"), "deputy": self.tr("Deputy"), "limits": self.tr("Limits/conditions")}
         for name, edit in self.edits.items():
             edit.setObjectName(f"item_{name}")
-            form.addRow(labels[name], edit)
-        form.addRow(self.tr("Report to committee"), self.report)
+            self.add_field(name, labels[name], edit)
+        self.add_field("report_required", self.tr("Report to committee"), self.report)
+        self.errors.add_general()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(buttons)
+
+    def problems(self) -> dict[str, str]:
+        missing = self.tr("Required.")
+        return {name: missing for name in self.REQUIRED if not self.edits[name].text().strip()}
 
     def values(self) -> dict:
         return {"chapter": self.chapter.currentText().strip(), "report_required": self.report.isChecked(),
@@ -604,10 +610,16 @@ class DelegationPanel(QWidget):
             return False
         chapters = list(dict.fromkeys(r for r in self.item_model.rows if isinstance(r, str)))
         dialog = ItemDialog(chapters, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return self._report(self.context.push(AddDelegationItemCommand(self.context, self.directive_id,
-                                                                       dialog.values())))
+        directive_id = self.directive_id
+
+        def submit() -> str | None:
+            if self.context.push(AddDelegationItemCommand(self.context, directive_id, dialog.values())):
+                return None
+            error = self.context.last_error
+            return error.message(current_language()) if error else self.tr("Not saved.")
+
+        dialog.submitter = submit
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def delete_item(self) -> bool:
         item_id = self.current_item_id()

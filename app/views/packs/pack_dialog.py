@@ -28,6 +28,7 @@ from app.models.store import Store
 from app.services.packs import PackCancelled, PackOptions, PackState, generate
 from app.services.packs.content import WHOLE_ORGANISATION, period_choices, scope_choices
 from app.views.i18n import current_language
+from app.widgets.text import fmt
 
 PREVIEW_DPI = 150  # sharp enough on screen and paper; the saved PDF keeps the vector original
 
@@ -170,7 +171,7 @@ class PackPreview(QPrintPreviewDialog):
             with open(path, "wb") as handle:
                 handle.write(self.data)
         except OSError as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("The file could not be saved: %1").arg(str(exc)))
+            QMessageBox.critical(self, APP_NAME, fmt(self.tr("The file could not be saved: %1"), exc))
 
 
 class PackRunner(QObject):
