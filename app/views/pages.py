@@ -22,5 +22,6 @@ def page_factories() -> list[PageFactory]:
     from app.views.governance.annual_cycle_page import AnnualCyclePage
     from app.views.governance.directives_page import DirectivesPage
     from app.views.governance.plans_page import PlansPage
+    from app.views.overview_page import OverviewPage
 
-    return [StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, ExchangePage]
+    return [OverviewPage, StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, ExchangePage]

@@ -34,7 +34,7 @@ def window(qtbot, demo_store):
     win.resize(1300, 800)
     win.show()
     qtbot.waitExposed(win)
-    win.pages.setCurrentIndex(1)
+    win.pages.setCurrentIndex(2)
     yield win
     # MainWindow connects the undo stack's signals to lambdas over itself; when the window is
     # deleted later, the dying stack would still call them (a pitfall reported to the lead).
@@ -44,7 +44,7 @@ def window(qtbot, demo_store):
 
 @pytest.fixture
 def page(window) -> FollowUpPage:
-    return window.pages.widget(1)
+    return window.pages.widget(2)
 
 
 def goal_row(page, code):
@@ -53,7 +53,7 @@ def goal_row(page, code):
 
 
 def test_page_shows_statuses_with_symbol_label_and_trend(window, page, qtmodeltester):
-    assert window.pages.tabText(1) == "Uppföljning"
+    assert window.pages.tabText(2) == "Uppföljning"
     assert page.period.currentText() == "2025"
     qtmodeltester.check(page.tree_model)
     vision = page.tree_model.index(0, 0)
@@ -221,7 +221,7 @@ def test_main_window_does_not_load_pyqtgraph_until_a_chart_is_shown(tmp_path):
     code = (
         "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
         "from app.models.store import open_store; from app.views.main_window import MainWindow;"
-        f"w = MainWindow(open_store({str(tmp_path / 'x.sqlite')!r})); w.pages.setCurrentIndex(1);"
+        f"w = MainWindow(open_store({str(tmp_path / 'x.sqlite')!r})); w.pages.setCurrentIndex(2);"
         "print('pyqtgraph' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)

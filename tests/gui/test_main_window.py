@@ -48,7 +48,8 @@ def test_window_opens_with_both_trees_filled_in_swedish(qtbot, demo_store):
     assert "Regionfullmäktige" in units and "Hälso- och sjukvårdsnämnden" in units
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Arkiv", "&Redigera", "&Visa", "&Hjälp"]
-    assert window.pages.tabText(0) == "Mål och organisation"
+    assert window.pages.tabText(0) == "Översikt" and window.pages.widget(0).objectName() == "overviewPage"
+    assert window.pages.tabText(1) == "Mål och organisation"
     assert goal_tree.accessibleName() == "Målhierarki"
 
 

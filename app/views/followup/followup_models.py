@@ -29,8 +29,8 @@ from app.services.followup.targets import TargetRow
 from app.services.platform.swedish import number
 from app.views.i18n import term
 from app.widgets.icons import kind_icon
+from app.widgets.tables import IdRole  # one IdRole for every item model
 
-IdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
 TREND_ARROW = {Trend.IMPROVING: "↑", Trend.UNCHANGED: "→", Trend.WORSENING: "↓"}
 SWEDISH = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)

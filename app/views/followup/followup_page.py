@@ -567,7 +567,7 @@ class FollowUpPage(QWidget):
     def menu_actions(self) -> list[tuple[str, QAction]]:
         why = QAction(self.tr("Why this status?"), self)
         why.setObjectName("actionWhy")
-        why.setShortcut(QKeySequence("F1"))
+        why.setShortcut(QKeySequence("Shift+F1"))  # F1 is the user guide
         why.triggered.connect(self.show_why)
         return [("view", why)]
 

@@ -27,9 +27,9 @@ from app.commands import Change, EditContext
 from app.commands.plans import AddMilestoneCommand, DeleteMilestoneCommand, UpdateMilestoneCommand
 from app.services.governance import annual_cycle
 from app.views.governance.directive_models import Column, RowRole, RowTableModel
-from app.views.governance.directives_page import from_qdate, make_table, scrollable, to_qdate
 from app.views.i18n import current_language
 from app.views.lazy_page import LazyPage
+from app.widgets.tables import from_qdate, make_table, scrollable, to_qdate
 
 KIND_COLOURS = {"report": "#1f77b4", "review": "#d62728", "plan": "#2ca02c", "budget": "#ff7f0e",
                 "council": "#9467bd", "follow_up": "#17becf", "staff": "#8c564b"}

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
     QModelIndex,
     QObject,
     QRunnable,
@@ -32,9 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -65,38 +62,9 @@ from app.views.governance.directive_models import (
 from app.views.i18n import current_language, term
 from app.views.lazy_page import LazyPage
 from app.widgets.forms import ValidatedDialog
+from app.widgets.tables import from_qdate, make_table, scrollable, to_qdate
 
 DIRECTIVE_ENTITIES = {"directive", "delegation_item", "delegation_decision"}
-
-
-def make_table(model, object_name: str, accessible_name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(object_name)
-    view.setAccessibleName(accessible_name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
-    return view
-
-
-def scrollable(widget: QWidget) -> QScrollArea:
-    """Wrap a page's content so that a small window scrolls rather than being forced wider."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
-
-
-def to_qdate(date: dt.date) -> QDate:
-    return QDate(date.year, date.month, date.day)
-
-
-def from_qdate(date: QDate) -> dt.date:
-    return dt.date(date.year(), date.month(), date.day())
 
 
 def review_background(row) -> object:

@@ -42,9 +42,9 @@ from app.models import ActivityState, AdoptionState
 from app.services.governance import plans as svc
 from app.services.governance import programme
 from app.views.governance.directive_models import Column, IdRole, RowTableModel, fmt
-from app.views.governance.directives_page import make_table, scrollable
 from app.views.i18n import current_language, term
 from app.views.lazy_page import LazyPage
+from app.widgets.tables import make_table, scrollable
 
 PLAN_ENTITIES = {"operational_plan", "activity"}
 SECTION_FIELDS = ("mission", "goals_text", "resources", "follow_up")

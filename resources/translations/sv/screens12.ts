@@ -55,4 +55,152 @@
       <translation>Välj enheten eller utföraren som mötet hölls med.</translation>
     </message>
   </context>
+  <context>
+    <name>HelpDialog</name>
+    <message>
+      <source>Styrkort – user guide</source>
+      <translation>Styrkort – användarhandledning</translation>
+    </message>
+    <message>
+      <source>User guide</source>
+      <translation>Användarhandledning</translation>
+    </message>
+    <message>
+      <source>The user guide is missing from this installation.</source>
+      <translation>Användarhandledningen saknas i den här installationen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;User guide</source>
+      <translation>&amp;Användarhandledning</translation>
+    </message>
+    <message>
+      <source>Find a goal by code or title (Ctrl+F on the goal page)</source>
+      <translation>Sök ett mål på kod eller titel (Ctrl+F på målsidan)</translation>
+    </message>
+    <message>
+      <source>Find goal</source>
+      <translation>Sök mål</translation>
+    </message>
+    <message>
+      <source>New goal</source>
+      <translation>Nytt mål</translation>
+    </message>
+    <message>
+      <source>New goal beside the selected one (Ctrl+N in the goal tree)</source>
+      <translation>Nytt mål bredvid det markerade (Ctrl+N i målträdet)</translation>
+    </message>
+    <message>
+      <source>Tools</source>
+      <translation>Verktyg</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewPage</name>
+    <message>
+      <source>&amp;Period</source>
+      <translation>&amp;Period</translation>
+    </message>
+    <message>
+      <source>&amp;Scope</source>
+      <translation>&amp;Omfattning</translation>
+    </message>
+    <message>
+      <source>At a glance</source>
+      <translation>I korthet</translation>
+    </message>
+    <message>
+      <source>Delegated decisions not reported to the committee</source>
+      <translation>Delegationsbeslut som inte anmälts till nämnden</translation>
+    </message>
+    <message>
+      <source>Directives to revise</source>
+      <translation>Styrdokument att revidera</translation>
+    </message>
+    <message>
+      <source>Every delegated decision has been reported.</source>
+      <translation>Alla delegationsbeslut är anmälda.</translation>
+    </message>
+    <message>
+      <source>Every goal has an indicator. Link indicators on the goal page (Edit).</source>
+      <translation>Alla mål har en indikator. Koppla indikatorer på målsidan (Redigera).</translation>
+    </message>
+    <message>
+      <source>Every goal has at least one activity in a plan.</source>
+      <translation>Alla mål har minst en aktivitet i en plan.</translation>
+    </message>
+    <message>
+      <source>Every unit and provider has reported for the period.</source>
+      <translation>Alla enheter och utförare har rapporterat för perioden.</translation>
+    </message>
+    <message>
+      <source>Goal area</source>
+      <translation>Målområde</translation>
+    </message>
+    <message>
+      <source>Goal fulfilment per goal area</source>
+      <translation>Måluppfyllelse per målområde</translation>
+    </message>
+    <message>
+      <source>Goals not met</source>
+      <translation>Mål som inte är uppfyllda</translation>
+    </message>
+    <message>
+      <source>Goals without activities</source>
+      <translation>Mål utan aktiviteter</translation>
+    </message>
+    <message>
+      <source>Goals without indicators</source>
+      <translation>Mål utan indikatorer</translation>
+    </message>
+    <message>
+      <source>Next in the annual cycle</source>
+      <translation>Närmast i årshjulet</translation>
+    </message>
+    <message>
+      <source>No adopted document is due for review within 90 days.</source>
+      <translation>Inget fastställt dokument ska revideras inom 90 dagar.</translation>
+    </message>
+    <message>
+      <source>No goal is assessed as not met in the period.</source>
+      <translation>Inget mål är bedömt som ej uppfyllt för perioden.</translation>
+    </message>
+    <message>
+      <source>Nothing planned ahead. Add milestones on the Annual cycle page.</source>
+      <translation>Inget inplanerat framåt. Lägg till händelser på sidan Årshjul.</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>Översikt</translation>
+    </message>
+    <message>
+      <source>Providers that have not reported</source>
+      <translation>Utförare som inte rapporterat</translation>
+    </message>
+    <message>
+      <source>Whole organisation</source>
+      <translation>Hela organisationen</translation>
+    </message>
+    <message>
+      <source>due soon</source>
+      <translation>snart</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>försenad</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskList</name>
+    <message>
+      <source>Enter or double-click opens where it is handled</source>
+      <translation>Enter eller dubbelklick öppnar där det hanteras</translation>
+    </message>
+    <message>
+      <source>… and %1 more</source>
+      <translation>… och %1 till</translation>
+    </message>
+  </context>
 </TS>
