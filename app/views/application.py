@@ -16,6 +16,7 @@ from app.models.store import Store, open_store
 from app.services.platform.backups import restore_backup
 from app.views.i18n import current_language, install_translators
 from app.views.reliability import ErrorReporter, OpenProblemDialog, RestoreDialog
+from app.widgets.style import install_style
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -27,6 +28,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = resource_path("icons", "styrkort.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    install_style(app)
     install_translators(app)
     return app
 

@@ -17,6 +17,8 @@ def make_window(qtbot, store) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # Översikt is the first page; these tests work on the goal and organisation page.
+    window.pages.setCurrentWidget(window.structure)
     return window
 
 
