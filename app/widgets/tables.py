@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QScrollArea, QTableView, QWidget
+from shiboken6 import isValid
 
 from app.models.enums import LabelledEnum
 from app.widgets.i18n import term
@@ -164,7 +165,30 @@ def make_table(model, object_name: str, accessible_name: str) -> QTableView:
     header.setStretchLastSection(True)
     header.setMinimumSectionSize(48)
     view.setWordWrap(False)
+    remember_columns(view, object_name)
     return view
+
+
+def remember_columns(view, key: str, widths: list[int] | None = None) -> bool:
+    """Columns the user can resize, starting at `widths` (or the content) and remembered under
+    `key` between sessions. True when saved widths were restored."""
+    header = view.header() if hasattr(view, "header") else view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    settings_key = f"columns/{key}"
+    state = QSettings().value(settings_key)
+    restored = state is not None and header.restoreState(state)
+    if not restored and widths:
+        for section, width in enumerate(widths):
+            header.resizeSection(section, width)
+
+    def save(*_args) -> None:
+        if isValid(header):  # sections are resized while a view is torn down, too
+            QSettings().setValue(settings_key, header.saveState())
+
+    header.sectionResized.connect(save)
+    view.remembered_columns = restored or bool(widths)
+    return restored
 
 
 def scrollable(widget: QWidget) -> QScrollArea:

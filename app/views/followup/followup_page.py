@@ -59,6 +59,7 @@ from app.views.followup.followup_models import (
 )
 from app.views.i18n import current_language, term
 from app.widgets.forms import ValidatedDialog
+from app.widgets.tables import remember_columns
 
 
 def _compact(combo: QComboBox, length: int = 10) -> QComboBox:
@@ -329,8 +330,8 @@ class ResultsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.header().setStretchLastSection(False)
+        # Resizable, sensible first widths (the indicator's name needs room), remembered.
+        remember_columns(self.table, "resultsGrid", [260, 190, 110, 80, 80, 80, 80, 140])
         self.message = QLabel()
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
@@ -377,8 +378,9 @@ class ResultsPanel(QWidget):
             self.model.set_rows(result_grid(session, self.criteria()))
         self.message.setText(self.tr("%n row(s). Italic values were entered late. Numbers like 1 234,5.", "",
                                      self.model.rowCount()))
-        for column in range(1, self.model.columnCount()):
-            self.table.resizeColumnToContents(column)
+        if not self.table.remembered_columns:
+            for column in range(1, self.model.columnCount()):
+                self.table.resizeColumnToContents(column)
 
     def _edit(self, row: GridRow, gender: Gender, value: float | None) -> str | None:
         command = SetResultCommand(self.page.context, row.indicator_id, row.unit_id, self.page.period_code,
