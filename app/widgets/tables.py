@@ -150,7 +150,7 @@ class RowTableModel(QAbstractTableModel):
         return self.on_edit(row, column.key, value)
 
 
-def make_table(model, object_name: str, accessible_name: str) -> QTableView:
+def make_table(model, object_name: str, accessible_name: str, widths: list[int] | None = None) -> QTableView:
     """A table view in the house style: whole rows selected, columns the user can resize (their
     widths remembered per object name when `remember_columns` is called), no row numbers."""
     view = QTableView()
@@ -165,8 +165,22 @@ def make_table(model, object_name: str, accessible_name: str) -> QTableView:
     header.setStretchLastSection(True)
     header.setMinimumSectionSize(48)
     view.setWordWrap(False)
-    remember_columns(view, object_name)
+    remember_columns(view, object_name, widths)
     return view
+
+
+MAX_FITTED_WIDTH = 320  # a long title must not push every other column out of view
+
+
+def fit_columns(view) -> None:
+    """Size columns to their content, capped, unless the user's (or the page's) widths apply."""
+    if getattr(view, "remembered_columns", False):
+        return
+    header = view.header() if hasattr(view, "header") else view.horizontalHeader()
+    view.resizeColumnsToContents()
+    for section in range(header.count()):
+        if header.sectionSize(section) > MAX_FITTED_WIDTH:
+            header.resizeSection(section, MAX_FITTED_WIDTH)
 
 
 def remember_columns(view, key: str, widths: list[int] | None = None) -> bool:
@@ -185,6 +199,7 @@ def remember_columns(view, key: str, widths: list[int] | None = None) -> bool:
     def save(*_args) -> None:
         if isValid(header):  # sections are resized while a view is torn down, too
             QSettings().setValue(settings_key, header.saveState())
+            view.remembered_columns = True  # from now on the widths are the user's (or the first fit)
 
     header.sectionResized.connect(save)
     view.remembered_columns = restored or bool(widths)

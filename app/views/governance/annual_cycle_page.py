@@ -29,7 +29,7 @@ from app.services.governance import annual_cycle
 from app.views.governance.directive_models import Column, RowRole, RowTableModel
 from app.views.i18n import current_language
 from app.views.lazy_page import LazyPage
-from app.widgets.tables import from_qdate, make_table, scrollable, to_qdate
+from app.widgets.tables import fit_columns, from_qdate, make_table, scrollable, to_qdate
 
 KIND_COLOURS = {"report": "#1f77b4", "review": "#d62728", "plan": "#2ca02c", "budget": "#ff7f0e",
                 "council": "#9467bd", "follow_up": "#17becf", "staff": "#8c564b"}
@@ -209,7 +209,7 @@ class AnnualCyclePage(LazyPage):
         own, derived = self.tr("Added"), self.tr("From the data")
         self.model.set_rows([EventRow(e.milestone_id, e.due_on, e.title, self.kinds.get(e.kind, e.kind),
                                       own if e.milestone_id else derived) for e in events])
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self.wheel.kind_labels = self.kinds
         self.wheel.set_events(self.year.value(), events)
 

@@ -62,7 +62,7 @@ from app.views.governance.directive_models import (
 from app.views.i18n import current_language, term
 from app.views.lazy_page import LazyPage
 from app.widgets.forms import ValidatedDialog
-from app.widgets.tables import from_qdate, make_table, scrollable, to_qdate
+from app.widgets.tables import fit_columns, from_qdate, make_table, scrollable, to_qdate
 
 DIRECTIVE_ENTITIES = {"directive", "delegation_item", "delegation_decision"}
 
@@ -298,10 +298,10 @@ class DirectivesPage(LazyPage):
         current = self.form.directive_id
         self.register_model.set_rows(rows)
         self.due_model.set_rows(sorted((r for r in rows if r.review), key=lambda r: r.review_due))
-        self.register_view.resizeColumnsToContents()
+        fit_columns(self.register_view)
         self.register_view.setColumnWidth(0, min(self.register_view.columnWidth(0), 260))
         self.register_view.setColumnWidth(4, min(self.register_view.columnWidth(4), 170))
-        self.due_view.resizeColumnsToContents()
+        fit_columns(self.due_view)
         if current is not None:
             self._select_row(current)
 
@@ -540,7 +540,7 @@ class DelegationPanel(QWidget):
         for number, row in enumerate(rows):
             if isinstance(row, str):
                 self.item_view.setSpan(number, 0, 1, len(self.item_model.columns))
-        self.item_view.resizeColumnsToContents()
+        fit_columns(self.item_view)
         self.item_view.setColumnWidth(1, min(self.item_view.columnWidth(1), 380))
         if selected is not None and self.item_model.row_for_id(selected) >= 0:
             self.item_view.selectRow(self.item_model.row_for_id(selected))
@@ -555,13 +555,13 @@ class DelegationPanel(QWidget):
         with self.context.store.session() as session:
             rows = svc.decisions(session, item_id) if item_id is not None else []
         self.decision_model.set_rows(rows)
-        self.decision_view.resizeColumnsToContents()
+        fit_columns(self.decision_view)
 
     def reload_unreported(self) -> None:
         with self.context.store.session() as session:
             rows = svc.unreported_decisions(session, self.directive_id) if self.directive_id else []
         self.unreported_model.set_rows(rows)
-        self.unreported_view.resizeColumnsToContents()
+        fit_columns(self.unreported_view)
 
     def _report(self, ok: bool) -> bool:
         error = self.context.last_error
