@@ -23,6 +23,7 @@ from app.models.errors import StyrkortError
 from app.models.store import Store
 from app.views.i18n import current_language
 from app.views.pages import page_factories
+from app.views.settings_dialog import apply_user_name
 
 MAX_RECENT = 8
 DB_FILTER = "Styrkort-databas (*.sqlite *.db);;Alla filer (*)"
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.context = EditContext(store, self)
+        apply_user_name()  # Inställningar's name for the change log
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setAccessibleName(APP_NAME)

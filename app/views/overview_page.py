@@ -3,7 +3,7 @@ item opens the place where it is handled (Enter or double-click)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSettings, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from app.services.followup.periods import list_periods
 from app.views.followup.followup_models import status_icon, status_text
 from app.views.i18n import term
 from app.views.lazy_page import LazyPage
+from app.views.settings_dialog import default_period, default_scope
 from app.widgets.tables import IdRole, scrollable
 from app.widgets.text import fmt
 
@@ -208,10 +209,11 @@ class OverviewPage(LazyPage):
         """Periods and scopes as they are now; the default period is the follow-up's default."""
         with self.context.store.session() as session:
             periods = [p.code for p in list_periods(session)]
-            default = assessment.default_period(session) or (periods[-1] if periods else "")
+            default = default_period(periods, assessment.default_period(session) or (periods[-1] if periods else ""))
             scopes = assessment.scope_options(session)
-        chosen_period = self.period.currentText() or str(QSettings().value("overview/period", "")) or default
-        chosen_scope = self.scope.currentData()
+        first = self.period.count() == 0
+        chosen_period = self.period.currentText() or default
+        chosen_scope = default_scope() if first else self.scope.currentData()
         for combo in (self.period, self.scope):
             combo.blockSignals(True)
             combo.clear()
@@ -228,7 +230,6 @@ class OverviewPage(LazyPage):
         self._stale = False
         with self.context.store.session() as session:
             self.data = overview(session, self.period.currentText() or None, self.scope.currentData())
-        QSettings().setValue("overview/period", self.period.currentText())
         data = self.data
         self.areas.setRowCount(len(data.areas))
         for row, area in enumerate(data.areas):

@@ -1,33 +1,134 @@
-"""Settings: the UI language."""
+"""Inställningar: language, the name written to the audit log, the default period and scope of
+the follow-up and start pages, the roll-up rule, and how many backups to keep."""
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from app.models.backup_files import BACKUP_FOLDER
+from app.services.followup import assessment
+from app.services.followup.periods import list_periods
+from app.services.followup.status import RollupRule, rollup_rule
+from app.services.platform.audit import USER_ENV, os_user
+from app.services.platform.backups import backups_kept, set_backups_kept
 from app.views.i18n import LANGUAGES, current_language
+from app.widgets.forms import ValidatedDialog
+
+USER_KEY = "audit/user"
+PERIOD_KEY = "followup/default_period"
+SCOPE_KEY = "followup/default_scope"
 
 
-class SettingsDialog(QDialog):
+def apply_user_name() -> None:
+    """Pass the chosen name to the audit log (app.services.platform.audit.current_user)."""
+    name = str(QSettings().value(USER_KEY, "") or "").strip()
+    if name:
+        os.environ[USER_ENV] = name
+    else:
+        os.environ.pop(USER_ENV, None)
+
+
+def default_period(periods: list[str], fallback: str) -> str:
+    chosen = str(QSettings().value(PERIOD_KEY, "") or "")
+    return chosen if chosen in periods else fallback
+
+
+def default_scope() -> int | None:
+    value = QSettings().value(SCOPE_KEY, None)
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+class SettingsDialog(ValidatedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        layout = QFormLayout(self)
+        self.context = getattr(parent, "context", None)
+        settings = QSettings()
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(list(LANGUAGES).index(current_language()))
-        layout.addRow(self.tr("Language"), self.language)
+        self.add_field("language", self.tr("Language"), self.language)
         note = QLabel(self.tr("A new language is used the next time Styrkort starts."))
         note.setWordWrap(True)
-        layout.addRow(note)
+        self.form.addRow(note)
+        self.user = QLineEdit(str(settings.value(USER_KEY, "") or ""))
+        self.user.setObjectName("auditUserName")
+        self.user.setPlaceholderText(os_user())
+        self.add_field("user", self.tr("Your name in the change log"), self.user)
+        self.period = QComboBox()
+        self.period.setObjectName("defaultPeriod")
+        self.scope = QComboBox()
+        self.scope.setObjectName("defaultScope")
+        self.rule = QComboBox()
+        self.rule.setObjectName("settingsRollupRule")
+        self.keep = QSpinBox()
+        self.keep.setObjectName("backupsKept")
+        self.keep.setRange(1, 365)
+        if self.context is not None:
+            with self.context.store.session() as session:
+                periods = [p.code for p in list_periods(session)]
+                scopes = assessment.scope_options(session)
+                self.stored_rule = rollup_rule(session)
+                self.stored_keep = backups_kept(session)
+            self.period.addItem(self.tr("Latest year with results"), "")
+            for code in periods:
+                self.period.addItem(code, code)
+            self.period.setCurrentIndex(max(0, self.period.findData(str(settings.value(PERIOD_KEY, "") or ""))))
+            self.scope.addItem(self.tr("Whole organisation"), None)
+            for uid, name, depth in scopes:
+                self.scope.addItem("  " * depth + name, uid)
+            self.scope.setCurrentIndex(max(0, self.scope.findData(default_scope())))
+            self.rule.addItem(self.tr("Weighted share met"), RollupRule.WEIGHTED_SHARE)
+            self.rule.addItem(self.tr("Worst underlying status"), RollupRule.WORST)
+            self.rule.setCurrentIndex(max(0, self.rule.findData(self.stored_rule)))
+            self.keep.setValue(self.stored_keep)
+            self.add_field("period", self.tr("Default period"), self.period)
+            self.add_field("scope", self.tr("Default scope"), self.scope)
+            self.add_field("rule", self.tr("Roll-up rule (this database)"), self.rule)
+            self.add_field("keep", self.tr("Backups to keep per file"), self.keep)
+            store = self.context.store
+            folder = store.path.parent / BACKUP_FOLDER if store.path is not None else None
+            where = QLabel(self.tr("Backups are written to %1 (or to Styrkort's data folder when that cannot be "
+                                   "written).").replace("%1", str(folder) if folder else "–"))
+            where.setObjectName("backupFolder")
+            where.setWordWrap(True)
+            self.form.addRow(where)
+        self.errors.add_general()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        self.form.addRow(buttons)
 
-    def accept(self) -> None:
-        QSettings().setValue("ui/language", self.language.currentData())
-        super().accept()
+    def submit(self) -> str | None:
+        """Language, name and defaults are the user's (QSettings); the rule and the backups kept
+        belong to the database: the rule is an undoable edit, the backup count a setting."""
+        settings = QSettings()
+        settings.setValue("ui/language", self.language.currentData())
+        settings.setValue(USER_KEY, self.user.text().strip())
+        apply_user_name()
+        if self.context is None:
+            return None
+        settings.setValue(PERIOD_KEY, self.period.currentData() or "")
+        settings.setValue(SCOPE_KEY, "" if self.scope.currentData() is None else self.scope.currentData())
+        rule = RollupRule(self.rule.currentData())
+        if rule is not self.stored_rule:
+            from app.commands.followup import SetRollupRuleCommand
+
+            if not self.context.push(SetRollupRuleCommand(self.context, rule)):
+                return self.context.last_error.message(current_language()) if self.context.last_error else ""
+        if self.keep.value() != self.stored_keep and not self.context.store.readonly:
+            from app.commands import Change
+
+            with self.context.store.transaction() as session:
+                set_backups_kept(session, self.keep.value())
+            self.context.bus.announce(Change("db_setting"))
+        return None

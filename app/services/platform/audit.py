@@ -19,8 +19,18 @@ from app.models import AuditAction, AuditEntry
 GENESIS_HASH = "0" * 64
 
 
+USER_ENV = "STYRKORT_USER"
+
+
 def current_user() -> str:
-    """The OS user: who made a change, without a login of our own."""
+    """Who made a change: the name chosen in Inställningar (passed as STYRKORT_USER, which the
+    command line honours too), else the OS user — without a login of our own."""
+    chosen = os.environ.get(USER_ENV, "").strip()
+    return chosen or os_user()
+
+
+def os_user() -> str:
+    """The OS user."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):

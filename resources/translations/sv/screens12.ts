@@ -203,4 +203,47 @@
       <translation>… och %1 till</translation>
     </message>
   </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Backups are written to %1 (or to Styrkort's data folder when that cannot be written).</source>
+      <translation>Säkerhetskopior skrivs till %1 (eller till Styrkorts datamapp när det inte går att skriva där).</translation>
+    </message>
+    <message>
+      <source>Backups to keep per file</source>
+      <translation>Antal säkerhetskopior att spara per fil</translation>
+    </message>
+    <message>
+      <source>Default period</source>
+      <translation>Förvald period</translation>
+    </message>
+    <message>
+      <source>Default scope</source>
+      <translation>Förvald omfattning</translation>
+    </message>
+    <message>
+      <source>Latest year with results</source>
+      <translation>Senaste året med utfall</translation>
+    </message>
+    <message>
+      <source>Roll-up rule (this database)</source>
+      <translation>Sammanvägningsregel (denna databas)</translation>
+    </message>
+    <message>
+      <source>Whole organisation</source>
+      <translation>Hela organisationen</translation>
+    </message>
+    <message>
+      <source>Your name in the change log</source>
+      <translation>Ditt namn i ändringsloggen</translation>
+    </message>
+    <message>
+      <source>Weighted share met</source>
+      <translation>Viktad andel uppfyllt</translation>
+    </message>
+    <message>
+      <source>Worst underlying status</source>
+      <translation>Sämsta underliggande status</translation>
+    </message>
+  </context>
 </TS>
