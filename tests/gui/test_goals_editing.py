@@ -149,15 +149,21 @@ def test_delete_confirmation_states_what_lies_beneath_and_undo_restores(qtbot, d
     with demo_store.session() as s:
         links = s.execute(sa.select(sa.func.count()).select_from(GoalIndicator)).scalar_one()
 
+    buttons = []
+
     def confirm():
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox) and box.objectName() == "confirmDeleteGoals"
+        buttons.append(box.button(QMessageBox.StandardButton.Yes).text())
         box.button(QMessageBox.StandardButton.Yes).click()
 
     QTimer.singleShot(0, confirm)
     page.goal_tree.setFocus()
     qtbot.keyClick(page.goal_tree, Qt.Key.Key_Delete)
+    assert buttons == ["Ta bort 1 mål"]  # the button names the action
     assert not page.goal_model.index_for_id(area).isValid()
+    # The selection stays near: the next målområde takes the deleted one's place.
+    assert page.goal_editor.current_id() == goal_id(demo_store, "2")
     window.context.undo_stack.undo()
     assert shown_children(page, "1") == ["1.1", "1.2", "1.3", "1.4"]
     with demo_store.session() as s:
