@@ -34,8 +34,7 @@ def test_comparison_chart_bars_target_and_references(qtbot, om01):
     # Shapes, not colour alone: each status its own marker.
     symbols = [spot.symbol() for spot in chart.markers.points()]
     assert symbols == [STATUS_STYLE[b.status].marker for b in om01.bars]
-    external = [item.opts["pen"].style() for item in chart.bar_items]
-    assert len(set(external)) == 2  # egen regi solid, externa dashed
+    assert len(set(chart.bar_pen_styles())) == 2  # egen regi solid, externa dashed
     # Horizontal bars: the names on the left axis, whole or elided with "…".
     for shown, bar in zip(chart.axis_names(), om01.bars, strict=True):
         assert shown == bar.name or (shown.endswith("…") and bar.name.startswith(shown[:-1]))

@@ -548,6 +548,7 @@ class FollowUpPage(QWidget):
         # Statuses are computed when the page is first shown, not at start-up; changes made
         # while the page is hidden are collected in `_pending` and caught up when it is shown.
         self._pending: set[str] = set()
+        self._computed: dict[tuple, FollowUp] = {}  # (period, scope, rule) → statuses
 
     def title(self) -> str:
         return self.tr("Follow-up")
@@ -609,13 +610,23 @@ class FollowUpPage(QWidget):
         self.period_code = self.period.currentText()
         if not self.period_code:
             return
+        scope, rule = self.scope_id(), self.current_rule()
+        previous_code = previous_comparable(parse_period(self.period_code)).code
+        # The statuses of the period before are kept: stepping back one period (the usual move)
+        # reuses them instead of computing them again. Any committed change clears the cache.
+        known = self._computed
         with self.context.store.session() as session:
-            self.follow_up = compute_follow_up(session, self.period_code, self.scope_id(), self.current_rule())
-            previous_code = previous_comparable(parse_period(self.period_code)).code
-            try:
-                self.previous = compute_follow_up(session, previous_code, self.scope_id(), self.current_rule())
-            except Exception:  # noqa: BLE001 - no previous period: no trends, not an error
-                self.previous = None
+            self.follow_up = known.get((self.period_code, scope, rule)) or \
+                compute_follow_up(session, self.period_code, scope, rule)
+            self.previous = known.get((previous_code, scope, rule))
+            if self.previous is None:
+                try:
+                    self.previous = compute_follow_up(session, previous_code, scope, rule)
+                except Exception:  # noqa: BLE001 - no previous period: no trends, not an error
+                    self.previous = None
+        self._computed = {(self.period_code, scope, rule): self.follow_up}
+        if self.previous is not None:
+            self._computed[(previous_code, scope, rule)] = self.previous
         self.tree_model.set_follow_up(self.follow_up, goal_trends(self.follow_up, self.previous))
         self._show_counts()
         self._goal_changed()
@@ -682,6 +693,8 @@ class FollowUpPage(QWidget):
             self._refresh_tab()
             return
         self._pending |= self._work_for(change)
+        if "compute" in self._pending or "choices" in self._pending:
+            self._computed = {}
         if self.isVisible():
             self._catch_up()
 

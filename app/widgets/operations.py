@@ -1,0 +1,123 @@
+"""The one way to run long work off the GUI thread (like Anki's aqt/operations): a plain function
+`fn(progress, cancelled)` runs on the thread pool, opening its own session; it reports progress as
+`progress(text, done, total)` and stops when `cancelled()` is true. The window shows a progress
+dialog with Cancel (only when the work lasts), and the result, a refusal or a fault comes back on
+the GUI thread. Nothing here touches a widget from the worker."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.models.errors import StyrkortError
+from app.widgets.i18n import current_language
+
+
+class WorkerSignals(QObject):
+    progress = Signal(str, int, int)
+    finished = Signal(object)
+    failed = Signal(object)  # a StyrkortError, or a string for an unexpected fault
+
+
+class Worker(QRunnable):
+    """Calls fn(progress=…, cancelled=…) on a pool thread; `cancel()` asks it to stop."""
+
+    def __init__(self, fn: Callable[..., object]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = WorkerSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(progress=self.signals.progress.emit, cancelled=self._cancel.is_set)
+        except StyrkortError as exc:
+            self.signals.failed.emit(exc)
+        except Exception:  # noqa: BLE001 - reported to the user, not swallowed
+            self.signals.failed.emit(traceback.format_exc())
+        else:
+            self.signals.finished.emit(result)
+
+    def start(self) -> Worker:
+        QThreadPool.globalInstance().start(self)
+        return self
+
+
+class BackgroundOperation(QObject):
+    """A Worker with the window's side: an optional progress dialog (after `min_duration` ms)
+    whose Cancel stops the work, and `done(result)`, `failed(message)`, `cancelled()`.
+    A result that arrives after Cancel counts as cancelled: the user asked not to have it."""
+
+    done = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, fn: Callable[..., object], parent: QWidget | None = None, *, label: str | None = None,
+                 cancel_text: str = "", title: str = "", min_duration: int = 300) -> None:
+        super().__init__(parent)
+        self.worker = Worker(fn)
+        self.progress: QProgressDialog | None = None
+        if label is not None:
+            self.progress = QProgressDialog(label, cancel_text, 0, 0, parent)
+            self.progress.setObjectName("operationProgress")
+            if title:
+                self.progress.setWindowTitle(title)
+            self.progress.setMinimumDuration(min_duration)
+            self.progress.canceled.connect(self.cancel)
+            self.worker.signals.progress.connect(self._progressed)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        self.running = False
+
+    def start(self) -> BackgroundOperation:
+        self.running = True
+        self.worker.start()
+        return self
+
+    def cancel(self) -> None:
+        self.worker.cancel()
+
+    def _progressed(self, text: str, done: int, total: int) -> None:
+        if self.progress is None:
+            return
+        if text:
+            self.progress.setLabelText(text)
+        if total:
+            self.progress.setMaximum(total)
+            self.progress.setValue(min(done, total - 1))
+
+    def _close(self) -> None:
+        self.running = False
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.close()
+
+    def _finished(self, result: object) -> None:
+        self._close()
+        if self.worker.is_cancelled():
+            self.cancelled.emit()
+        else:
+            self.done.emit(result)
+
+    def _failed(self, error: object) -> None:
+        self._close()
+        if self.worker.is_cancelled():
+            self.cancelled.emit()
+            return
+        self.failed.emit(error.message(current_language()) if isinstance(error, StyrkortError) else str(error))
+
+
+def run_in_background(fn: Callable[..., object], parent: QWidget | None = None, **options) -> BackgroundOperation:
+    """Start `fn(progress, cancelled)` now; connect to the returned operation's signals."""
+    return BackgroundOperation(fn, parent, **options).start()
