@@ -64,7 +64,10 @@ def main() -> None:
     start = time.perf_counter()
     window.show()
     settle(app)
-    report("window shown with Översikt (first page)", time.perf_counter() - start, "100 ms", GOAL, goal=1)
+    report("window shown, Översikt reading in the background", time.perf_counter() - start, "100 ms", GOAL,
+           goal=1)
+    window.pages.widget(0).wait_loaded()
+    report("Översikt filled (not blocking: measured to the last list)", time.perf_counter() - start, "bare", bare)
 
     # (1) Page switches: the first visit builds the page, later visits only show it.
     for first in (True, False):

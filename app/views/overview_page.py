@@ -32,6 +32,7 @@ from app.views.followup.followup_models import status_icon, status_text
 from app.views.i18n import term
 from app.views.lazy_page import LazyPage
 from app.views.settings_dialog import default_period, default_scope
+from app.widgets.operations import BackgroundOperation
 from app.widgets.tables import IdRole, scrollable
 from app.widgets.text import fmt
 
@@ -118,6 +119,8 @@ class OverviewPage(LazyPage):
         self.setObjectName("overviewPage")
         self.data: Overview | None = None
         self._stale = False
+        self.loading: BackgroundOperation | None = None
+        self._again = False  # a change arrived while loading: load once more when done
 
     def title(self) -> str:
         return self.tr("Overview")
@@ -227,10 +230,47 @@ class OverviewPage(LazyPage):
             combo.blockSignals(False)
 
     def reload(self) -> None:
+        """Read the lists off the GUI thread (on 10 000 goals the statuses take most of a second):
+        the page stays responsive and fills when they are ready."""
         self._stale = False
-        with self.context.store.session() as session:
-            self.data = overview(session, self.period.currentText() or None, self.scope.currentData())
-        data = self.data
+        if self.loading is not None and self.loading.running:
+            self._again = True
+            return
+        store, period, scope = self.context.store, self.period.currentText() or None, self.scope.currentData()
+
+        def work(progress, cancelled):
+            with store.session() as session:
+                return overview(session, period, scope)
+
+        self.summary.setText(self.tr("Reading…"))
+        self.loading = BackgroundOperation(work, self)
+        self.loading.done.connect(self._loaded)
+        self.loading.failed.connect(self._load_failed)
+        self.loading.start()
+
+    def wait_loaded(self, timeout_ms: int = 30000) -> bool:
+        """For tests and benchmarks: process events until the lists are filled."""
+        from PySide6.QtCore import QDeadlineTimer, QEventLoop
+        from PySide6.QtWidgets import QApplication
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.loading is not None and self.loading.running and not deadline.hasExpired():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        return self.loading is None or not self.loading.running
+
+    def _load_failed(self, message: str) -> None:
+        self.summary.setText(message)
+        self.context.tell(message)
+
+    def _loaded(self, data: Overview) -> None:
+        if self._again:
+            self._again = False
+            self.reload()
+            return
+        self.fill(data)
+
+    def fill(self, data: Overview) -> None:
+        self.data = data
         self.areas.setRowCount(len(data.areas))
         for row, area in enumerate(data.areas):
             name = QTableWidgetItem(f"{area.code} {area.title}" if area.code else area.title)

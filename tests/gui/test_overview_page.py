@@ -30,6 +30,7 @@ def test_overview_is_the_first_page_and_lists_what_needs_attention(window, demo_
     assert page.objectName() == "overviewPage" and window.pages.tabText(0) == "Översikt"
     window.pages.setCurrentIndex(0)
     QApplication.processEvents()
+    assert page.wait_loaded()  # the lists are read off the GUI thread
     with demo_store.session() as session:
         expected = overview(session, page.period.currentText(), None)
     assert page.areas.rowCount() == len(expected.areas) > 0
@@ -48,6 +49,7 @@ def test_a_not_met_goal_opens_on_follow_up_and_its_fix_shows_everywhere(qtbot, w
     page = window.pages.widget(0)
     window.pages.setCurrentIndex(0)
     QApplication.processEvents()
+    assert page.wait_loaded()  # the lists are read off the GUI thread
     not_met = page.cards["not_met"].list
     if not_met.count() == 0:
         pytest.skip("the demo has no goal that is not met")
@@ -67,6 +69,7 @@ def test_a_not_met_goal_opens_on_follow_up_and_its_fix_shows_everywhere(qtbot, w
     assert window.context.push(SaveAssessmentCommand(window.context, goal_id, None, follow_up.period_code, data))
     window.pages.setCurrentIndex(0)
     QApplication.processEvents()
+    assert page.wait_loaded()  # the lists are read off the GUI thread
     assert goal_id not in [not_met.item(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(not_met.count())]
 
 
@@ -74,6 +77,7 @@ def test_next_events_are_ahead_of_today(window):
     page = window.pages.widget(0)
     window.pages.setCurrentIndex(0)
     QApplication.processEvents()
+    assert page.wait_loaded()  # the lists are read off the GUI thread
     for text in page.cards["events"].texts():
         assert dt.date.fromisoformat(text[:10]) >= dt.date.today()
 
