@@ -98,6 +98,15 @@ class EditContext:
         self.bus = ChangeBus(parent)
         self.last_error: StyrkortError | None = None
         self.watcher: ExternalChangeWatcher | None = None
+        # Results pages share while nothing changed (e.g. the statuses Översikt computed, reused by
+        # Uppföljning): `generation` moves on, and `shared` empties, with every announced change.
+        self.generation = 0
+        self.shared: dict = {}
+        self.bus.changed.connect(self._next_generation)
+
+    def _next_generation(self, _change) -> None:
+        self.generation += 1
+        self.shared.clear()
 
     def watch_external(self, interval_ms: int = 1000) -> ExternalChangeWatcher:
         """Follow what other processes commit to the same database (see app.models.change_feed)."""

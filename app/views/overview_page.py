@@ -121,6 +121,7 @@ class OverviewPage(LazyPage):
         self._stale = False
         self.loading: BackgroundOperation | None = None
         self._again = False  # a change arrived while loading: load once more when done
+        self._generation = -1
 
     def title(self) -> str:
         return self.tr("Overview")
@@ -237,6 +238,7 @@ class OverviewPage(LazyPage):
             self._again = True
             return
         store, period, scope = self.context.store, self.period.currentText() or None, self.scope.currentData()
+        self._generation = self.context.generation
 
         def work(progress, cancelled):
             with store.session() as session:
@@ -271,6 +273,11 @@ class OverviewPage(LazyPage):
 
     def fill(self, data: Overview) -> None:
         self.data = data
+        follow_up = data.follow_up
+        if follow_up is not None and self._generation == self.context.generation:
+            # Nothing changed since it was read: Uppföljning may show the same statuses at once.
+            self.context.shared[("follow_up", follow_up.period_code, follow_up.scope_unit_id, follow_up.rule)] = \
+                follow_up
         self.areas.setRowCount(len(data.areas))
         for row, area in enumerate(data.areas):
             name = QTableWidgetItem(f"{area.code} {area.title}" if area.code else area.title)

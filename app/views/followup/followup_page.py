@@ -614,7 +614,8 @@ class FollowUpPage(QWidget):
         previous_code = previous_comparable(parse_period(self.period_code)).code
         # The statuses of the period before are kept: stepping back one period (the usual move)
         # reuses them instead of computing them again. Any committed change clears the cache.
-        known = self._computed
+        shared = {key[1:]: value for key, value in self.context.shared.items() if key[0] == "follow_up"}
+        known = {**shared, **self._computed}
         with self.context.store.session() as session:
             self.follow_up = known.get((self.period_code, scope, rule)) or \
                 compute_follow_up(session, self.period_code, scope, rule)
