@@ -240,4 +240,4 @@ class AnnualCyclePage(LazyPage):
 
     def _on_change(self, change: Change) -> None:
         if change.touches("milestone", "directive", "operational_plan", "delegation_decision", "db_setting"):
-            self.reload()
+            self.when_shown(self.reload)

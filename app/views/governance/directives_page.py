@@ -357,7 +357,7 @@ class DirectivesPage(LazyPage):
 
     def _on_change(self, change: Change) -> None:
         if change.touches("directive"):
-            self.reload()
+            self.when_shown(self.reload)
 
 
 class ItemDialog(ValidatedDialog):

@@ -399,4 +399,4 @@ class ProgrammePanel(LazyPage):
 
     def _on_change(self, change: Change) -> None:
         if change.touches("provider_programme", "goal", "indicator", "org_unit"):
-            self.reload()
+            self.when_shown(self.reload)
