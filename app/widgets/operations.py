@@ -100,6 +100,9 @@ class BackgroundOperation(QObject):
     def _close(self) -> None:
         self.running = False
         if self.progress is not None:
+            # Closing a QProgressDialog emits `canceled`: let go of it first, or the finished
+            # work would count as cancelled.
+            self.progress.canceled.disconnect(self.cancel)
             self.progress.reset()
             self.progress.close()
 

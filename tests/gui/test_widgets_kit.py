@@ -63,3 +63,57 @@ def test_validated_dialog_stays_open_keeps_input_and_shows_refusal(qtbot):
 def test_fmt_fills_numbered_placeholders():
     assert fmt("%1 av %2 (%10)", *range(1, 11)) == "1 av 2 (10)"
     assert fmt("Kunde inte spara: %1", OSError("disk full")) == "Kunde inte spara: disk full"
+
+
+def test_background_operation_done(qtbot):
+    from app.widgets.operations import BackgroundOperation
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def adds(progress, cancelled):
+        progress("Räknar", 1, 2)
+        return 1 + 1
+
+    operation = BackgroundOperation(adds, parent, label="Räknar…", cancel_text="Avbryt", min_duration=0)
+    with qtbot.waitSignal(operation.done) as done:
+        operation.start()
+    assert done.args == [2] and not operation.running  # closing the dialog did not count as Cancel
+
+
+def test_background_operation_refused(qtbot):
+    from app.models.errors import StyrkortError
+    from app.widgets.operations import BackgroundOperation
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def refuses(progress, cancelled):
+        raise StyrkortError("Filen är låst.", "The file is locked.")
+
+    refusing = BackgroundOperation(refuses, parent)
+    with qtbot.waitSignal(refusing.failed) as failed:
+        refusing.start()
+    assert failed.args == ["Filen är låst."]
+
+
+def test_background_operation_cancelled(qtbot):
+    import threading
+
+    from app.widgets.operations import BackgroundOperation
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+
+    def waits(progress, cancelled):
+        release.wait(5)
+        return "för sent" if not cancelled() else None
+
+    waiting = BackgroundOperation(waits, parent, label="Väntar…", cancel_text="Avbryt", min_duration=0)
+    waiting.start()
+    from PySide6.QtWidgets import QPushButton
+
+    with qtbot.waitSignal(waiting.cancelled):
+        waiting.progress.findChild(QPushButton).click()  # the dialog's Cancel
+        release.set()
