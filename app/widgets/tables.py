@@ -11,7 +11,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QScrollArea, QTableView, QWidget
 from shiboken6 import isValid
@@ -196,12 +204,18 @@ def remember_columns(view, key: str, widths: list[int] | None = None) -> bool:
         for section, width in enumerate(widths):
             header.resizeSection(section, width)
 
-    def save(*_args) -> None:
+    def save() -> None:
         if isValid(header):  # sections are resized while a view is torn down, too
             QSettings().setValue(settings_key, header.saveState())
             view.remembered_columns = True  # from now on the widths are the user's (or the first fit)
 
-    header.sectionResized.connect(save)
+    # Written once the resizing has stopped: a fit resizes every column, and writing the settings
+    # on each of those signals cost more than half a second on a page with five tables.
+    timer = QTimer(header)
+    timer.setSingleShot(True)
+    timer.setInterval(400)
+    timer.timeout.connect(save)
+    header.sectionResized.connect(lambda *_: timer.start())
     view.remembered_columns = restored or bool(widths)
     return restored
 
