@@ -4,7 +4,8 @@ with Exempelregionen, at the sizes given.
     Xvfb :99 -screen 0 1920x1080x24 & DISPLAY=:99 openbox &
     DISPLAY=:99 .venv/bin/python tools/screenshots.py 1024x700 1920x1080
 
-Each page is saved as docs/screenshots/<size>-<nn>-<page>.png (the window as the user sees it,
+With QT_SCALE_FACTOR=1.5 set, the files are named <size>-scale1.5-…; e.g. 1280x720 at 1.5 fills
+a 1920×1080 screen. Each page is saved as docs/screenshots/<size>-<nn>-<page>.png (the window as the user sees it,
 menus and toolbar included; the window manager's frame is not part of the picture)."""
 
 from __future__ import annotations
@@ -58,13 +59,15 @@ def main(sizes: list[str]) -> None:
             for _ in range(30):
                 app.processEvents()
             name = names.get(page.objectName(), page.objectName())
-            window.grab().save(str(out / f"{size}-{index + 1:02d}-{name}.png"))
+            scale = os.environ.get("QT_SCALE_FACTOR")
+            prefix = f"{size}-scale{scale}" if scale else size
+            window.grab().save(str(out / f"{prefix}-{index + 1:02d}-{name}.png"))
             if page.objectName() == "followUpPage":
                 for tab in range(1, page.tabs.count()):
                     page.tabs.setCurrentIndex(tab)
                     for _ in range(30):
                         app.processEvents()
-                    window.grab().save(str(out / f"{size}-{index + 1:02d}-{name}-{tab + 1}.png"))
+                    window.grab().save(str(out / f"{prefix}-{index + 1:02d}-{name}-{tab + 1}.png"))
                 page.tabs.setCurrentIndex(0)
         window.context.stop_watching()
         window.close()
