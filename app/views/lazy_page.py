@@ -24,6 +24,9 @@ class LazyPage(QWidget):
         if not self.built:
             self.built = True
             self.build()
+            from app.widgets.accessibility import name_controls
+
+            name_controls(self)  # every control named from its label, for screen readers
 
     def when_shown(self, refresh) -> None:
         """Run `refresh` now when the page is in view, else once when it is next shown: a change

@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
             page = factory(self.context, self)
             self.pages.addTab(page, page.title())
         self.setCentralWidget(self.pages)
+        from app.widgets.accessibility import name_controls
+
+        name_controls(self.pages)  # pages built at once; lazy pages name theirs when built
         self.structure = self.findChild(QWidget, "structurePage")
         self._build_menus()
         self._build_status_bar()

@@ -102,3 +102,20 @@ def test_no_shortcut_is_bound_twice_and_quit_is_last(window):
                 assert key not in seen, f"{key}: {seen.get(key)} and {action.text()}"
                 seen[key] = action.text()
     assert window.file_menu.actions()[-1].objectName() == "actionQuit"
+
+
+def test_every_control_on_every_page_has_an_accessible_name(qtbot, window):
+    """A screen reader reads each control's name: none may be left unnamed, on any page or tab."""
+    from app.widgets.accessibility import unnamed_controls
+
+    for index in range(window.pages.count()):
+        window.pages.setCurrentIndex(index)
+        QApplication.processEvents()
+        page = window.pages.widget(index)
+        tabs = getattr(page, "tabs", None)
+        for tab in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                tabs.setCurrentIndex(tab)
+                QApplication.processEvents()
+            unnamed = [(w.metaObject().className(), w.objectName()) for w in unnamed_controls(page)]
+            assert unnamed == [], f"{page.objectName()} tab {tab}: {unnamed}"

@@ -324,6 +324,7 @@ class ResultsPanel(QWidget):
         self.model.refused.connect(self._refused)
         self.table = QTreeView()
         self.table.setObjectName("resultsGrid")
+        self.table.setAccessibleName(self.tr("Results grid"))
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
@@ -782,6 +783,9 @@ class FollowUpPage(QWidget):
 
             self.charts = ChartPanel(self)
             self.chart_holder.layout().addWidget(self.charts)
+            from app.widgets.accessibility import name_controls
+
+            name_controls(self.charts)
         return self.charts
 
     # --- actions --------------------------------------------------------------------------

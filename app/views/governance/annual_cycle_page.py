@@ -160,7 +160,9 @@ class AnnualCyclePage(LazyPage):
         self.new_title.setObjectName("milestoneTitle")
         self.new_title.setPlaceholderText(self.tr("New milestone"))
         self.new_title.returnPressed.connect(self.add_milestone)
+        self.new_date.setAccessibleName(self.tr("Date of the new milestone"))
         self.new_kind = QComboBox()
+        self.new_kind.setAccessibleName(self.tr("Kind of the new milestone"))
         for key in ("milestone", "budget", "council", "follow_up", "report", "staff"):
             self.new_kind.addItem(kinds[key], key)
         add = QPushButton(self.tr("Add"))

@@ -435,6 +435,7 @@ class DelegationPanel(QWidget):
         self.decision_model = RowTableModel(decision_columns, self)
         self.decision_view = make_table(self.decision_model, "itemDecisions", self.tr("Decisions under the item"))
         self.decision_date = QDateEdit(to_qdate(dt.date.today()))
+        self.decision_date.setAccessibleName(self.tr("Decided on"))
         self.decision_date.setCalendarPopup(True)
         self.decision_date.setDisplayFormat("yyyy-MM-dd")
         self.decision_by, self.decision_summary, self.decision_case = QLineEdit(), QLineEdit(), QLineEdit()

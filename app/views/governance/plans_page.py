@@ -331,6 +331,7 @@ class ProgrammePanel(LazyPage):
         export = QPushButton(self.tr("Export…"))
         export.clicked.connect(self.export)
         self.preview = QTextBrowser()
+        self.preview.setAccessibleName(self.tr("Programme preview"))
         self.preview.setObjectName("programmePreview")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Term of office starting")))

@@ -191,6 +191,10 @@
       <source>overdue</source>
       <translation>försenad</translation>
     </message>
+    <message>
+      <source>Reading…</source>
+      <translation>Läser…</translation>
+    </message>
   </context>
   <context>
     <name>TaskList</name>
@@ -244,6 +248,42 @@
     <message>
       <source>Worst underlying status</source>
       <translation>Sämsta underliggande status</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnualCyclePage</name>
+    <message>
+      <source>Date of the new milestone</source>
+      <translation>Datum för den nya händelsen</translation>
+    </message>
+    <message>
+      <source>Kind of the new milestone</source>
+      <translation>Slag av ny händelse</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgrammePanel</name>
+    <message>
+      <source>Programme preview</source>
+      <translation>Förhandsvisning av programmet</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsPanel</name>
+    <message>
+      <source>Results grid</source>
+      <translation>Utfallstabell</translation>
+    </message>
+  </context>
+  <context>
+    <name>DirectiveForm</name>
+    <message>
+      <source>Differences between the versions</source>
+      <translation>Skillnader mellan versionerna</translation>
+    </message>
+    <message>
+      <source>Versions</source>
+      <translation>Versioner</translation>
     </message>
   </context>
 </TS>
