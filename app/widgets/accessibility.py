@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QBoxLayout,
-    QGroupBox,
-    QHeaderView,
     QAbstractItemView,
     QAbstractSpinBox,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
+    QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
