@@ -122,6 +122,11 @@ class ExchangePage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(hint)
         layout.addWidget(self.view, 1)
+        # An empty list says what to do.
+        self.empty = QLabel(self.tr("No imports yet – drop a file here or choose Import file…"))
+        self.empty.setObjectName("noImports")
+        self.empty.setStyleSheet("color: #444444; font-style: italic")
+        layout.addWidget(self.empty)
         context.bus.changed.connect(self._changed)
         if parent is not None and hasattr(parent, "filesDropped"):
             parent.filesDropped.connect(self.files_dropped)
@@ -149,6 +154,7 @@ class ExchangePage(QWidget):
     def refresh(self) -> None:
         with self.context.store.session() as session:
             self.model.set_batches(list_batches(session))
+        self.empty.setVisible(not self.model.batches)
         self._update_buttons()
 
     def _changed(self, change: Change) -> None:

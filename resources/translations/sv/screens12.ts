@@ -33,6 +33,10 @@
 
 %3 nya rader tas bort och %4 ändrade rader får tillbaka sina tidigare värden. Ändringar gjorda sedan dess av samma värden behålls som de är.</translation>
     </message>
+    <message>
+      <source>No imports yet – drop a file here or choose Import file…</source>
+      <translation>Inga importer ännu – dra en fil hit eller välj Importera fil…</translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
