@@ -31,7 +31,7 @@ from app.services.followup.periods import list_periods
 from app.views.followup.followup_models import status_icon, status_text
 from app.views.i18n import term
 from app.views.lazy_page import LazyPage
-from app.views.settings_dialog import default_period, default_scope
+from app.views.settings_dialog import preferred_period, preferred_scope
 from app.widgets.operations import BackgroundOperation
 from app.widgets.tables import IdRole, scrollable
 from app.widgets.text import fmt
@@ -213,11 +213,11 @@ class OverviewPage(LazyPage):
         """Periods and scopes as they are now; the default period is the follow-up's default."""
         with self.context.store.session() as session:
             periods = [p.code for p in list_periods(session)]
-            default = default_period(periods, assessment.default_period(session) or (periods[-1] if periods else ""))
+            default = preferred_period(periods, assessment.default_period(session) or (periods[-1] if periods else ""))
             scopes = assessment.scope_options(session)
         first = self.period.count() == 0
         chosen_period = self.period.currentText() or default
-        chosen_scope = default_scope() if first else self.scope.currentData()
+        chosen_scope = preferred_scope() if first else self.scope.currentData()
         for combo in (self.period, self.scope):
             combo.blockSignals(True)
             combo.clear()

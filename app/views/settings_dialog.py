@@ -31,12 +31,12 @@ def apply_user_name() -> None:
         os.environ.pop(USER_ENV, None)
 
 
-def default_period(periods: list[str], fallback: str) -> str:
+def preferred_period(periods: list[str], fallback: str) -> str:
     chosen = str(QSettings().value(PERIOD_KEY, "") or "")
     return chosen if chosen in periods else fallback
 
 
-def default_scope() -> int | None:
+def preferred_scope() -> int | None:
     value = QSettings().value(SCOPE_KEY, None)
     try:
         return int(value) if value not in (None, "") else None
@@ -86,7 +86,7 @@ class SettingsDialog(ValidatedDialog):
             self.scope.addItem(self.tr("Whole organisation"), None)
             for uid, name, depth in scopes:
                 self.scope.addItem("  " * depth + name, uid)
-            self.scope.setCurrentIndex(max(0, self.scope.findData(default_scope())))
+            self.scope.setCurrentIndex(max(0, self.scope.findData(preferred_scope())))
             self.rule.addItem(self.tr("Weighted share met"), RollupRule.WEIGHTED_SHARE)
             self.rule.addItem(self.tr("Worst underlying status"), RollupRule.WORST)
             self.rule.setCurrentIndex(max(0, self.rule.findData(self.stored_rule)))

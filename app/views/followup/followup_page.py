@@ -58,7 +58,7 @@ from app.views.followup.followup_models import (
     status_text,
 )
 from app.views.i18n import current_language, term
-from app.views.settings_dialog import default_period, default_scope
+from app.views.settings_dialog import preferred_period, preferred_scope
 from app.widgets.forms import ValidatedDialog
 from app.widgets.tables import remember_columns
 
@@ -443,7 +443,7 @@ class FollowUpPage(QWidget):
         self.period_code = ""
         with context.store.session() as session:
             periods = [p.code for p in list_periods(session)]
-            default = default_period(periods, service.default_period(session) or (periods[-1] if periods else ""))
+            default = preferred_period(periods, service.default_period(session) or (periods[-1] if periods else ""))
             self.scopes = service.scope_options(session)
             rule = rollup_rule(session)
             goals = service.goal_rows(session)
@@ -456,7 +456,7 @@ class FollowUpPage(QWidget):
         self.scope.addItem(self.tr("Whole organisation"), None)
         for uid, name, depth in self.scopes:
             self.scope.addItem("  " * depth + name, uid)
-        self.scope.setCurrentIndex(max(0, self.scope.findData(default_scope())))
+        self.scope.setCurrentIndex(max(0, self.scope.findData(preferred_scope())))
         self.rule = QComboBox()
         self.rule.setObjectName("rollupRule")
         self.rule.addItem(self.tr("Weighted share met"), RollupRule.WEIGHTED_SHARE)
