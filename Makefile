@@ -7,13 +7,17 @@ TS     := $(wildcard resources/translations/sv/*.ts)
 QM     := resources/translations/styrkort_sv.qm
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: run test bench soak setup translations lint clean dist
+.PHONY: run test quick bench soak setup translations lint clean dist
 
 run: setup
 	$(PY) main.py $(ARGS)
 
 test: setup lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+# While working: everything but the tests marked slow (see docs/development.md, Tests).
+quick: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m "not slow" $(PYTEST_ARGS)
 
 # The kill harness at full strength: 25 SIGKILLs per operation and journal mode (see docs/reliability.md).
 soak: setup

@@ -7,7 +7,9 @@ command announces what changed on the `ChangeBus`, so views refresh only what th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -181,3 +183,89 @@ class StoreCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._run(self.revert)
+
+
+class CreateCommand(StoreCommand):
+    """Undoable creation through two service functions: `create(session, reuse_id)` inserts the
+    row and returns its id (on redo after undo it is given the id the row had, so later commands
+    that name it still find it); `delete(session, row_id)` removes it again. `related` ids are
+    announced with the new one (a new version names its predecessor too)."""
+
+    def __init__(self, context: EditContext, text: str, entity: str,
+                 create: Callable[[Session, int | None], int], delete: Callable[[Session, int], object], *,
+                 check: Callable[[Session], None] | None = None, related: Iterable[int] = ()) -> None:
+        super().__init__(context, text)
+        self.entity, self._create, self._delete, self._check = entity, create, delete, check
+        self.related = frozenset(related)
+        self.row_id: int | None = None
+
+    def check(self, session: Session) -> None:
+        if self._check is not None:
+            self._check(session)
+
+    def apply(self, session: Session) -> Change:
+        self.row_id = self._create(session, self.row_id)
+        return self._change()
+
+    def revert(self, session: Session) -> Change:
+        self._delete(session, self.row_id)
+        return self._change()
+
+    def _change(self) -> Change:
+        return Change(self.entity, frozenset({self.row_id}) | self.related, structure=True)
+
+
+class UpdateCommand(StoreCommand):
+    """Undoable change through one service function: `update(session, row_id, new)` applies the
+    new value(s) and returns the old ones, which undo applies the same way."""
+
+    def __init__(self, context: EditContext, text: str, entity: str, row_id: int,
+                 update: Callable[[Session, int, Any], Any], new: Any, *, structure: bool = False) -> None:
+        super().__init__(context, text)
+        self.entity, self.row_id, self._update, self.structure = entity, row_id, update, structure
+        self.new = dict(new) if isinstance(new, dict) else new
+        self.old: Any = None
+
+    def apply(self, session: Session) -> Change:
+        self.old = self._update(session, self.row_id, self.new)
+        return Change(self.entity, frozenset({self.row_id}), self.structure)
+
+    def revert(self, session: Session) -> Change:
+        self._update(session, self.row_id, self.old)
+        return Change(self.entity, frozenset({self.row_id}), self.structure)
+
+
+class ReversibleCommand(StoreCommand):
+    """Undoable edit through two service functions: `do(session)` changes the data and returns
+    what undoing needs (a snapshot of deleted rows, the old states …); `undo(session, memo)` puts
+    it back. `ids` are the ids announced, or a function of the memo (a state change that also
+    repeals an earlier version names both). Deletions use it with `delete` and `restore`."""
+
+    def __init__(self, context: EditContext, text: str, entity: str, ids: Iterable[int] | Callable[[Any], Iterable[int]],
+                 do: Callable[[Session], Any], undo: Callable[[Session, Any], object], *,
+                 structure: bool = True) -> None:
+        super().__init__(context, text)
+        self.entity, self._ids, self._do, self._undo, self.structure = entity, ids, do, undo, structure
+        self.memo: Any = None
+
+    def apply(self, session: Session) -> Change:
+        self.memo = self._do(session)
+        return self._change()
+
+    def revert(self, session: Session) -> Change:
+        self._undo(session, self.memo)
+        return self._change()
+
+    def _change(self) -> Change:
+        ids = self._ids(self.memo) if callable(self._ids) else self._ids
+        return Change(self.entity, frozenset(ids), self.structure)
+
+
+class DeleteCommand(ReversibleCommand):
+    """Undoable deletion: `delete(session, row_id)` returns a snapshot that
+    `restore(session, snapshot)` puts back."""
+
+    def __init__(self, context: EditContext, text: str, entity: str, row_id: int,
+                 delete: Callable[[Session, int], Any], restore: Callable[[Session, Any], object]) -> None:
+        super().__init__(context, text, entity, (row_id,), lambda session: delete(session, row_id), restore)
+        self.row_id = row_id

@@ -1,171 +1,76 @@
-"""Undoable edits of styrdokument, delegation items and delegationsbeslut."""
+"""Undoable edits of styrdokument, delegation items and delegationsbeslut: each a generic
+create/update/delete command (app.commands) over the service functions of
+app.services.governance.directives."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.orm import Session
 
-from app.commands import Change, EditContext, StoreCommand
+from app.commands import CreateCommand, DeleteCommand, EditContext, ReversibleCommand, UpdateCommand
 from app.models import DirectiveState
 from app.services.governance import directives as svc
 
 
-class CreateDirectiveCommand(StoreCommand):
-    def __init__(self, context: EditContext, values: dict) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "New document"))
-        self.values = dict(values)
-        self.directive_id: int | None = None
-
-    def check(self, session: Session) -> None:
-        svc.raise_first(svc.validate(session, self.values))
-
-    def apply(self, session: Session) -> Change:
-        self.directive_id = svc.create_directive(session, self.values)
-        return Change("directive", frozenset({self.directive_id}), structure=True)
-
-    def revert(self, session: Session) -> Change:
-        svc.delete_directive(session, self.directive_id)
-        return Change("directive", frozenset({self.directive_id}), structure=True)
+def create_directive(context: EditContext, values: dict) -> CreateCommand:
+    values = dict(values)
+    return CreateCommand(context, QCoreApplication.translate("DirectiveCommands", "New document"), "directive",
+                         lambda session, _reuse: svc.create_directive(session, values), svc.delete_directive,
+                         check=lambda session: svc.raise_first(svc.validate(session, values)))
 
 
-class UpdateDirectiveCommand(StoreCommand):
+def update_directive(context: EditContext, directive_id: int, values: dict) -> UpdateCommand:
     """Save a draft's form; the old values are captured when applied."""
-
-    def __init__(self, context: EditContext, directive_id: int, values: dict) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Edit document"))
-        self.directive_id, self.values, self.old = directive_id, dict(values), {}
-
-    def apply(self, session: Session) -> Change:
-        self.old = svc.update_directive(session, self.directive_id, self.values)
-        return Change("directive", frozenset({self.directive_id}))
-
-    def revert(self, session: Session) -> Change:
-        svc.update_directive(session, self.directive_id, self.old)
-        return Change("directive", frozenset({self.directive_id}))
+    return UpdateCommand(context, QCoreApplication.translate("DirectiveCommands", "Edit document"), "directive", directive_id, svc.update_directive, values)
 
 
-class SetDirectiveStateCommand(StoreCommand):
-    """Send to remiss, adopt, repeal, or take back to utkast."""
-
-    def __init__(self, context: EditContext, directive_id: int, state: DirectiveState,
-                 adopted_on: dt.date | None = None) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Change document status"))
-        self.directive_id, self.state, self.adopted_on = directive_id, state, adopted_on
-        self.old: dict = {}
-
-    def apply(self, session: Session) -> Change:
-        self.old = svc.set_state(session, self.directive_id, self.state, self.adopted_on)
-        return Change("directive", frozenset(self.old), structure=True)
-
-    def revert(self, session: Session) -> Change:
-        svc.restore_states(session, self.old)
-        return Change("directive", frozenset(self.old), structure=True)
+def set_directive_state(context: EditContext, directive_id: int, state: DirectiveState,
+                        adopted_on: dt.date | None = None) -> ReversibleCommand:
+    """Send to remiss, adopt, repeal, or take back to utkast (adopting may repeal the version before)."""
+    return ReversibleCommand(context, QCoreApplication.translate("DirectiveCommands", "Change document status"), "directive", lambda old: old,
+                             lambda session: svc.set_state(session, directive_id, state, adopted_on),
+                             svc.restore_states)
 
 
-class NewVersionCommand(StoreCommand):
-    def __init__(self, context: EditContext, directive_id: int) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "New version"))
-        self.directive_id = directive_id
-        self.new_id: int | None = None
-
-    def apply(self, session: Session) -> Change:
-        self.new_id = svc.new_version(session, self.directive_id)
-        return Change("directive", frozenset({self.directive_id, self.new_id}), structure=True)
-
-    def revert(self, session: Session) -> Change:
-        svc.delete_directive(session, self.new_id)
-        return Change("directive", frozenset({self.directive_id, self.new_id}), structure=True)
+def new_version(context: EditContext, directive_id: int) -> CreateCommand:
+    return CreateCommand(context, QCoreApplication.translate("DirectiveCommands", "New version"), "directive",
+                         lambda session, _reuse: svc.new_version(session, directive_id), svc.delete_directive,
+                         related=[directive_id])
 
 
-class AddDelegationItemCommand(StoreCommand):
-    def __init__(self, context: EditContext, directive_id: int, values: dict) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Add delegation item"))
-        self.directive_id, self.values = directive_id, dict(values)
-        self.item_id: int | None = None
-
-    def apply(self, session: Session) -> Change:
-        self.item_id = svc.add_item(session, self.directive_id, self.values, self.item_id)
-        return Change("delegation_item", frozenset({self.item_id}), structure=True)
-
-    def revert(self, session: Session) -> Change:
-        svc.delete_item(session, self.item_id)
-        return Change("delegation_item", frozenset({self.item_id}), structure=True)
+def add_delegation_item(context: EditContext, directive_id: int, values: dict) -> CreateCommand:
+    values = dict(values)
+    return CreateCommand(context, QCoreApplication.translate("DirectiveCommands", "Add delegation item"), "delegation_item",
+                         lambda session, reuse: svc.add_item(session, directive_id, values, reuse), svc.delete_item)
 
 
-class UpdateDelegationItemCommand(StoreCommand):
-    def __init__(self, context: EditContext, item_id: int, values: dict) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Edit delegation item"))
-        self.item_id, self.values, self.old = item_id, dict(values), {}
-
-    def apply(self, session: Session) -> Change:
-        self.old = svc.update_item(session, self.item_id, self.values)
-        return Change("delegation_item", frozenset({self.item_id}))
-
-    def revert(self, session: Session) -> Change:
-        svc.update_item(session, self.item_id, self.old)
-        return Change("delegation_item", frozenset({self.item_id}))
+def update_delegation_item(context: EditContext, item_id: int, values: dict) -> UpdateCommand:
+    return UpdateCommand(context, QCoreApplication.translate("DirectiveCommands", "Edit delegation item"), "delegation_item", item_id, svc.update_item, values)
 
 
-class DeleteDelegationItemCommand(StoreCommand):
-    def __init__(self, context: EditContext, item_id: int) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Delete delegation item"))
-        self.item_id = item_id
-        self.snapshot: svc.ItemSnapshot | None = None
-
-    def apply(self, session: Session) -> Change:
-        self.snapshot = svc.delete_item(session, self.item_id)
-        return Change("delegation_item", frozenset({self.item_id}), structure=True)
-
-    def revert(self, session: Session) -> Change:
-        svc.restore_item(session, self.snapshot)
-        return Change("delegation_item", frozenset({self.item_id}), structure=True)
+def delete_delegation_item(context: EditContext, item_id: int) -> DeleteCommand:
+    return DeleteCommand(context, QCoreApplication.translate("DirectiveCommands", "Delete delegation item"), "delegation_item", item_id,
+                         svc.delete_item, svc.restore_item)
 
 
-class AddDecisionCommand(StoreCommand):
-    def __init__(self, context: EditContext, item_id: int, values: dict) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Log delegated decision"))
-        self.item_id, self.values = item_id, dict(values)
-        self.decision_id: int | None = None
-
-    def apply(self, session: Session) -> Change:
-        self.decision_id = svc.add_decision(session, self.item_id, self.values, self.decision_id)
-        return Change("delegation_decision", frozenset({self.decision_id}), structure=True)
-
-    def revert(self, session: Session) -> Change:
-        svc.delete_decision(session, self.decision_id)
-        return Change("delegation_decision", frozenset({self.decision_id}), structure=True)
+def add_decision(context: EditContext, item_id: int, values: dict) -> CreateCommand:
+    values = dict(values)
+    return CreateCommand(context, QCoreApplication.translate("DirectiveCommands", "Log delegated decision"), "delegation_decision",
+                         lambda session, reuse: svc.add_decision(session, item_id, values, reuse),
+                         svc.delete_decision)
 
 
-class DeleteDecisionCommand(StoreCommand):
-    def __init__(self, context: EditContext, decision_id: int) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Delete delegated decision"))
-        self.decision_id = decision_id
-        self.item_id: int | None = None
-        self.values: dict = {}
-
-    def apply(self, session: Session) -> Change:
-        self.item_id, self.values = svc.delete_decision(session, self.decision_id)
-        return Change("delegation_decision", frozenset({self.decision_id}), structure=True)
-
-    def revert(self, session: Session) -> Change:
-        svc.add_decision(session, self.item_id, self.values, self.decision_id)
-        return Change("delegation_decision", frozenset({self.decision_id}), structure=True)
+def delete_decision(context: EditContext, decision_id: int) -> DeleteCommand:
+    # The service returns (item id, values); adding them back under the same id restores the row.
+    return DeleteCommand(context, QCoreApplication.translate("DirectiveCommands", "Delete delegated decision"), "delegation_decision", decision_id,
+                         svc.delete_decision,
+                         lambda session, kept: svc.add_decision(session, kept[0], kept[1], decision_id))
 
 
-class MarkReportedCommand(StoreCommand):
+def mark_reported(context: EditContext, decision_ids, meeting: dt.date | None) -> ReversibleCommand:
     """Mark decisions as reported at a nämnd meeting (None clears the date)."""
-
-    def __init__(self, context: EditContext, decision_ids, meeting: dt.date | None) -> None:
-        super().__init__(context, QCoreApplication.translate("DirectiveCommands", "Mark decisions as reported"))
-        self.decision_ids, self.meeting = tuple(decision_ids), meeting
-        self.old: dict = {}
-
-    def apply(self, session: Session) -> Change:
-        self.old = svc.mark_reported(session, self.decision_ids, self.meeting)
-        return Change("delegation_decision", frozenset(self.decision_ids), structure=True)
-
-    def revert(self, session: Session) -> Change:
-        svc.restore_reported(session, self.old)
-        return Change("delegation_decision", frozenset(self.decision_ids), structure=True)
+    decision_ids = tuple(decision_ids)
+    return ReversibleCommand(context, QCoreApplication.translate("DirectiveCommands", "Mark decisions as reported"), "delegation_decision", decision_ids,
+                             lambda session: svc.mark_reported(session, decision_ids, meeting),
+                             svc.restore_reported)

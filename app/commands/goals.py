@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from app.commands import Change, EditContext, StoreCommand
@@ -22,8 +23,8 @@ class CreateGoalCommand(StoreCommand):
     commands that name it still find it."""
 
     def __init__(self, context: EditContext, parent_id: int | None, title: str, row: int = -1,
-                 text: str = "New goal", **values) -> None:
-        super().__init__(context, text)
+                 text: str | None = None, **values) -> None:
+        super().__init__(context, text or QCoreApplication.translate("GoalCommands", "New goal"))
         self.parent_id, self.title, self.row, self.values = parent_id, title, row, values
         self.goal_id: int | None = None
         self._before: goals.Placement = {}
@@ -46,8 +47,8 @@ class UpdateGoalCommand(StoreCommand):
     """Change fields of one goal. The old values are read when the command is made (Orange's
     SetAttrCommand habit). Forms commit on editingFinished, so one field edit is one step."""
 
-    def __init__(self, context: EditContext, goal_id: int, values: dict[str, object], text: str = "Edit goal") -> None:
-        super().__init__(context, text)
+    def __init__(self, context: EditContext, goal_id: int, values: dict[str, object], text: str | None = None) -> None:
+        super().__init__(context, text or QCoreApplication.translate("GoalCommands", "Edit goal"))
         self.goal_id, self.new = goal_id, dict(values)
         with context.store.session() as session:
             current = goals.goal_fields(session, goal_id)
@@ -65,8 +66,8 @@ class UpdateGoalCommand(StoreCommand):
 class DeleteGoalsCommand(StoreCommand):
     """Delete goals with their subtrees; undo restores ids, order, parents, owners and links."""
 
-    def __init__(self, context: EditContext, goal_ids, text: str = "Delete goals") -> None:
-        super().__init__(context, text)
+    def __init__(self, context: EditContext, goal_ids, text: str | None = None) -> None:
+        super().__init__(context, text or QCoreApplication.translate("GoalCommands", "Delete goals"))
         self.goal_ids = list(goal_ids)
         self._snapshot: goals.GoalSnapshot | None = None
 
@@ -102,9 +103,9 @@ class MoveGoalsCommand(_PlacementCommand):
     """Move goals (with subtrees) under a new parent before the child at `row` (-1: last)."""
 
     def __init__(self, context: EditContext, goal_ids, new_parent_id: int | None, row: int = -1,
-                 text: str = "Move goals") -> None:
+                 text: str | None = None) -> None:
         self.new_parent_id = new_parent_id
-        super().__init__(context, goal_ids, text,
+        super().__init__(context, goal_ids, text or QCoreApplication.translate("GoalCommands", "Move goals"),
                          lambda session: goals.move_goals(session, self.goal_ids, new_parent_id, row))
 
     def check(self, session: Session) -> None:
@@ -112,23 +113,26 @@ class MoveGoalsCommand(_PlacementCommand):
 
 
 class ReorderGoalCommand(_PlacementCommand):
-    def __init__(self, context: EditContext, goal_id: int, delta: int, text: str = "Reorder goal") -> None:
-        super().__init__(context, [goal_id], text, lambda session: goals.reorder_goal(session, goal_id, delta))
+    def __init__(self, context: EditContext, goal_id: int, delta: int, text: str | None = None) -> None:
+        super().__init__(context, [goal_id], text or QCoreApplication.translate("GoalCommands", "Reorder goal"),
+                         lambda session: goals.reorder_goal(session, goal_id, delta))
 
 
 class IndentGoalCommand(_PlacementCommand):
-    def __init__(self, context: EditContext, goal_id: int, text: str = "Indent goal") -> None:
-        super().__init__(context, [goal_id], text, lambda session: goals.indent_goal(session, goal_id))
+    def __init__(self, context: EditContext, goal_id: int, text: str | None = None) -> None:
+        super().__init__(context, [goal_id], text or QCoreApplication.translate("GoalCommands", "Indent goal"),
+                         lambda session: goals.indent_goal(session, goal_id))
 
 
 class OutdentGoalCommand(_PlacementCommand):
-    def __init__(self, context: EditContext, goal_id: int, text: str = "Outdent goal") -> None:
-        super().__init__(context, [goal_id], text, lambda session: goals.outdent_goal(session, goal_id))
+    def __init__(self, context: EditContext, goal_id: int, text: str | None = None) -> None:
+        super().__init__(context, [goal_id], text or QCoreApplication.translate("GoalCommands", "Outdent goal"),
+                         lambda session: goals.outdent_goal(session, goal_id))
 
 
 class LinkIndicatorCommand(StoreCommand):
-    def __init__(self, context: EditContext, goal_id: int, indicator_id: int, text: str = "Link indicator") -> None:
-        super().__init__(context, text)
+    def __init__(self, context: EditContext, goal_id: int, indicator_id: int, text: str | None = None) -> None:
+        super().__init__(context, text or QCoreApplication.translate("GoalCommands", "Link indicator"))
         self.goal_id, self.indicator_id = goal_id, indicator_id
 
     def apply(self, session: Session) -> Change:
@@ -142,8 +146,8 @@ class LinkIndicatorCommand(StoreCommand):
 
 class UnlinkIndicatorCommand(StoreCommand):
     def __init__(self, context: EditContext, goal_id: int, indicator_id: int,
-                 text: str = "Unlink indicator") -> None:
-        super().__init__(context, text)
+                 text: str | None = None) -> None:
+        super().__init__(context, text or QCoreApplication.translate("GoalCommands", "Unlink indicator"))
         self.goal_id, self.indicator_id = goal_id, indicator_id
         self._kept: tuple[float, int] = (1.0, 0)
 

@@ -27,7 +27,7 @@ from app.models import Status
 from app.services.followup import assessment
 from app.services.followup.chart_data import STATUS_STYLE
 from app.services.followup.overview import Overview, overview
-from app.services.followup.periods import list_periods
+from app.services.followup.periods import default_period, list_periods
 from app.views.followup.followup_models import status_icon, status_text
 from app.views.i18n import term
 from app.views.lazy_page import LazyPage
@@ -213,7 +213,7 @@ class OverviewPage(LazyPage):
         """Periods and scopes as they are now; the default period is the follow-up's default."""
         with self.context.store.session() as session:
             periods = [p.code for p in list_periods(session)]
-            default = preferred_period(periods, assessment.default_period(session) or (periods[-1] if periods else ""))
+            default = preferred_period(periods, default_period(session) or (periods[-1] if periods else ""))
             scopes = assessment.scope_options(session)
         first = self.period.count() == 0
         chosen_period = self.period.currentText() or default

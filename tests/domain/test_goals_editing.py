@@ -198,15 +198,21 @@ operations = st.lists(st.tuples(st.sampled_from(["move", "reorder", "indent", "o
                       min_size=1, max_size=8)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=operations)
 def test_undo_of_random_edits_restores_the_tree(demo_store, steps):
     # One store for every example: each example must leave it exactly as it found it.
     with demo_store.session() as s:
         original = tree_state(s)
+        ids = sorted(s.execute(sa.select(Goal.id)).scalars())
+        vision = s.execute(sa.select(Goal.id).where(Goal.parent_id.is_(None))).scalar_one()
+    # A new goal under the vision is always allowed: every example applies at least one edit.
+    steps = [("create", ids.index(vision), 0, -1), *steps]
     undo: list = []
     try:
-        _apply_random(demo_store, steps, undo)
+        applied = _apply_random(demo_store, steps, undo)
+        assert applied >= 1 and len(undo) == applied
     finally:
         for step in reversed(undo):
             with demo_store.transaction() as s:
@@ -215,10 +221,14 @@ def test_undo_of_random_edits_restores_the_tree(demo_store, steps):
         assert tree_state(s) == original
 
 
-def _apply_random(demo_store, steps, undo) -> None:
+def _apply_random(demo_store, steps, undo) -> int:
+    """Apply the steps the rules allow; returns how many were applied. A refused step must leave
+    the tree as it was; an applied one must change it (a move may put a goal where it already is)."""
+    applied = 0
     for kind, a, b, row in steps:
         with demo_store.session() as s:
             all_ids = sorted(s.execute(sa.select(Goal.id)).scalars())
+            before_step = tree_state(s)
         if not all_ids:  # the vision was deleted: nothing left to edit
             break
         first, second = all_ids[a % len(all_ids)], all_ids[b % len(all_ids)]
@@ -242,4 +252,10 @@ def _apply_random(demo_store, steps, undo) -> None:
                     undo.append(lambda s, new_id=new_id, before=before: (
                         goals.delete_goals(s, [new_id]), goals.restore_placements(s, before, [])))
         except RuleViolation:
-            pass
+            with demo_store.session() as s:
+                assert tree_state(s) == before_step, f"a refused {kind} changed the tree"
+            continue
+        applied += 1
+        with demo_store.session() as s:
+            assert tree_state(s) != before_step or kind == "move", f"an applied {kind} changed nothing"
+    return applied

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pypdf import PdfReader
 
 from app.models import Status
 from app.services.followup.status import RollupRule, set_rollup_rule
 from app.services.packs import PackOptions, build_pack, generate
 from app.services.packs import format as fmt
+
+pytestmark = pytest.mark.slow  # whole PDF packs
 
 DAY = dt.date(2026, 1, 31)
 LATE_DAY = dt.date(2026, 11, 27)  # the demo's delegationsbeslut are from autumn 2026

@@ -15,6 +15,8 @@ from app.models.store import open_store
 from app.services.packs import PackCancelled, PackOptions, PackState, build_pack, generate
 from app.services.packs import format as fmt
 
+pytestmark = pytest.mark.slow  # whole PDF packs
+
 DAY = dt.date(2026, 1, 31)
 TOC_ENTRY = re.compile(r"^(?P<name>.+?)\s*(?:\s\.)+\s*(?P<page>\d+)$")
 

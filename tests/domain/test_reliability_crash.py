@@ -34,6 +34,8 @@ from tests.reliability.worker import (
     SUBTREE_TITLE,
 )
 
+pytestmark = pytest.mark.slow  # processes killed mid-write
+
 ROOT = Path(__file__).resolve().parents[2]
 TRIALS = int(os.environ.get("STYRKORT_SOAK_TRIALS", "1"))
 # A fixed seed per run keeps a failure reproducible: the seed is in the test id's output.

@@ -74,10 +74,20 @@ def test_register_filters_and_highlights_documents_due_for_review(qtbot, context
     page.due_filter.setChecked(True)
     due = row_texts(page.due_model, 1)
     assert sorted(row_texts(proxy)) == sorted(due)
-    # The test database was built "today", so the due list depends on the date; the demo's
-    # Personalpolicy (review 2026-06-30) is overdue from then on.
-    if dt.date.today() >= dt.date(2026, 7, 1):
-        assert due[0] == "Personalpolicy"
+    # Whether a document is due depends on today: move Personalpolicy's review date around today
+    # and the list follows, whatever day the test runs.
+    today = dt.date.today()
+
+    def review_personalpolicy(days_from_today: int) -> list[str]:
+        with context.store.transaction() as s:
+            s.execute(sa.update(Directive).where(Directive.title == "Personalpolicy")
+                      .values(review_due=today + dt.timedelta(days=days_from_today)))
+        page.reload()
+        return row_texts(page.due_model, 1)
+
+    assert review_personalpolicy(-4000)[0] == "Personalpolicy"  # long overdue: first
+    assert "Personalpolicy" in review_personalpolicy(60)  # within 90 days
+    assert "Personalpolicy" not in review_personalpolicy(400)
 
 
 def test_form_round_trip_keeps_typed_text_on_errors_and_is_undoable(qtbot, context, demo_store):

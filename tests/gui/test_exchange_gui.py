@@ -153,7 +153,7 @@ def test_page_exports_off_the_gui_thread(qtbot, demo_store, tmp_path):
     window = make_window(qtbot, demo_store)
     page = window.findChild(ExchangePage)
     scopes = dict(page._scopes())
-    un = next(unit_id for unit_id, name in scopes.items() if name.startswith("UN "))
+    un = next(unit_id for unit_id, name in scopes.items() if name.strip() == "Utbildningsnämnden")
     out = tmp_path / "uppfoljning.xlsx"
     worker = Worker(page.follow_up_work(str(out), "2025", un))
     with qtbot.waitSignal(worker.signals.finished, timeout=15000) as finished:

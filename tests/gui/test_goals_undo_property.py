@@ -3,6 +3,7 @@ tree exactly; redone, gives the same tree as before the undo."""
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,8 @@ from app.commands.goals import (
 )
 from app.models import Goal, Indicator
 from tests.domain.test_goals_editing import tree_state
+
+pytestmark = pytest.mark.slow  # property test: many command sequences
 
 KINDS = ["move", "move2", "reorder", "indent", "outdent", "delete", "create", "title", "link", "unlink"]
 steps_strategy = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 999), st.integers(0, 999),
@@ -54,15 +57,31 @@ def test_undo_all_then_redo_all(qapp, demo_store, steps):
     context = EditContext(demo_store)
     with demo_store.session() as s:
         original = tree_state(s)
+        ids = sorted(s.execute(sa.select(Goal.id)).scalars())
+    # Renaming a goal is always allowed: every example applies at least one edit.
+    steps = [("title", 0, len(ids) + 1, -1), *steps]
+    accepted = 0
     try:
         for kind, a, b, row in steps:
             with demo_store.session() as s:
                 command = make_command(context, s, kind, a, b, row)
-            if command is not None:
-                context.push(command)  # refused ones are not on the stack
+                before = tree_state(s)
+            if command is None:
+                continue
+            if context.push(command):  # refused ones are not on the stack and change nothing
+                accepted += 1
+                with demo_store.session() as s:
+                    # A move may put a goal where it is; a title may be the one it has.
+                    assert tree_state(s) != before or kind in ("move", "move2", "title"), kind
+            else:
+                with demo_store.session() as s:
+                    assert tree_state(s) == before, f"a refused {kind} changed the tree"
+        assert accepted >= 1
         with demo_store.session() as s:
             edited = tree_state(s)
+        assert edited != original or accepted > 1
         pushed = context.undo_stack.count()
+        assert pushed == accepted
         while context.undo_stack.canUndo():
             context.undo_stack.undo()
         with demo_store.session() as s:

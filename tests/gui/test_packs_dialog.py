@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
@@ -30,6 +31,7 @@ def test_menu_entry_and_dialog_choices(qtbot, demo_store):
     assert dialog.options() == PackOptions("PV06", "2025", dt.date(2026, 1, 31))
 
 
+@pytest.mark.slow
 def test_generation_runs_in_a_thread_and_opens_the_preview(qtbot, demo_store, tmp_path):
     window = MainWindow(demo_store)
     qtbot.addWidget(window)

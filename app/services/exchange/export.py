@@ -131,6 +131,7 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
     """Goals with status (colour and text) and indicators with target, result and trend per unit."""
     from app.services.followup.periods import parse_period, previous_comparable
     from app.services.followup.status import compute_follow_up, result_status, trend, units_in_scope
+    from app.services.followup.targets import targets_for
 
     path = Path(path)
     follow_up = compute_follow_up(session, period_code, scope_unit_id)
@@ -174,11 +175,11 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
         in_scope = set(units_in_scope(session, scope_unit_id))
         values = {k: v for k, v in _values(session, now_id).items() if k[1] in in_scope}
         previous = _values(session, prev_id)
-        targets = _unit_targets(session, now_id)
+        targets = targets_for(session, now_id)
         for (ind_id, unit_id), value in sorted(values.items(), key=lambda kv: (indicators[kv[0][0]].code,
                                                                                 units[kv[0][1]].code)):
             ind, unit = indicators[ind_id], units[unit_id]
-            target = targets.get((ind_id, unit_id), targets.get((ind_id, None)))
+            target = targets.of(ind_id, unit_id)
             status = result_status(value, target, ind.direction, ind.tolerance, ind.tolerance_kind)
             change = trend(value, previous.get((ind_id, unit_id)), ind.direction, ind.decimals)
             unit_sheet.write([ind.code, ind.name, unit.code, unit.name,
@@ -198,23 +199,18 @@ def scope_unit(session: Session, code: str | None) -> int | None:
     """The unit a follow-up is limited to, by its code; None is the whole organisation."""
     if not code:
         return None
-    unit_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.code == code)).scalar()
-    if unit_id is None:
-        from app.models.errors import StyrkortError
+    from app.services.organisation.units import unit_by_code
 
-        raise StyrkortError(f"Enheten {code!r} finns inte.", f"The unit {code!r} does not exist.")
-    return unit_id
+    return unit_by_code(session, code).id
 
 
 def latest_year(session: Session) -> str:
-    """The latest year with results: what a follow-up is usually about."""
-    from app.models import PeriodKind
+    """The period a follow-up export is about when none is given: the shared default period."""
+    from app.models.errors import StyrkortError
+    from app.services.followup.periods import default_period
 
-    code = session.execute(sa.select(Period.code).where(Period.kind == PeriodKind.YEAR, Period.id.in_(
-        sa.select(Result.period_id))).order_by(Period.year.desc()).limit(1)).scalar()
+    code = default_period(session)
     if code is None:
-        from app.models.errors import StyrkortError
-
         raise StyrkortError("Det finns inga utfall att följa upp; ange --period.",
                             "There are no results to follow up; give --period.")
     return code
@@ -233,14 +229,6 @@ def _values(session: Session, period_id: int | None) -> dict[tuple[int, int], fl
         return {}
     rows = session.execute(sa.select(Result.indicator_id, Result.unit_id, Result.value).where(
         Result.period_id == period_id, Result.gender == Gender.TOTAL, Result.value.is_not(None)))
-    return {(i, u): v for i, u, v in rows}
-
-
-def _unit_targets(session: Session, period_id: int | None) -> dict[tuple[int, int | None], float]:
-    if period_id is None:
-        return {}
-    rows = session.execute(sa.select(Target.indicator_id, Target.unit_id, Target.value)
-                           .where(Target.period_id == period_id))
     return {(i, u): v for i, u, v in rows}
 
 

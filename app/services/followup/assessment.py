@@ -30,6 +30,7 @@ from app.models.errors import RuleViolation, StyrkortError
 from app.models.followup import assessment_meeting, dialogue_meeting_goal
 from app.services.followup.periods import require_period
 from app.services.followup.status import units_in_scope
+from app.services.organisation.units import unit_by_code
 from app.services.platform import audit
 from app.services.platform.trees import depth_first
 
@@ -335,12 +336,6 @@ def indicators_of_goal(session: Session, goal_id: int | None) -> list[tuple[int,
     return [tuple(r) for r in session.execute(query).all()]
 
 
-def default_period(session: Session) -> str | None:
-    """The latest year that has results: what a planner most likely follows up."""
-    # EXISTS per year (an index lookup each), not DISTINCT over every result: 1 ms, not 150, on 2 000 000 results.
-    return session.execute(
-        sa.select(Period.code).where(Period.kind == "year", sa.exists().where(Result.period_id == Period.id))
-        .order_by(Period.year.desc()).limit(1)).scalar()
 
 
 def status_report(session: Session, period_code: str, scope_code: str | None = None,
@@ -351,9 +346,7 @@ def status_report(session: Session, period_code: str, scope_code: str | None = N
 
     scope_id = None
     if scope_code:
-        scope_id = session.execute(sa.select(OrgUnit.id).where(OrgUnit.code == scope_code)).scalar()
-        if scope_id is None:
-            raise StyrkortError(f"Ingen enhet har koden {scope_code}.", f"No unit has the code {scope_code}.")
+        scope_id = unit_by_code(session, scope_code).id
     try:
         chosen = RollupRule(rule) if rule else rollup_rule(session)
     except ValueError:

@@ -20,12 +20,12 @@ from app.models import (
     ProviderType,
     Result,
     Status,
-    Target,
     UnitKind,
 )
+from app.services.followup.indicators import require_indicator
 from app.services.followup.periods import parse_period, require_period
 from app.services.followup.status import result_status
-from app.services.followup.targets import require_indicator
+from app.services.followup.targets import targets_for
 from app.services.platform.swedish import number
 
 
@@ -96,19 +96,13 @@ class ProviderComparison:
         return number(value, self.decimals)
 
 
-def _targets(session: Session, indicator_id: int, period_ids: list[int]) -> dict[tuple[int, int | None], float]:
-    return {(r[0], r[1]): r[2] for r in session.execute(
-        sa.select(Target.period_id, Target.unit_id, Target.value)
-        .where(Target.indicator_id == indicator_id, Target.period_id.in_(period_ids)))}
-
-
 def provider_comparison(session: Session, indicator_id: int, period_code: str) -> ProviderComparison:
     """The providers of an indicator in a period against the target (unit target before the one
     for all units); reference areas (Riket 0000, a municipality) as lines."""
     ind = require_indicator(session, indicator_id)
     period = require_period(session, period_code)
-    targets = _targets(session, indicator_id, [period.id])
-    general = targets.get((period.id, None))
+    targets = targets_for(session, period.id, indicators=[indicator_id])
+    general = targets.of(indicator_id)
     data = ProviderComparison(ind.id, ind.code, ind.name, ind.unit_of_measure, ind.decimals, ind.direction,
                               period.code, general)
     rows = session.execute(
@@ -122,7 +116,7 @@ def provider_comparison(session: Session, indicator_id: int, period_code: str) -
         if r.kind is UnitKind.REFERENCE:
             data.references.append(ReferenceLine(r.name, r.value, r.id))
             continue
-        target = targets.get((period.id, r.id), general)
+        target = targets.of(indicator_id, r.id)
         status = result_status(r.value, target, ind.direction, ind.tolerance, ind.tolerance_kind)
         providers.append(ProviderBar(r.id, r.name, r.provider_type, r.value, target, status, r.late))
     providers.sort(key=lambda b: (-b.value if ind.direction is Direction.HIGHER_BETTER else b.value, b.name))
@@ -176,11 +170,12 @@ def time_series(session: Session, indicator_id: int, unit_ids: list[int], like_p
         sa.select(Result.unit_id, Result.period_id, Result.value).where(
             Result.indicator_id == indicator_id, Result.gender == Gender.TOTAL, Result.period_id.in_(ids),
             Result.unit_id.in_(unit_ids)))}
-    targets = _targets(session, indicator_id, ids)
+    targets = {p.id: targets_for(session, p.id, units=[], indicators=[indicator_id]).of(indicator_id)
+               for p in periods}
     # Keep only periods that have something to show.
-    shown = [p for p in periods if (p.id, None) in targets or any((u, p.id) in values for u in unit_ids)]
+    shown = [p for p in periods if targets[p.id] is not None or any((u, p.id) in values for u in unit_ids)]
     data = TimeSeries(ind.code, ind.name, ind.unit_of_measure, ind.decimals, [p.code for p in shown],
-                      [targets.get((p.id, None)) for p in shown])
+                      [targets[p.id] for p in shown])
     units = {r.id: r for r in session.execute(
         sa.select(OrgUnit.id, OrgUnit.name, OrgUnit.provider_type).where(OrgUnit.id.in_(unit_ids)))}
     for unit_id in unit_ids:

@@ -19,12 +19,13 @@ from app.models import (
     ProviderType,
     Result,
     Status,
-    Target,
     UnitKind,
 )
-from app.models.errors import RuleViolation, StyrkortError
+from app.models.errors import StyrkortError
+from app.services.followup.indicators import check_range
 from app.services.followup.periods import require_period
 from app.services.followup.status import result_status, units_in_scope
+from app.services.followup.targets import targets_for
 from app.services.platform import audit
 
 
@@ -61,16 +62,6 @@ def check_result(session: Session, indicator_id: int, unit_id: int, value: float
                             "The indicator or the unit no longer exists.")
     check_range(indicator, value)
     return indicator
-
-
-def check_range(indicator: Indicator, value: float | None) -> None:
-    """A value (result or target) must lie within the indicator's min and max, where set."""
-    low, high = indicator.min_value, indicator.max_value
-    if value is None or ((low is None or value >= low) and (high is None or value <= high)):
-        return
-    bounds = f"{'' if low is None else f'{low:g}'}–{'' if high is None else f'{high:g}'}"
-    raise RuleViolation(f"{value:g} ligger utanför intervallet för {indicator.code} ({bounds}).",
-                        f"{value:g} is outside the range of {indicator.code} ({bounds}).")
 
 
 def set_result(session: Session, indicator_id: int, unit_id: int, period_code: str, gender: Gender,
@@ -169,14 +160,12 @@ def result_grid(session: Session, criteria: ResultFilter) -> list[GridRow]:
                                        Result.late).where(Result.period_id == period.id,
                                                           Result.unit_id.in_(list(units)))):
         values.setdefault((r[0], r[1]), {})[Gender(r[2])] = (r[3], r[4])
-    targets: dict[tuple[int, int | None], float] = {
-        (r[0], r[1]): r[2] for r in session.execute(
-            sa.select(Target.indicator_id, Target.unit_id, Target.value).where(Target.period_id == period.id))}
+    targets = targets_for(session, period.id, units=units)
     rows = []
     for indicator_id, unit_id in pairs:
         ind, unit = indicators[indicator_id], units[unit_id]
         cell = values.get((indicator_id, unit_id), {})
-        target = targets.get((indicator_id, unit_id), targets.get((indicator_id, None)))
+        target = targets.of(indicator_id, unit_id)
         total = cell.get(Gender.TOTAL, (None, False))[0]
         rows.append(GridRow(
             indicator_id, ind.code, ind.name, ind.decimals, unit_id, unit.name, unit.provider_type, target,

@@ -28,11 +28,11 @@ from app.models import (
     Period,
     Result,
     Status,
-    Target,
     ToleranceKind,
     UnitKind,
 )
 from app.services.followup.periods import parse_period, previous_comparable, require_period
+from app.services.followup.targets import targets_for
 from app.services.platform import swedish
 
 MET_THRESHOLD = 0.75
@@ -197,20 +197,6 @@ def _scope_values(session: Session, period_id: int | None, unit_ids: list[int]) 
     return {row[0]: (float(row[1]), int(row[2])) for row in rows}
 
 
-def _targets(session: Session, period_id: int | None, scope_unit_id: int | None) -> dict[int, float]:
-    if period_id is None:
-        return {}
-    general = session.execute(
-        sa.select(Target.indicator_id, Target.value).where(Target.period_id == period_id, Target.unit_id.is_(None))
-    ).all()
-    targets = {r[0]: r[1] for r in general}
-    if scope_unit_id is not None:
-        own = session.execute(sa.select(Target.indicator_id, Target.value).where(
-            Target.period_id == period_id, Target.unit_id == scope_unit_id)).all()
-        targets.update({r[0]: r[1] for r in own})
-    return targets
-
-
 def _indicator_outcome(ind: _IndicatorRule, weight: float, value_reporting: tuple[float, int] | None,
                        previous: tuple[float, int] | None, target: float | None) -> IndicatorOutcome:
     value, reporting = value_reporting or (None, 0)
@@ -255,7 +241,7 @@ def compute_follow_up(session: Session, period_code: str, scope_unit_id: int | N
     unit_ids = units_in_scope(session, scope_unit_id)
     values = _scope_values(session, period_id, unit_ids)
     previous_values = _scope_values(session, previous_id, unit_ids)
-    targets = _targets(session, period_id, scope_unit_id)
+    targets = targets_for(session, period_id, units=[scope_unit_id] if scope_unit_id else []).for_scope(scope_unit_id)
     indicators = _indicator_rules(session)
     conn = session.connection()
     gi, g = GoalIndicator.__table__.c, Goal.__table__.c
@@ -341,7 +327,9 @@ def refresh_indicator(session: Session, follow_up: FollowUp, indicator_id: int) 
 
     value = scope_value(follow_up.period_id)
     previous = scope_value(follow_up.previous_period_id)
-    target = _target_for(session, indicator_id, follow_up.period_id, follow_up.scope_unit_id)
+    scope = follow_up.scope_unit_id
+    target = targets_for(session, follow_up.period_id, units=[scope] if scope else [],
+                         indicators=[indicator_id]).of(indicator_id, scope)
     changed: set[int] = set()
     pending: dict[int, None] = {}
     for goal_id in goal_ids:
@@ -366,15 +354,6 @@ def refresh_indicator(session: Session, follow_up: FollowUp, indicator_id: int) 
         if new.status is not old.status and parent is not None:
             pending[parent] = None
     return changed
-
-
-def _target_for(session: Session, indicator_id: int, period_id: int, scope_unit_id: int | None) -> float | None:
-    query = sa.select(Target.unit_id, Target.value).where(Target.indicator_id == indicator_id,
-                                                          Target.period_id == period_id)
-    found = {r[0]: r[1] for r in session.execute(query)}
-    if scope_unit_id is not None and scope_unit_id in found:
-        return found[scope_unit_id]
-    return found.get(None)
 
 
 def goal_trends(current: FollowUp, previous: FollowUp | None) -> dict[int, Trend | None]:

@@ -1,20 +1,22 @@
 """Målvärden and tolerance: what each indicator's results are measured against.
 
 A target belongs to an indicator and a period, for one unit or (unit None) for all units; a
-unit's own target wins over the one for all units. Every change is audited in the caller's
-transaction and returns what undo needs."""
+unit's own target wins over the one for all units. That rule lives here once, in
+`targets_for(...).of(...)`: the follow-up, the charts, the packs and the Excel export all read
+targets through it. Every change is audited in the caller's transaction and returns what undo needs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.models import AuditAction, Indicator, OrgUnit, Period, Target, ToleranceKind
-from app.models.errors import RuleViolation, StyrkortError
+from app.models import AuditAction, OrgUnit, Period, Target, ToleranceKind
+from app.models.errors import RuleViolation
+from app.services.followup.indicators import check_range, require_indicator
 from app.services.followup.periods import ensure_period, parse_period
-from app.services.followup.results import check_range
 from app.services.platform import audit
 
 
@@ -27,12 +29,41 @@ class TargetRow:
     value: float
 
 
-def require_indicator(session: Session, indicator_id: int) -> Indicator:
-    """The indicator; a StyrkortError when it was deleted meanwhile."""
-    indicator = session.get(Indicator, indicator_id)
-    if indicator is None:
-        raise StyrkortError("Indikatorn finns inte längre.", "The indicator no longer exists.")
-    return indicator
+@dataclass(frozen=True)
+class Targets:
+    """One period's targets as read by `targets_for`: (indicator id, unit id or None) → value."""
+
+    values: Mapping[tuple[int, int | None], float] = field(default_factory=dict)
+
+    def of(self, indicator_id: int, unit_id: int | None = None) -> float | None:
+        """The target that applies to a unit (None: the whole organisation): the unit's own
+        target when it has one, else the one for all units."""
+        if unit_id is not None and (indicator_id, unit_id) in self.values:
+            return self.values[(indicator_id, unit_id)]
+        return self.values.get((indicator_id, None))
+
+    def for_scope(self, unit_id: int | None = None) -> dict[int, float]:
+        """indicator id → the target that applies to the unit (None: the whole organisation)."""
+        found = {i: v for (i, u), v in self.values.items() if u is None}
+        if unit_id is not None:
+            found.update({i: v for (i, u), v in self.values.items() if u == unit_id})
+        return found
+
+
+def targets_for(session: Session, period_id: int | None, *, units: Iterable[int] | None = None,
+                indicators: Iterable[int] | None = None) -> Targets:
+    """The targets of a period (by id; None → none): always those for all units, and the units'
+    own targets — every unit's, or with `units` only those units' (an empty list: none).
+    `indicators` limits the indicators read. Ask the result `.of(indicator, unit)`."""
+    if period_id is None:
+        return Targets({})
+    t = Target.__table__.c
+    query = sa.select(t.indicator_id, t.unit_id, t.value).where(t.period_id == period_id)
+    if units is not None:
+        query = query.where(sa.or_(t.unit_id.is_(None), t.unit_id.in_(list(units))))
+    if indicators is not None:
+        query = query.where(t.indicator_id.in_(list(indicators)))
+    return Targets({(i, u): v for i, u, v in session.execute(query)})
 
 
 def list_targets(session: Session, indicator_id: int) -> list[TargetRow]:
@@ -45,6 +76,12 @@ def list_targets(session: Session, indicator_id: int) -> list[TargetRow]:
         .order_by(Period.start_date, Period.end_date.desc(), Target.unit_id.is_not(None), OrgUnit.name)
     )
     return [TargetRow(*r) for r in rows]
+
+
+def indicator_tolerance(session: Session, indicator_id: int) -> tuple[int, float, ToleranceKind]:
+    """(decimals, tolerance, tolerance kind) of an indicator: what the targets dialog shows."""
+    indicator = require_indicator(session, indicator_id)
+    return indicator.decimals, indicator.tolerance, indicator.tolerance_kind
 
 
 def get_target(session: Session, indicator_id: int, period_code: str, unit_id: int | None) -> float | None:

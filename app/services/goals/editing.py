@@ -20,7 +20,7 @@ from app.models import (
     UnitKind,
 )
 from app.models.errors import RuleViolation
-from app.services.platform import audit
+from app.services.platform import audit, audited
 from app.services.platform.trees import goal_ancestor_ids
 
 
@@ -327,12 +327,7 @@ def update_goal(session: Session, goal_id: int, values: dict[str, object]) -> di
     goal = session.get(Goal, goal_id)
     if goal is None:
         _level(session, goal_id)
-    old = {name: getattr(goal, name) for name in values}
-    for name, value in values.items():
-        setattr(goal, name, value)
-    audit.record_changes(session, "goal", goal_id, old, values)
-    session.flush()
-    return old
+    return audited.assign(session, "goal", goal, values)
 
 
 # --- delete and restore ------------------------------------------------------------------------

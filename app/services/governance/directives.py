@@ -245,6 +245,17 @@ def adopting_bodies(session: Session) -> list[tuple[int, str]]:
         sa.select(OrgUnit.id, OrgUnit.name).where(OrgUnit.kind.in_(kinds)).order_by(OrgUnit.position))]
 
 
+def linkable_goals(session: Session) -> list[tuple[int, str | None, str]]:
+    """(id, code, title) of every goal a document can name, by code."""
+    return [tuple(r) for r in session.execute(sa.select(Goal.id, Goal.code, Goal.title).order_by(Goal.code))]
+
+
+def existing_directives(session: Session, directive_ids) -> list[int]:
+    """Those of the ids whose document still exists, in the order given (after an undo)."""
+    found = set(session.execute(sa.select(Directive.id).where(Directive.id.in_(list(directive_ids)))).scalars())
+    return [i for i in directive_ids if i in found]
+
+
 # --- validation --------------------------------------------------------------------------------
 def validate(session: Session, values: dict, directive_id: int | None = None) -> list[FieldError]:
     """Every problem with a form's values, per field (the form shows them all at once)."""

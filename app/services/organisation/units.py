@@ -1,4 +1,4 @@
-"""The organisation: reading a unit with its provider details."""
+"""The organisation: finding a unit by its code, reading a unit with its provider details."""
 
 from __future__ import annotations
 
@@ -9,6 +9,17 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import Goal, OrgUnit, ProviderType, UnitKind
+from app.models.errors import StyrkortError
+
+
+def unit_by_code(session: Session, code: str) -> OrgUnit:
+    """The unit with this code (surrounding spaces ignored); a StyrkortError naming the code
+    when there is none. The one lookup the command line, exports and packs use."""
+    unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == code.strip())).scalar_one_or_none()
+    if unit is None:
+        raise StyrkortError(f"Det finns ingen enhet med koden {code!r} i databasen.",
+                            f"There is no unit with the code {code!r} in the database.")
+    return unit
 
 
 @dataclass

@@ -37,13 +37,12 @@ from app.models import (
     ProviderType,
     Result,
     Status,
-    Target,
     UnitKind,
 )
 from app.models.errors import StyrkortError
 from app.services.followup.assessment import scope_options
 from app.services.followup.chart_data import ProviderBar, ProviderComparison, provider_comparison
-from app.services.followup.periods import parse_period, previous_comparable, require_period
+from app.services.followup.periods import default_period, parse_period, previous_comparable, require_period
 from app.services.followup.status import (
     FollowUp,
     RollupRule,
@@ -53,6 +52,7 @@ from app.services.followup.status import (
     rollup_rule,
     units_in_scope,
 )
+from app.services.followup.targets import Targets, targets_for
 from app.services.governance.directives import (
     DecisionRow,
     DirectiveRow,
@@ -60,6 +60,7 @@ from app.services.governance.directives import (
     register,
     unreported_decisions,
 )
+from app.services.organisation.units import unit_by_code
 from app.services.platform.settings import ORGANISATION_NAME, get_setting
 from app.services.platform.trees import depth_first
 
@@ -237,25 +238,19 @@ def find_scope(session: Session, code: str | None) -> OrgUnit | None:
     """The unit a pack is about; None for the whole organisation. Unknown code → StyrkortError."""
     if code is None or not code.strip():
         return None
-    unit = session.execute(sa.select(OrgUnit).where(OrgUnit.code == code.strip())).scalar_one_or_none()
-    if unit is None:
-        raise StyrkortError(f"Det finns ingen enhet med koden {code!r} i databasen.",
-                            f"There is no unit with the code {code!r} in the database.")
+    unit = unit_by_code(session, code)
     if unit.kind is UnitKind.REFERENCE:
         raise StyrkortError(f"{unit.name} är ett jämförelseområde, inte en del av organisationen.",
                             f"{unit.name} is a reference area, not part of the organisation.")
     return unit
 
 
-def default_period(session: Session) -> str:
-    """The latest period that has results; a whole year before a tertial ending the same day."""
-    row = session.execute(
-        sa.select(Period.code).join(Result, Result.period_id == Period.id)
-        .order_by(Period.end_date.desc(), Period.start_date, Period.code).limit(1)
-    ).first()
-    if row is None:
+def pack_period(session: Session) -> str:
+    """The period of a pack made without one: the default period of the follow-up page."""
+    code = default_period(session)
+    if code is None:
         raise StyrkortError("Databasen har inga utfall att rapportera.", "The database has no results to report.")
-    return row[0]
+    return code
 
 
 def _history_codes(session: Session, code: str) -> list[str]:
@@ -272,7 +267,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     """The content of a pack. Same data and options → the same structure, in the same order."""
     state = state or PackState()
     scope = find_scope(session, options.scope_code)
-    period = require_period(session, options.period_code).code if options.period_code else default_period(session)
+    period = require_period(session, options.period_code).code if options.period_code else pack_period(session)
     generated_on = options.generated_on or dt.date.today()
     scope_id = scope.id if scope else None
     state.check(0.02, "Beräknar måluppfyllelse")
@@ -290,7 +285,7 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     provider_scope = scope is not None and scope.provider_type is not None and not scope.children
     chart_units = set(units_in_scope(session, scope.parent_id)) if provider_scope and scope.parent_id else scope_units
     own = _own_results(session, period_id, chart_units | scope_units)
-    targets = _targets(session, period_id)
+    targets = targets_for(session, period_id)
     comparisons: dict[int, ProviderComparison] = {}
     state.check(0.06, "Samlar mål och indikatorer")
 
@@ -400,15 +395,6 @@ def _own_results(session: Session, period_id: int, unit_ids: set[int]) -> dict[i
     return found
 
 
-def _targets(session: Session, period_id: int) -> dict[tuple[int, int | None], float]:
-    return {(i, u): v for i, u, v in session.execute(
-        sa.select(Target.indicator_id, Target.unit_id, Target.value).where(Target.period_id == period_id))}
-
-
-def _unit_target(targets: dict, indicator_id: int, unit_id: int) -> float | None:
-    return targets.get((indicator_id, unit_id), targets.get((indicator_id, None)))
-
-
 def _tree_rank(units: dict[int, OrgUnit]) -> dict[int, int]:
     """Each unit's place in the organisation chart, so that bars and the appendix follow the chart
     rather than the order rows were inserted."""
@@ -448,7 +434,7 @@ def _analysis(session: Session, goal: Goal, period_id: int, scope_id: int | None
     return "", "", ""
 
 
-def _providers(scope_units: set[int], units: dict[int, OrgUnit], rank: dict[int, int], own: dict, targets: dict,
+def _providers(scope_units: set[int], units: dict[int, OrgUnit], rank: dict[int, int], own: dict, targets: Targets,
                indicators: dict[int, Indicator]) -> list[ProviderResults]:
     by_unit: dict[int, list[ProviderRow]] = defaultdict(list)
     for indicator_id in sorted(own, key=lambda i: indicators[i].code):
@@ -457,7 +443,7 @@ def _providers(scope_units: set[int], units: dict[int, OrgUnit], rank: dict[int,
             unit = units[unit_id]
             if unit_id not in scope_units or unit.provider_type is None:
                 continue
-            target = _unit_target(targets, indicator_id, unit_id)
+            target = targets.of(indicator_id, unit_id)
             by_unit[unit_id].append(ProviderRow(
                 ind.code, ind.name, ind.unit_of_measure, ind.decimals, value, target,
                 result_status(value, target, ind.direction, ind.tolerance, ind.tolerance_kind)))
@@ -484,7 +470,7 @@ def scope_choices(session: Session) -> list[tuple[str, str, int]]:
 
 
 def period_choices(session: Session) -> list[str]:
-    """Codes of the periods that have results, the latest first (the default pack period first)."""
+    """Codes of the periods that have results, the latest first."""
     return list(session.execute(
         sa.select(Period.code).where(sa.exists().where(Result.period_id == Period.id))
         .order_by(Period.end_date.desc(), Period.start_date, Period.code)).scalars())

@@ -271,14 +271,17 @@ class ExchangePage(QWidget):
         return work
 
     def export_follow_up(self) -> None:
-        from app.services.followup.periods import list_periods
+        from app.services.followup.periods import default_period, list_periods
 
         with self.context.store.session() as session:
             periods = [p.code for p in reversed(list_periods(session))]
+            default = default_period(session)
         if not periods:
             QMessageBox.information(self, APP_NAME, self.tr("There are no periods to follow up yet."))
             return
-        period, ok = QInputDialog.getItem(self, self.tr("Export follow-up"), self.tr("Period:"), periods, 0, False)
+        current = periods.index(default) if default in periods else 0
+        period, ok = QInputDialog.getItem(self, self.tr("Export follow-up"), self.tr("Period:"), periods, current,
+                                          False)
         if not ok:
             return
         scopes = [(None, self.tr("Whole organisation"))] + self._scopes()
@@ -291,14 +294,11 @@ class ExchangePage(QWidget):
             self._run_export(self.follow_up_work(path, period, scopes[names.index(scope)][0]), path)
 
     def _scopes(self) -> list[tuple[int, str]]:
-        import sqlalchemy as sa
-
-        from app.models import OrgUnit, UnitKind
+        """The follow-up page's scopes, indented the same way."""
+        from app.services.followup.assessment import scope_options
 
         with self.context.store.session() as session:
-            rows = session.execute(sa.select(OrgUnit.id, OrgUnit.code, OrgUnit.name).where(
-                OrgUnit.kind.not_in([UnitKind.UNIT, UnitKind.REFERENCE])).order_by(OrgUnit.code)).all()
-        return [(unit_id, f"{code} – {name}") for unit_id, code, name in rows]
+            return [(unit_id, "  " * depth + name) for unit_id, name, depth in scope_options(session)]
 
     def follow_up_work(self, path: str, period: str, scope_unit_id: int | None = None):
         from app.services.exchange.export import export_follow_up

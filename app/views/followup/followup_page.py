@@ -40,7 +40,7 @@ from app.commands.followup import (
 from app.models import Gender, ProviderType, Status
 from app.models.errors import StyrkortError
 from app.services.followup import assessment as service
-from app.services.followup.periods import list_periods, parse_period, previous_comparable
+from app.services.followup.periods import default_period, list_periods, parse_period, previous_comparable
 from app.services.followup.results import GridRow, ResultFilter, committees, result_grid, service_areas
 from app.services.followup.status import (
     FollowUp,
@@ -443,7 +443,7 @@ class FollowUpPage(QWidget):
         self.period_code = ""
         with context.store.session() as session:
             periods = [p.code for p in list_periods(session)]
-            default = preferred_period(periods, service.default_period(session) or (periods[-1] if periods else ""))
+            default = preferred_period(periods, default_period(session) or (periods[-1] if periods else ""))
             self.scopes = service.scope_options(session)
             rule = rollup_rule(session)
             goals = service.goal_rows(session)

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from app.commands import Change, EditContext
 from app.commands.followup import CopyTargetsCommand, SetTargetCommand, SetToleranceCommand
-from app.models import Indicator, ToleranceKind
+from app.models import ToleranceKind
 from app.services.followup.assessment import scope_options
 from app.services.followup.periods import list_periods
-from app.services.followup.targets import TargetRow, list_targets
+from app.services.followup.targets import TargetRow, indicator_tolerance, list_targets
 from app.views.followup.followup_models import TargetsTableModel, parse_value
 from app.views.i18n import current_language, term
 
@@ -128,8 +128,7 @@ class TargetsDialog(QDialog):
         if indicator_id is None:
             return
         with self.context.store.session() as session:
-            indicator = session.get(Indicator, indicator_id)
-            decimals, tolerance, kind = indicator.decimals, indicator.tolerance, indicator.tolerance_kind
+            decimals, tolerance, kind = indicator_tolerance(session, indicator_id)
             self.model.set_rows(list_targets(session, indicator_id), decimals)
         self.tolerance.setValue(tolerance)
         self.tolerance_kind.setCurrentIndex(self.tolerance_kind.findData(kind))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import Change, EditContext
-from app.commands.plans import AddMilestoneCommand, DeleteMilestoneCommand, UpdateMilestoneCommand
+from app.commands import plans as commands
 from app.services.governance import annual_cycle
 from app.views.governance.directive_models import Column, RowRole, RowTableModel
 from app.views.i18n import current_language
@@ -218,7 +218,7 @@ class AnnualCyclePage(LazyPage):
     def add_milestone(self) -> bool:
         values = {"title": self.new_title.text().strip(), "due_on": from_qdate(self.new_date.date()),
                   "kind": self.new_kind.currentData()}
-        ok = self.context.push(AddMilestoneCommand(self.context, values))
+        ok = self.context.push(commands.add_milestone(self.context, values))
         self.message.setText("" if ok else self.context.last_error.message(current_language()))
         if ok:
             self.new_title.clear()
@@ -229,7 +229,7 @@ class AnnualCyclePage(LazyPage):
     def _edit(self, row: EventRow, key: str, value) -> bool:
         if isinstance(value, str):
             value = value.strip()
-        ok = self.context.push(UpdateMilestoneCommand(self.context, row.id, {key: value}))
+        ok = self.context.push(commands.update_milestone(self.context, row.id, {key: value}))
         self.message.setText("" if ok else self.context.last_error.message(current_language()))
         return ok
 
@@ -238,7 +238,7 @@ class AnnualCyclePage(LazyPage):
         if event is None or event.id is None:
             self.message.setText(self.tr("Only added milestones can be deleted; the others come from the data."))
             return False
-        return self.context.push(DeleteMilestoneCommand(self.context, event.id))
+        return self.context.push(commands.delete_milestone(self.context, event.id))
 
     def _on_change(self, change: Change) -> None:
         if change.touches("milestone", "directive", "operational_plan", "delegation_decision", "db_setting"):

@@ -10,7 +10,6 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-import sqlalchemy as sa
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -37,13 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import Change, EditContext
-from app.commands.directives import (
-    CreateDirectiveCommand,
-    NewVersionCommand,
-    SetDirectiveStateCommand,
-    UpdateDirectiveCommand,
-)
-from app.models import Directive, DirectiveState, DirectiveType, Goal
+from app.commands import directives as commands
+from app.models import DirectiveState, DirectiveType
 from app.services.governance import directives as svc
 from app.views.governance.directive_models import fmt
 from app.views.i18n import current_language, term
@@ -110,7 +104,7 @@ class DirectiveForm(QWidget):
         owner, adopted_by = QComboBox(), QComboBox()
         with context.store.session() as session:
             bodies = svc.adopting_bodies(session)
-            goals = session.execute(sa.select(Goal.id, Goal.code, Goal.title).order_by(Goal.code)).all()
+            goals = svc.linkable_goals(session)
         for combo in (owner, adopted_by):
             combo.addItem("", None)
             for unit_id, name in bodies:
@@ -451,16 +445,16 @@ class DirectiveForm(QWidget):
             return False
         values = self.values()
         if self.directive_id is None:
-            command = CreateDirectiveCommand(self.context, values)
+            command = commands.create_directive(self.context, values)
             if not self.context.push(command):
                 return self._fail()
-            self.load(command.directive_id)
-            self.saved.emit(command.directive_id)
+            self.load(command.row_id)
+            self.saved.emit(command.row_id)
             return True
         changed = {k: v for k, v in values.items() if self.loaded.get(k) != v}
         if not changed:
             return True
-        if not self.context.push(UpdateDirectiveCommand(self.context, self.directive_id, changed)):
+        if not self.context.push(commands.update_directive(self.context, self.directive_id, changed)):
             return self._fail()
         return True
 
@@ -475,16 +469,16 @@ class DirectiveForm(QWidget):
                 adopted_on = parse_date(self.inputs["adopted_on"].text())
             except ValueError:
                 adopted_on = None
-        if not self.context.push(SetDirectiveStateCommand(self.context, self.directive_id, state, adopted_on)):
+        if not self.context.push(commands.set_directive_state(self.context, self.directive_id, state, adopted_on)):
             return self._fail()
         return True
 
     def new_version(self) -> bool:
-        command = NewVersionCommand(self.context, self.directive_id)
+        command = commands.new_version(self.context, self.directive_id)
         if not self.context.push(command):
             return self._fail()
-        self.load(command.new_id)
-        self.saved.emit(command.new_id)
+        self.load(command.row_id)
+        self.saved.emit(command.row_id)
         return True
 
     def attach_file(self) -> None:
@@ -530,8 +524,7 @@ class DirectiveForm(QWidget):
         if change.entity == "directive" and self.directive_id in change.ids:
             # After undoing a new version, show the version that remains.
             with self.context.store.session() as session:
-                remaining = [i for i in (self.directive_id, *sorted(change.ids))
-                             if session.get(Directive, i) is not None]
+                remaining = svc.existing_directives(session, [self.directive_id, *sorted(change.ids)])
             self.load(remaining[0] if remaining else None)
 
 

@@ -38,14 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import Change, EditContext
-from app.commands.directives import (
-    AddDecisionCommand,
-    AddDelegationItemCommand,
-    DeleteDecisionCommand,
-    DeleteDelegationItemCommand,
-    MarkReportedCommand,
-    UpdateDelegationItemCommand,
-)
+from app.commands import directives as commands
 from app.models import DirectiveState, DirectiveType
 from app.services.governance import directives as svc
 from app.views.governance.directive_form import DirectiveForm
@@ -572,7 +565,7 @@ class DelegationPanel(QWidget):
     def _edit_item(self, row, key: str, value) -> bool:
         if isinstance(value, str):
             value = value.strip()
-        return self._report(self.context.push(UpdateDelegationItemCommand(self.context, row.id, {key: value})))
+        return self._report(self.context.push(commands.update_delegation_item(self.context, row.id, {key: value})))
 
     def add_item(self) -> bool:
         if self.directive_id is None:
@@ -582,7 +575,7 @@ class DelegationPanel(QWidget):
         directive_id = self.directive_id
 
         def submit() -> str | None:
-            if self.context.push(AddDelegationItemCommand(self.context, directive_id, dialog.values())):
+            if self.context.push(commands.add_delegation_item(self.context, directive_id, dialog.values())):
                 return None
             error = self.context.last_error
             return error.message(current_language()) if error else self.tr("Not saved.")
@@ -594,7 +587,7 @@ class DelegationPanel(QWidget):
         item_id = self.current_item_id()
         if item_id is None:
             return False
-        return self._report(self.context.push(DeleteDelegationItemCommand(self.context, item_id)))
+        return self._report(self.context.push(commands.delete_delegation_item(self.context, item_id)))
 
     def log_decision(self) -> bool:
         item_id = self.current_item_id()
@@ -603,7 +596,7 @@ class DelegationPanel(QWidget):
             return False
         values = {"decided_on": from_qdate(self.decision_date.date()), "decided_by": self.decision_by.text().strip(),
                   "summary": self.decision_summary.text().strip(), "case_number": self.decision_case.text().strip()}
-        if self._report(self.context.push(AddDecisionCommand(self.context, item_id, values))):
+        if self._report(self.context.push(commands.add_decision(self.context, item_id, values))):
             for edit in (self.decision_summary, self.decision_case):
                 edit.clear()
             return True
@@ -613,7 +606,7 @@ class DelegationPanel(QWidget):
         decision_id = self.decision_view.currentIndex().data(IdRole)
         if decision_id is None:
             return False
-        return self._report(self.context.push(DeleteDecisionCommand(self.context, decision_id)))
+        return self._report(self.context.push(commands.delete_decision(self.context, decision_id)))
 
     def selected_unreported(self) -> list:
         rows = {index.row() for index in self.unreported_view.selectionModel().selectedRows()}
@@ -625,7 +618,7 @@ class DelegationPanel(QWidget):
         if not rows:
             return False
         meeting = from_qdate(self.meeting_date.date())
-        return self._report(self.context.push(MarkReportedCommand(self.context, [r.id for r in rows], meeting)))
+        return self._report(self.context.push(commands.mark_reported(self.context, [r.id for r in rows], meeting)))
 
     def export_unreported(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -29,14 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import Change, EditContext
-from app.commands.plans import (
-    AddActivityCommand,
-    CreatePlanCommand,
-    DeleteActivityCommand,
-    SetProgrammeTextCommand,
-    UpdateActivityCommand,
-    UpdatePlanCommand,
-)
+from app.commands import plans as commands
 from app.models import ActivityState, AdoptionState
 from app.services.governance import plans as svc
 from app.services.governance import programme
@@ -246,13 +239,13 @@ class PlanPanel(QWidget):
         return ok
 
     def new_plan(self) -> bool:
-        return self._report(self.context.push(CreatePlanCommand(self.context, self.unit_id, self.year.value())))
+        return self._report(self.context.push(commands.create_plan(self.context, self.unit_id, self.year.value())))
 
     def copy_last_year(self) -> bool:
         if self.last_year_id is None:
             return False
         return self._report(self.context.push(
-            CreatePlanCommand(self.context, self.unit_id, self.year.value(), copy_from=self.last_year_id)))
+            commands.create_plan(self.context, self.unit_id, self.year.value(), copy_from=self.last_year_id)))
 
     def save_text(self) -> bool:
         if self.plan_id is None:
@@ -264,13 +257,13 @@ class PlanPanel(QWidget):
         changed = {k: v for k, v in values.items() if old.get(k) != v}
         if not changed:
             return True
-        return self._report(self.context.push(UpdatePlanCommand(self.context, self.plan_id, changed)))
+        return self._report(self.context.push(commands.update_plan(self.context, self.plan_id, changed)))
 
     def add_activity(self) -> bool:
         title = self.new_activity.text().strip()
         if self.plan_id is None or not title:
             return False
-        if self._report(self.context.push(AddActivityCommand(self.context, self.plan_id, {"title": title}))):
+        if self._report(self.context.push(commands.add_activity(self.context, self.plan_id, {"title": title}))):
             self.new_activity.clear()
             return True
         return False
@@ -279,7 +272,7 @@ class PlanPanel(QWidget):
         activity_id = self.activity_view.currentIndex().data(IdRole)
         if activity_id is None:
             return False
-        return self._report(self.context.push(DeleteActivityCommand(self.context, activity_id)))
+        return self._report(self.context.push(commands.delete_activity(self.context, activity_id)))
 
     def _edit_activity(self, row, key: str, value) -> bool:
         if key == "state":
@@ -290,7 +283,7 @@ class PlanPanel(QWidget):
                 return False
         elif isinstance(value, str):
             value = value.strip()
-        return self._report(self.context.push(UpdateActivityCommand(self.context, row.id, {key: value})))
+        return self._report(self.context.push(commands.update_activity(self.context, row.id, {key: value})))
 
     def _link_changed(self, _item) -> None:
         activity_id = self.activity_view.currentIndex().data(IdRole)
@@ -299,7 +292,7 @@ class PlanPanel(QWidget):
         goal_ids = tuple(sorted(
             self.link_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.link_list.count())
             if self.link_list.item(r).checkState() == Qt.CheckState.Checked))
-        self._report(self.context.push(UpdateActivityCommand(self.context, activity_id, {"goal_ids": goal_ids})))
+        self._report(self.context.push(commands.update_activity(self.context, activity_id, {"goal_ids": goal_ids})))
 
     def _on_change(self, change: Change) -> None:
         if change.touches(*PLAN_ENTITIES, "goal", "org_unit"):
@@ -369,7 +362,7 @@ class ProgrammePanel(LazyPage):
         ok = True
         for part, edit in self.texts.items():
             if edit.toPlainText() != getattr(current, part):
-                ok = self.context.push(SetProgrammeTextCommand(self.context, self.term.value(), part,
+                ok = self.context.push(commands.set_programme_text(self.context, self.term.value(), part,
                                                                edit.toPlainText())) and ok
         return ok
 

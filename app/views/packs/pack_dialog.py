@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.models.store import Store
+from app.services.followup.periods import default_period
 from app.services.packs import PackCancelled, PackOptions, PackState, generate
 from app.services.packs.content import WHOLE_ORGANISATION, period_choices, scope_choices
 from app.widgets.operations import BackgroundOperation
@@ -42,6 +43,7 @@ class PackDialog(QDialog):
         with store.session() as session:
             scopes = scope_choices(session)
             periods = period_choices(session)
+            default = default_period(session)
         layout = QFormLayout(self)
         self.scope = QComboBox()
         self.scope.setObjectName("packScope")
@@ -52,6 +54,7 @@ class PackDialog(QDialog):
         self.period.setObjectName("packPeriod")
         for code in periods:
             self.period.addItem(code, code)
+        self.period.setCurrentIndex(max(self.period.findData(default), 0))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setObjectName("packDate")
         self.date.setDisplayFormat("yyyy-MM-dd")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.test_cli import styrkort
+import pytest
+
+from tests.cli.runner import styrkort
+
+pytestmark = pytest.mark.slow  # real processes
 
 
 def test_status_of_a_period_and_why(demo_path):

@@ -6,7 +6,9 @@ import pytest
 from pypdf import PdfReader
 
 from app.cli import main
-from tests.test_cli import styrkort
+from tests.cli.runner import styrkort
+
+pytestmark = pytest.mark.slow  # real processes and PDFs
 
 
 def test_pack_writes_a_pdf(demo_path, tmp_path):

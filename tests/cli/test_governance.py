@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
+import pytest
 from openpyxl import load_workbook
 
+from tests.cli.runner import styrkort
 
-def styrkort(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+pytestmark = pytest.mark.slow  # real processes
 
 
 def test_register_and_unreported_decisions_from_the_command_line(demo_path, tmp_path):

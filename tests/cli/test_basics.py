@@ -7,13 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app import __version__
+from tests.cli.runner import styrkort
 
-
-def styrkort(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=120)
+pytestmark = pytest.mark.slow  # real processes
 
 
 def test_version():
@@ -58,7 +57,7 @@ def test_gui_refuses_a_foreign_file_with_exit_code_2(tmp_path):
     bad.write_text("hej", encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "main.py", "--db", str(bad)], capture_output=True, text=True,
-                            env=env, timeout=120, cwd=Path(__file__).resolve().parents[1])
+                            env=env, timeout=120, cwd=Path(__file__).resolve().parents[2])
     assert result.returncode == 2
     assert "ingen SQLite-databas" in result.stderr
     assert bad.read_text(encoding="utf-8") == "hej"
