@@ -11,11 +11,11 @@ import argparse
 import sys
 
 from app import __version__
-from app.cli import database, exchange, followup, goals, governance, platform
+from app.cli import annual, database, exchange, followup, goals, governance, platform
 from app.cli.common import Handler, Setup, db_argument
 from app.models.errors import StyrkortError
 
-AREAS = [database, goals, followup, governance, exchange, platform]
+AREAS = [database, goals, followup, governance, exchange, platform, annual]
 
 SUBCOMMANDS: dict[str, tuple[str, Setup, Handler]] = {
     name: entry for area in AREAS for name, entry in area.SUBCOMMANDS.items()

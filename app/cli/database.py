@@ -26,14 +26,39 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0: everything holds; 1: problems found (each on its own line); 2: could not check."""
+    from pathlib import Path
+
+    from app.services.platform.anchors import anchors_in_file
     from app.services.platform.health import check_store
 
-    report = check_store(open_db(args))
+    anchors = []
+    for name in args.anchor or []:
+        path = Path(name)
+        try:
+            found = anchors_in_file(path)
+        except Exception as exc:  # noqa: BLE001 - any unreadable file: say so, check nothing
+            raise StyrkortError(f"{path} kunde inte läsas som ankare ({exc.__class__.__name__}); "
+                                "ingen kontroll gjordes.",
+                                f"{path} could not be read as an anchor; nothing was checked.") from exc
+        if not found:
+            raise StyrkortError(f"{path} innehåller ingen kontrollsumma för ändringsloggen; ingen kontroll gjordes.",
+                                f"{path} holds no audit checksum; nothing was checked.")
+        anchors += found
+    report = check_store(open_db(args), anchors)
     print("\n".join(report.lines()))
     return 0 if report.healthy else 1
 
 
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    db_argument(parser)
+    parser.add_argument("--ankare", "--anchor", dest="anchor", action="append", metavar="FIL",
+                        help="jämför också med kontrollsumman i en rapport (PDF), export (.xlsx/CSV) "
+                             "eller ankarfil; kan anges flera gånger")
+
+
 SUBCOMMANDS = {
     "demo": ("skapa demoregionen Exempelregionen i en tom databas", db_argument, cmd_demo),
-    "check": ("kontrollera databasens integritet och schemaversion", db_argument, cmd_check),
+    "check": ("kontrollera databasens integritet, schemaversion och ändringsloggens kedja",
+              _check_arguments, cmd_check),
 }

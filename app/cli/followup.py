@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import db_argument, open_db
-from app.models.errors import StyrkortError
+from app.cli.common import db_argument, open_db, report_date
 
 
 def _status_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,15 +33,9 @@ def _pack_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from app.services.packs import PackOptions, generate
 
-    try:
-        day = dt.date.fromisoformat(args.date) if args.date else None
-    except ValueError:
-        raise StyrkortError(f"{args.date!r} är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-31.",
-                            f"{args.date!r} is not a date; write YYYY-MM-DD.") from None
+    day = report_date(args.date)
     store = open_db(args)
     result = generate(store, PackOptions(args.scope, args.period, day), Path(args.file))
     print(f"{result.path}: {result.pages} sidor, {result.goals} mål, {result.charts} diagram "

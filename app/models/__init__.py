@@ -1,22 +1,41 @@
 """The domain's entities. Importing this package registers every table on `Base.metadata`."""
 
 from app.models import guards  # noqa: E402,F401,I001 - registers the SQLite triggers on the tables
+from app.models.annual import (
+    Assignment,
+    AssignmentReport,
+    BalanceEntry,
+    ControlPoint,
+    ControlResult,
+    ControlRisk,
+    FinancialFigure,
+    GoalSdg,
+    InternalControlPlan,
+    ReportText,
+    goal_sdg,
+)
 from app.models.audit import AuditEntry, ImportMapping
 from app.models.base import Base
 from app.models.directives import DelegationDecision, DelegationItem, Directive, directive_goal
 from app.models.enums import (
     ActivityState,
     AdoptionState,
+    AssignmentSource,
+    AssignmentState,
     AuditAction,
+    BalanceItem,
     Direction,
     DirectiveState,
     DirectiveType,
+    FinanceKind,
+    FinanceMeasure,
     Gender,
     GoalLevel,
     Horizon,
     LabelledEnum,
     PeriodKind,
     ProviderType,
+    ReportSection,
     Status,
     ToleranceKind,
     UnitKind,
@@ -40,6 +59,9 @@ from app.models.plans import Activity, Milestone, OperationalPlan, activity_goal
 from app.models.settings import DbSetting
 
 __all__ = [
+    "Assignment", "AssignmentReport", "AssignmentSource", "AssignmentState", "BalanceEntry", "BalanceItem",
+    "ControlPoint", "ControlResult", "ControlRisk", "FinanceKind", "FinanceMeasure", "FinancialFigure", "GoalSdg",
+    "InternalControlPlan", "ReportSection", "ReportText", "goal_sdg",
     "Activity", "ActivityState", "AdoptionState", "Assessment", "AuditAction", "AuditEntry", "Base",
     "DbSetting", "DelegationDecision", "DelegationItem", "DialogueMeeting", "Direction", "Directive",
     "DirectiveState", "DirectiveType", "Gender", "Goal", "GoalIndicator", "GoalLevel", "Horizon",

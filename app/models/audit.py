@@ -29,8 +29,15 @@ class AuditEntry(Base):
     summary: Mapped[str] = mapped_column(sa.Text, default="")
     prev_hash: Mapped[str] = mapped_column(sa.String(64))
     entry_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    # The import batch a value came in with (one entry per changed value, all linked to it).
+    batch_id: Mapped[int | None]
+    # HMAC-SHA256 of entry_hash with the writing installation's key (kept outside the database),
+    # and which key: recomputing the chain after an edit then needs that key.
+    seal: Mapped[str | None] = mapped_column(sa.String(64))
+    key_id: Mapped[str | None] = mapped_column(sa.String(16))
 
-    __table_args__ = (sa.Index("ix_audit_entity", "entity", "entity_id"),)
+    __table_args__ = (sa.Index("ix_audit_entity", "entity", "entity_id"),
+                      sa.Index("ix_audit_batch", "batch_id"))
 
 
 class ImportMapping(Base):

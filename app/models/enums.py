@@ -127,3 +127,55 @@ class AuditAction(LabelledEnum):
     DELETE = "delete", "Borttagen", "Deleted"
     MOVE = "move", "Flyttad", "Moved"
     IMPORT = "import", "Importerad", "Imported"
+
+
+class AssignmentState(LabelledEnum):
+    """Status of an uppdrag from fullmäktige or the styrelse."""
+
+    NOT_STARTED = "not_started", "Ej påbörjat", "Not started"
+    IN_PROGRESS = "in_progress", "Pågår", "In progress"
+    DONE = "done", "Genomfört", "Done"
+    CLOSED_NOT_DONE = "closed_not_done", "Avslutat ej genomfört", "Closed, not done"
+
+
+class AssignmentSource(LabelledEnum):
+    BUDGET = "budget", "Mål och budget", "Budget"
+    DECISION = "decision", "Särskilt beslut", "Separate decision"
+
+
+class FinanceKind(LabelledEnum):
+    OPERATING = "operating", "Drift", "Operating"
+    INVESTMENT = "investment", "Investering", "Investment"
+
+
+class FinanceMeasure(LabelledEnum):
+    BUDGET = "budget", "Budget", "Budget"
+    OUTCOME = "outcome", "Utfall", "Outcome"
+    FORECAST = "forecast", "Prognos", "Forecast"
+
+
+class BalanceItem(LabelledEnum):
+    """The lines of the balanskravsutredning (KL 11 kap., LKBR), in the order they are shown."""
+
+    RESULT = "result", "Årets resultat", "Result for the year"
+    REALISED_GAINS = "realised_gains", "Samtliga realisationsvinster", "All realised gains"
+    GAINS_EXCEPTION = ("gains_exception", "Realisationsvinster enligt undantagsmöjlighet",
+                       "Realised gains under the exception")
+    LOSSES_EXCEPTION = ("losses_exception", "Realisationsförluster enligt undantagsmöjlighet",
+                        "Realised losses under the exception")
+    UNREALISED_LOSSES = ("unrealised_losses", "Orealiserade förluster i värdepapper",
+                         "Unrealised losses on securities")
+    UNREALISED_REVERSAL = ("unrealised_reversal", "Återföring av orealiserade förluster i värdepapper",
+                           "Reversal of unrealised losses on securities")
+    TO_RESERVE = "to_reserve", "Medel till resultatutjämningsreserv", "Transfer to the equalisation reserve"
+    FROM_RESERVE = "from_reserve", "Medel från resultatutjämningsreserv", "Use of the equalisation reserve"
+
+
+class ReportSection(LabelledEnum):
+    """People's text in a delårsrapport or årsredovisning, per scope and period."""
+
+    SUMMARY = "summary", "Sammanfattning", "Summary"
+    EVENTS = "events", "Viktiga händelser", "Important events"
+    ECONOMY = "economy", "Ekonomi – kommentar", "Finances – comment"
+    PERSONNEL = "personnel", "Personal – kommentar", "Staff – comment"
+    FUTURE = "future", "Framtid", "Outlook"

@@ -30,6 +30,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     install_style(app)
     install_translators(app)
+    from app.views.settings_dialog import apply_user_name
+
+    apply_user_name()
     return app
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTableWidget,
@@ -87,7 +89,21 @@ class DetailPanel(QStackedWidget):
         self.indicator_caption.setStyleSheet("font-weight: 600; margin-top: 8px;")
         self.goal_page.body_layout.addWidget(self.indicator_caption)
         self.goal_page.body_layout.addWidget(self.indicator_table, 2)
+        self.indicator_table.setToolTip(self.tr("Double-click an indicator to see its change log."))
+        self.indicator_table.doubleClicked.connect(self._indicator_history)
+        goal_buttons = QHBoxLayout()
+        self.goal_history_button = QPushButton(self.tr("Change log…"))
+        self.goal_history_button.setObjectName("goalHistoryButton")
+        self.goal_history_button.clicked.connect(self.open_history)
+        self.as_of_button = QPushButton(self.tr("Show as it was on …"))
+        self.as_of_button.setObjectName("goalAsOfButton")
+        self.as_of_button.clicked.connect(self.open_as_of)
+        goal_buttons.addWidget(self.goal_history_button)
+        goal_buttons.addWidget(self.as_of_button)
+        goal_buttons.addStretch(1)
+        self.goal_page.body_layout.addLayout(goal_buttons)
         self.goal_page.body_layout.addStretch(1)
+        self.indicator_ids: list[int] = []
         self.unit_page = _FormPage([
             ("kind", self.tr("Kind")), ("code", self.tr("Code")), ("parent", self.tr("Part of")),
             ("service_area", self.tr("Service area")), ("provider_type", self.tr("Provider type")),
@@ -95,6 +111,13 @@ class DetailPanel(QStackedWidget):
             ("contract", self.tr("Contract")), ("external_ids", self.tr("External ids")),
             ("goals", self.tr("Goals owned")), ("description", self.tr("Description")),
         ])
+        self.unit_history_button = QPushButton(self.tr("Change log…"))
+        self.unit_history_button.setObjectName("unitHistoryButton")
+        self.unit_history_button.clicked.connect(self.open_history)
+        unit_buttons = QHBoxLayout()
+        unit_buttons.addWidget(self.unit_history_button)
+        unit_buttons.addStretch(1)
+        self.unit_page.body_layout.addLayout(unit_buttons)
         self.unit_page.body_layout.addStretch(1)
         for page in (self.empty, self.goal_page, self.unit_page):
             self.addWidget(page)
@@ -140,6 +163,7 @@ class DetailPanel(QStackedWidget):
             "beneath": self.tr("%n sub-goal(s)", "", d.child_count) + ", "
             + self.tr("%n assessment(s)", "", d.assessment_count),
         })
+        self.indicator_ids = [indicator.id for indicator in d.indicators]
         self.indicator_table.setRowCount(len(d.indicators))
         for row, indicator in enumerate(d.indicators):
             for column, text in enumerate((indicator.code, indicator.name, indicator.unit_of_measure)):
@@ -167,3 +191,35 @@ class DetailPanel(QStackedWidget):
             "provider": d.provider_name or "", "org_number": d.org_number or "", "contract": contract,
             "external_ids": external, "goals": str(d.owned_goal_count), "description": d.description,
         })
+
+    # --- Ändringslogg ---------------------------------------------------------------------------
+
+    def _shown_name(self) -> str:
+        page = self.goal_page if self.shown and self.shown[0] == "goal" else self.unit_page
+        return page.heading.text()
+
+    def open_history(self) -> None:
+        """The shown goal's or unit's change log (a unit's includes its results and targets)."""
+        if not self.shown:
+            return
+        from app.views.history.history_dialog import HistoryDialog
+
+        self.history_dialog = HistoryDialog.for_object(self.store, *self.shown, self._shown_name(), self)
+        self.history_dialog.open()
+
+    def _indicator_history(self, index) -> None:
+        from app.views.history.history_dialog import HistoryDialog
+
+        row = index.row()
+        name = f"{self.indicator_table.item(row, 0).text()} {self.indicator_table.item(row, 1).text()}"
+        self.history_dialog = HistoryDialog.for_object(self.store, "indicator", self.indicator_ids[row], name, self)
+        self.history_dialog.open()
+
+    def open_as_of(self) -> None:
+        """„Visa som det var den …" for the shown goal."""
+        if not self.shown or self.shown[0] != "goal":
+            return
+        from app.views.history.as_of_dialog import AsOfDialog
+
+        self.as_of_dialog = AsOfDialog(self.store, self.shown[1], self._shown_name(), self)
+        self.as_of_dialog.open()

@@ -16,12 +16,15 @@ PageFactory = Callable[[EditContext, QWidget | None], QWidget]
 
 def page_factories() -> list[PageFactory]:
     # Imported here so that a page's heavy libraries load only when the window is built.
+    from app.views.annual.annual_page import AnnualPage
     from app.views.exchange.exchange_page import ExchangePage
     from app.views.followup.followup_page import FollowUpPage
     from app.views.goals.structure_page import StructurePage
     from app.views.governance.annual_cycle_page import AnnualCyclePage
     from app.views.governance.directives_page import DirectivesPage
     from app.views.governance.plans_page import PlansPage
+    from app.views.history.change_log_page import ChangeLogPage
     from app.views.overview_page import OverviewPage
 
-    return [OverviewPage, StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, ExchangePage]
+    return [OverviewPage, StructurePage, FollowUpPage, DirectivesPage, PlansPage, AnnualCyclePage, AnnualPage,
+            ExchangePage, ChangeLogPage]

@@ -1,9 +1,8 @@
-"""Inställningar: language, the name written to the audit log, the default period and scope of
-the follow-up and start pages, the roll-up rule, and how many backups to keep."""
+"""Inställningar: language, the user's name (recorded in the audit log beside the OS user), the
+default period and scope of the follow-up and start pages, the roll-up rule, and how many backups
+to keep."""
 
 from __future__ import annotations
-
-import os
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QWidget
@@ -12,23 +11,19 @@ from app.models.backup_files import BACKUP_FOLDER
 from app.services.followup import assessment
 from app.services.followup.periods import list_periods
 from app.services.followup.status import RollupRule, rollup_rule
-from app.services.platform.audit import USER_ENV, os_user
+from app.services.platform import audit
 from app.services.platform.backups import backups_kept, set_backups_kept
 from app.views.i18n import LANGUAGES, current_language
 from app.widgets.forms import ValidatedDialog
 
-USER_KEY = "audit/user"
+USER_NAME_KEY = "user/name"
 PERIOD_KEY = "followup/default_period"
 SCOPE_KEY = "followup/default_scope"
 
 
 def apply_user_name() -> None:
-    """Pass the chosen name to the audit log (app.services.platform.audit.current_user)."""
-    name = str(QSettings().value(USER_KEY, "") or "").strip()
-    if name:
-        os.environ[USER_ENV] = name
-    else:
-        os.environ.pop(USER_ENV, None)
+    """Tell the audit log who works here (called at start-up and when the setting changes)."""
+    audit.set_display_name(str(QSettings().value(USER_NAME_KEY, "") or ""))
 
 
 def preferred_period(periods: list[str], fallback: str) -> str:
@@ -60,10 +55,14 @@ class SettingsDialog(ValidatedDialog):
         note = QLabel(self.tr("A new language is used the next time Styrkort starts."))
         note.setWordWrap(True)
         self.form.addRow(note)
-        self.user = QLineEdit(str(settings.value(USER_KEY, "") or ""))
-        self.user.setObjectName("auditUserName")
-        self.user.setPlaceholderText(os_user())
-        self.add_field("user", self.tr("Your name in the change log"), self.user)
+        self.user_name = QLineEdit(str(settings.value(USER_NAME_KEY, "") or ""))
+        self.user_name.setObjectName("userNameEdit")
+        self.user_name.setMaxLength(60)
+        self.user_name.setPlaceholderText(audit.os_user())
+        self.add_field("user", self.tr("Your name"), self.user_name)
+        name_note = QLabel(self.tr("Recorded with every change in the change log, beside the computer user name."))
+        name_note.setWordWrap(True)
+        self.form.addRow(name_note)
         self.period = QComboBox()
         self.period.setObjectName("defaultPeriod")
         self.scope = QComboBox()
@@ -113,7 +112,7 @@ class SettingsDialog(ValidatedDialog):
         belong to the database: the rule is an undoable edit, the backup count a setting."""
         settings = QSettings()
         settings.setValue("ui/language", self.language.currentData())
-        settings.setValue(USER_KEY, self.user.text().strip())
+        settings.setValue(USER_NAME_KEY, self.user_name.text().strip())
         apply_user_name()
         if self.context is None:
             return None

@@ -54,11 +54,15 @@ def name_controls(root: QWidget) -> int:
     for layout in root.findChildren(QBoxLayout):
         widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
         for before, field in zip(widgets, widgets[1:], strict=False):
-            if isinstance(before, QLabel) and before.text() and isinstance(field, INPUTS) \
-                    and not isinstance(field, QAbstractButton) and not field.accessibleName():
+            if not isinstance(field, INPUTS) or isinstance(field, QAbstractButton) or field.accessibleName():
+                continue
+            if isinstance(before, QLabel) and before.text():
                 field.setAccessibleName(_plain(before.text()))
                 if before.buddy() is None:
                     before.setBuddy(field)
+                named += 1
+            elif isinstance(before, QAbstractButton) and before.text():  # "☐ Från [datum]"
+                field.setAccessibleName(_plain(before.text()))
                 named += 1
     # A group box around one list or view names it.
     for box in root.findChildren(QGroupBox):
@@ -66,6 +70,12 @@ def name_controls(root: QWidget) -> int:
                   and not isinstance(w, QAbstractButton)]
         if len(inputs) == 1 and not inputs[0].accessibleName() and box.title():
             inputs[0].setAccessibleName(_plain(box.title()))
+            named += 1
+    # A filter combo box without a label is named by its tooltip, else by its first entry
+    # ("Alla ändringar"), which is what it filters.
+    for combo in root.findChildren(QComboBox):
+        if not combo.accessibleName() and (combo.toolTip() or combo.count()):
+            combo.setAccessibleName(combo.toolTip() or combo.itemText(0))
             named += 1
     for edit in root.findChildren(QLineEdit):
         if not edit.accessibleName() and edit.placeholderText():

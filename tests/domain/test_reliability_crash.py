@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from app.models import AuditEntry, Goal, GoalIndicator, Indicator, Result
 from app.models.backup_files import list_backups
 from app.models.store import Store, integrity_problems, open_store
-from app.services.platform.audit import verify_chain
+from app.services.platform.audit_check import verify_chain
 from tests.reliability.worker import (
     BATCH_ROWS,
     IMPORT_INDICATOR,

@@ -18,6 +18,7 @@ from app import cli
 from app.models import AuditEntry, Goal, GoalIndicator, Result
 from app.models.store import alembic_config, head_revision, make_engine, open_store
 from app.services.platform import audit
+from app.services.platform.audit_check import verify_chain
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTED = ("result", "target", "goal_indicator", "assessment", "audit_entry")
@@ -115,7 +116,7 @@ def test_deleting_a_goal_keeps_its_history(demo_store):
         assert session.get(Goal, goal_id) is None
         history = audit.history(session, "goal", goal_id)
         assert [e.field for e in history][-2:] == ["title", None]
-        assert audit.verify_chain(session) == []
+        assert verify_chain(session) == []
 
 
 def styrkort(*args: str) -> subprocess.CompletedProcess:
@@ -129,7 +130,7 @@ def test_tampering_is_found_by_check_and_marked_in_the_export(demo_path, tmp_pat
     raw = clean.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads å, ä, ö right
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0][:3] == ["id", "tid", "användare"] and {r[-1] for r in rows[1:]} == {"ok"}
+    assert rows[0][:4] == ["nr", "id", "tid", "användare"] and {r[-2] for r in rows[1:]} == {"ok"}
     assert f"{len(rows) - 1} loggposter exporterade" in capsys.readouterr().out
 
     conn = sqlite3.connect(demo_path)
@@ -139,13 +140,14 @@ def test_tampering_is_found_by_check_and_marked_in_the_export(demo_path, tmp_pat
     conn.close()
     checked = styrkort("check", "--db", str(demo_path))
     assert checked.returncode == 1
-    assert "PROBLEM" in checked.stdout and "audit entry 1: content does not match its hash" in checked.stdout
+    assert "PROBLEM" in checked.stdout
+    assert "problem: Post nr 1 (id 1, " in checked.stdout and "har ändrats i efterhand" in checked.stdout
 
     tampered = tmp_path / "tampered.csv"
     assert cli.main(["audit-export", str(tampered), "--db", str(demo_path)]) == 1
-    assert "audit entry 1" in capsys.readouterr().err
+    assert "Post nr 1 (id 1," in capsys.readouterr().err
     rows = list(csv.reader(tampered.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[1][-1] == "BRUTEN" and rows[1][2] == "någon annan"
+    assert rows[1][-2] == "BRUTEN" and rows[1][3] == "någon annan"
 
 
 def test_a_removed_entry_breaks_the_chain(demo_path):
@@ -163,10 +165,14 @@ def test_a_removed_entry_breaks_the_chain(demo_path):
     conn.close()
     store = open_store(copy)
     with store.session() as session:
-        problems = audit.verify_chain(session)
+        problems = verify_chain(session)
         last = session.execute(sa.select(sa.func.max(AuditEntry.id))).scalar()
     store.close()
-    assert problems == [f"audit entry {last}: chain broken (an entry before it is missing or changed)"]
+    assert len(problems) == 2
+    assert problems[0].startswith(f"Kedjan är bruten mellan post nr {last - 2} (id {last - 2}, ")
+    assert f"och post nr {last - 1} (id {last}, " in problems[0]
+    assert problems[1] == ("Skyddet mot ändringar i ändringsloggen saknas (triggern audit_entry_no_delete "
+                           "har tagits bort).")
 
 
 def test_the_rebuilt_indicator_table_matches_a_new_file_and_refuses_text(demo_path, tmp_path):

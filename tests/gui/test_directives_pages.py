@@ -57,7 +57,7 @@ def test_register_filters_and_highlights_documents_due_for_review(qtbot, context
     page = make(qtbot, DirectivesPage, context)
     assert page.tabs.tabText(0) == "Register" and page.tabs.tabText(1) == "Att revidera"
     proxy = page.register_proxy
-    assert proxy.rowCount() == 16
+    assert proxy.rowCount() == 17  # 16 styrdokument and the internkontrollplan (an adopted plan)
     page.type_filter.setCurrentIndex(page.type_filter.findText("Reglemente"))
     assert sorted(row_texts(proxy)) == ["Reglemente för hälso- och sjukvårdsnämnden", "Reglemente för omsorgsnämnden",
                                         "Reglemente för regionstyrelsen", "Reglemente för utbildningsnämnden"]
@@ -317,7 +317,7 @@ def test_register_workbook_is_written_off_the_gui_thread(qtbot, context, tmp_pat
                                "Aktiviteter", "Årshjul"]
     documents = book["Styrdokument"]
     titles = [c.value for c in documents["B"][1:]]
-    assert titles.count("Personalpolicy") == 2 and documents.max_row == 18
+    assert titles.count("Personalpolicy") == 2 and documents.max_row == 19
     assert book["Delegationspunkter"].max_row >= 21 and book["Delegationspunkter"]["G2"].value
     assert book["Delegationsbeslut"].max_row == 13
     assert book["Aktiviteter"]["H2"].value

@@ -294,6 +294,9 @@ def build_demo(session: Session) -> DemoContext:
     _analyses(session, ctx)
     build_directives_demo(session, ctx)
     _dialogue_meetings(session, ctx)
+    from app.services.demo.annual import build_annual_demo
+
+    build_annual_demo(session)
     audit.record(session, AuditAction.CREATE, "database", None, summary=f"Demodata: {DEMO_NAME}")
     return ctx
 

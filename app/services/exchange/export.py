@@ -47,6 +47,16 @@ def _spec_rows(session: Session, spec: SheetSpec):
     return session.execute(sa.select(model).order_by(*order)).scalars()
 
 
+def _audit_anchor(session: Session, book) -> None:
+    """The audit chain's head in the file's properties (Arkiv → Egenskaper → Kommentarer), so that
+    `styrkort check --ankare export.xlsx` can compare the log with what it was when exported."""
+    from app.services.platform.anchors import anchor_text
+    from app.services.platform.audit import chain_head
+
+    head = chain_head(session)
+    book.set_properties({"comments": anchor_text(head.length, head.hash)})
+
+
 def export_database(session: Session, path: str | Path, *, progress: Progress | None = None) -> int:
     """The whole database to one workbook; returns the number of rows written."""
     path = Path(path)
@@ -59,6 +69,7 @@ def export_database(session: Session, path: str | Path, *, progress: Progress | 
     total = 0
     with atomic_path(path) as tmp:
         book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        _audit_anchor(session, book)
         used: set[str] = set()
         long_texts = LongTexts()
         for spec in SPECS:
@@ -142,6 +153,7 @@ def export_follow_up(session: Session, path: str | Path, period_code: str, scope
     rows = 0
     with atomic_path(path) as tmp:
         book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        _audit_anchor(session, book)
         used: set[str] = set()
         status_formats = {s: book.add_format({"bg_color": c, "border": 1}) for s, c in STATUS_COLOURS.items()}
         title = book.add_format({"bold": True, "font_size": 14})

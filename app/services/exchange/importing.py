@@ -792,6 +792,18 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
         done += min(CHUNK, len(plan.new) - start)
         if progress:
             progress("write", done, total)
+    # The history: one entry per value written, old → new, linked to the batch (before the
+    # updates below, only this batch's new rows carry its id).
+    trail: list[audit.Change] = []
+    if plan.new:
+        table = Result.__table__
+        trail += audit.bulk_created("result", [tuple(r) for r in conn.execute(
+            sa.select(table.c.id, table.c.value).where(table.c.import_batch_id == batch.id).order_by(table.c.id))])
+    for c in plan.changed:
+        if audit.differs(c[4], c[1]):
+            trail.append(audit.Change(AuditAction.UPDATE, "result", c[0], "value", c[4], c[1]))
+        if audit.differs(c[5], c[2]):
+            trail.append(audit.Change(AuditAction.UPDATE, "result", c[0], "comment", c[5], c[2]))
     if plan.changed:
         update = sa.update(Result.__table__).where(Result.__table__.c.id == sa.bindparam("rid")).values(
             value=sa.bindparam("v"), comment=sa.bindparam("c"), late=sa.bindparam("l"),
@@ -815,17 +827,41 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None = None, s
             session.add(target)
             session.flush()
             changes.append({"entity": "target", "entity_id": target.id, "action": "create", "old_json": None})
+            trail.append(audit.Change(AuditAction.CREATE, "target", target.id, "value", None, value))
         else:
             session.get(Target, target_id).value = value
             changes.append({"entity": "target", "entity_id": target_id, "action": "update",
                             "old_json": json.dumps({"value": old_value})})
+            trail.append(audit.Change(AuditAction.UPDATE, "target", target_id, "value", old_value, value))
     if changes:
         conn.execute(sa.insert(ImportChange.__table__),
                      [{"batch_id": batch.id, "new_json": None, **c} for c in changes])
-    audit.record(session, AuditAction.IMPORT, "import_batch", batch.id, user=user,
+    trail += [audit.Change(AuditAction.CREATE, c["entity"], c["entity_id"], summary="Skapad av importen")
+              for c in changes if c["action"] == "create" and c["entity"] not in ("result", "target")]
+    trail += _structure_updates(session, changes)
+    audit.record_many(session, trail, user=user, batch_id=batch.id)
+    audit.record(session, AuditAction.IMPORT, "import_batch", batch.id, user=user, batch_id=batch.id,
                  summary=f"{plan.file_name} ({plan.checksum[:12]}): {plan.summary('sv')}")
     plan.batch_id = batch.id
     return batch.id
+
+
+def _structure_updates(session: Session, changes: list[dict]) -> list[audit.Change]:
+    """Field-level entries for the structure rows (units, goals, records …) an import updated."""
+    session.flush()
+    out = []
+    for c in changes:
+        if c["action"] != "update" or c["entity"] in ("result", "target") or not c.get("old_json"):
+            continue
+        model = _entity(c["entity"])
+        obj = session.get(model, c["entity_id"]) if model is not GoalIndicator else None
+        if obj is None:
+            continue
+        for key, old in _from_json(model, json.loads(c["old_json"])).items():
+            new = getattr(obj, key, None)
+            if audit.differs(old, new):
+                out.append(audit.Change(AuditAction.UPDATE, c["entity"], c["entity_id"], key, old, new))
+    return out
 
 
 _RESULT_COLUMNS = ("indicator_id", "unit_id", "period_id", "gender", "value", "comment", "late",
@@ -960,6 +996,8 @@ def undo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
     created = conn.execute(sa.select(table).where(table.c.import_batch_id == batch_id)).mappings().all()
     kept = [{"batch_id": batch_id, "entity": "result", "entity_id": r["id"], "action": "undone",
              "old_json": None, "new_json": _json(dict(r))} for r in created if r["id"] not in updated_results]
+    trail = audit.bulk_deleted("result", [audit.row_content(r) for r in created if r["id"] not in updated_results],
+                               "Import ångrad")
     for change in changes:
         if change.action == "link":
             continue
@@ -968,6 +1006,9 @@ def undo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
         if obj is not None:
             change.new_json = _row_json(obj)
             for key, value in _from_json(model, json.loads(change.old_json)).items():
+                if key in ("value", "comment") and audit.differs(getattr(obj, key), value):
+                    trail.append(audit.Change(AuditAction.UPDATE, change.entity, change.entity_id, key,
+                                              getattr(obj, key), value, "Import ångrad"))
                 setattr(obj, key, value)
     session.flush()
     if kept:
@@ -992,10 +1033,13 @@ def undo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
     for entity in DELETE_ORDER:
         for change in reversed([c for c in created_rows if c.entity == entity]):
             if change.id in found:
+                trail.append(audit.Change(AuditAction.DELETE, change.entity, change.entity_id, None,
+                                          change.new_json, None, "Import ångrad"))
                 session.delete(found[change.id])
                 session.flush()
     batch.undone_at = dt.datetime.now().replace(microsecond=0)
-    audit.record(session, AuditAction.DELETE, "import_batch", batch_id, user=user,
+    audit.record_many(session, trail, user=user, batch_id=batch_id)
+    audit.record(session, AuditAction.DELETE, "import_batch", batch_id, user=user, batch_id=batch_id,
                  summary=f"Import ångrad: {batch.file_name}")
 
 
@@ -1023,6 +1067,8 @@ def redo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
         for key, value in refs.items():
             setattr(obj, key, value)
     session.flush()
+    trail = [audit.Change(AuditAction.CREATE, c.entity, c.entity_id, summary="Import återställd")
+             for c in changes if c.action == "create" and c.entity not in ("result", "target")]
     for change in changes:
         if change.action == "link":
             session.execute(sa.insert(Base.metadata.tables[change.entity]), json.loads(change.new_json))
@@ -1032,9 +1078,17 @@ def redo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
             obj = _changed_row(session, model, change)
             for name, value in _from_json(model, key).items():
                 if name not in ("id", "version"):
+                    if name in ("value", "comment") and audit.differs(getattr(obj, name), value):
+                        trail.append(audit.Change(AuditAction.UPDATE, change.entity, change.entity_id, name,
+                                                  getattr(obj, name), value, "Import återställd"))
                     setattr(obj, name, value)
+        elif change.action == "create" and change.entity in ("result", "target"):
+            trail.append(audit.Change(AuditAction.CREATE, change.entity, change.entity_id, "value", None,
+                                      json.loads(change.new_json).get("value"), "Import återställd"))
     session.flush()
     undone = [c for c in changes if c.action == "undone"]
+    trail += audit.bulk_created("result", [(c.entity_id, json.loads(c.new_json).get("value")) for c in undone],
+                                "Import återställd")
     conn = session.connection()
     for start in range(0, len(undone), CHUNK):
         conn.execute(sa.insert(Result.__table__),
@@ -1043,7 +1097,8 @@ def redo_batch(session: Session, batch_id: int, *, user: str | None = None) -> N
         conn.execute(sa.delete(ImportChange.__table__).where(
             ImportChange.__table__.c.batch_id == batch_id, ImportChange.__table__.c.action == "undone"))
     batch.undone_at = None
-    audit.record(session, AuditAction.IMPORT, "import_batch", batch_id, user=user,
+    audit.record_many(session, trail, user=user, batch_id=batch_id)
+    audit.record(session, AuditAction.IMPORT, "import_batch", batch_id, user=user, batch_id=batch_id,
                  summary=f"Import återställd: {batch.file_name}")
 
 

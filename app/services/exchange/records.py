@@ -25,6 +25,15 @@ from app.models import (
     ActivityState,
     AdoptionState,
     Assessment,
+    Assignment,
+    AssignmentReport,
+    AssignmentSource,
+    AssignmentState,
+    BalanceEntry,
+    BalanceItem,
+    ControlPoint,
+    ControlResult,
+    ControlRisk,
     DbSetting,
     DelegationDecision,
     DelegationItem,
@@ -32,11 +41,18 @@ from app.models import (
     Directive,
     DirectiveState,
     DirectiveType,
+    FinanceKind,
+    FinanceMeasure,
+    FinancialFigure,
     Goal,
+    GoalSdg,
+    InternalControlPlan,
     Milestone,
     OperationalPlan,
     OrgUnit,
     Period,
+    ReportSection,
+    ReportText,
     Status,
     activity_goal,
     assessment_meeting,
@@ -128,10 +144,58 @@ ASSESSMENTS = RecordSpec("Bedömningar", "assessment", Assessment, (
     (("meetings", assessment_meeting, "assessment_id", "meeting_id"),))
 SETTINGS = RecordSpec("Inställningar", "db_setting", DbSetting, (
     Field("Nyckel", "key"), Field("Värde", "value")), ("key",))
-RECORD_SPECS = (DIRECTIVES, ITEMS, DECISIONS, PLANS, ACTIVITIES, MILESTONES, MEETINGS, ASSESSMENTS, SETTINGS)
+# The year's cycle (app/services/annual): written by `spec_sheet` straight from these specs.
+ASSIGNMENTS = RecordSpec("Uppdrag", "assignment", Assignment, (
+    Field("Kod", "code"), Field("Uppdrag", "title"), Field("Beskrivning", "description"),
+    Field("Källa", "source", "enum", AssignmentSource), Field("Givet av (kod)", "given_by_id", "unit"),
+    Field("Nämnd (kod)", "assignee_id", "unit"), Field("Beslutat", "decided_on", "date"),
+    Field("Klart senast", "due_on", "date"), Field("Beslut", "decision_reference")),
+    ("code",), "Id")
+ASSIGNMENT_REPORTS = RecordSpec("Uppdragsuppföljning", "assignment_report", AssignmentReport, (
+    Field("Uppdrag-id", "assignment_id", "ref", None, "assignment"), Field("Period", "period_id", "period"),
+    Field("Status", "state", "enum", AssignmentState), Field("Kommentar", "comment")),
+    ("assignment_id", "period_id"))
+CONTROL_PLANS = RecordSpec("Internkontrollplaner", "internal_control_plan", InternalControlPlan, (
+    Field("Enhetskod", "unit_id", "unit"), Field("År", "year", "int"), Field("Titel", "title"),
+    Field("Dokument-id", "directive_id", "ref", None, "directive")),
+    ("unit_id", "year"), "Id")
+RISKS = RecordSpec("Risker", "control_risk", ControlRisk, (
+    Field("Plan-id", "plan_id", "ref", None, "internal_control_plan"), Field("Risk", "title"),
+    Field("Beskrivning", "description"), Field("Sannolikhet", "likelihood", "int"),
+    Field("Konsekvens", "consequence", "int"), Field("Ordning", "position", "int")),
+    ("plan_id", "position", "title"), "Id")
+CONTROLS = RecordSpec("Kontrollmoment", "control_point", ControlPoint, (
+    Field("Risk-id", "risk_id", "ref", None, "control_risk"), Field("Kontrollmoment", "title"),
+    Field("Ansvarig", "owner"), Field("Metod", "method"), Field("Frekvens", "frequency"),
+    Field("Ordning", "position", "int")),
+    ("risk_id", "position", "title"), "Id")
+CONTROL_RESULTS = RecordSpec("Kontrollresultat", "control_result", ControlResult, (
+    Field("Kontrollmoment-id", "control_id", "ref", None, "control_point"), Field("Period", "period_id", "period"),
+    Field("Avvikelse", "deviation", "bool"), Field("Iakttagelse", "finding"), Field("Åtgärder", "actions")),
+    ("control_id", "period_id"))
+FINANCES = RecordSpec("Ekonomi", "financial_figure", FinancialFigure, (
+    Field("Enhetskod", "unit_id", "unit"), Field("Period", "period_id", "period"),
+    Field("Verksamhet", "activity"), Field("Slag", "kind", "enum", FinanceKind),
+    Field("Mått", "measure", "enum", FinanceMeasure), Field("Belopp tkr", "amount", "float")),
+    ("unit_id", "period_id", "activity", "kind", "measure"))
+BALANCE = RecordSpec("Balanskrav", "balance_entry", BalanceEntry, (
+    Field("År", "year", "int"), Field("Rad", "item", "enum", BalanceItem), Field("Belopp mnkr", "amount", "float")),
+    ("year", "item"))
+REPORT_TEXTS = RecordSpec("Rapporttexter", "report_text", ReportText, (
+    Field("Enhetskod", "unit_id", "unit"), Field("Period", "period_id", "period"),
+    Field("Avsnitt", "section", "enum", ReportSection), Field("Text", "text")),
+    ("unit_id", "period_id", "section"))
+SDGS = RecordSpec("Agenda 2030", "goal_sdg", GoalSdg, (
+    Field("Mål", "goal_id", "goal"), Field("Globalt mål", "sdg", "int")), ("goal_id", "sdg"))
+ANNUAL_SPECS = (ASSIGNMENTS, ASSIGNMENT_REPORTS, CONTROL_PLANS, RISKS, CONTROLS, CONTROL_RESULTS, FINANCES, BALANCE,
+                REPORT_TEXTS, SDGS)
+RECORD_SPECS = (DIRECTIVES, ITEMS, DECISIONS, PLANS, ACTIVITIES, MILESTONES, MEETINGS, ASSESSMENTS, *ANNUAL_SPECS,
+                SETTINGS)
 RECORD_ENTITIES = {s.entity: s.model for s in RECORD_SPECS if s.entity != "db_setting"}
 # Children first: the order an undo removes what an import created.
-RECORD_DELETE_ORDER = ["assessment", "dialogue_meeting", "milestone", "activity", "operational_plan",
+RECORD_DELETE_ORDER = ["goal_sdg", "report_text", "balance_entry", "financial_figure", "control_result",
+                       "control_point", "control_risk", "internal_control_plan", "assignment_report", "assignment",
+                       "assessment", "dialogue_meeting", "milestone", "activity", "operational_plan",
                        "delegation_decision", "delegation_item", "directive"]
 _BY_NAME = {normalise(s.name): s for s in RECORD_SPECS}
 
@@ -185,7 +249,27 @@ def follow_up_sheets(session: Session) -> list[Sheet]:
     settings = Sheet(SETTINGS.name, ["Nyckel", "Värde"],
                      [[k, v] for k, v in session.execute(sa.select(DbSetting.key, DbSetting.value)
                                                           .order_by(DbSetting.key))])
-    return [meetings, assessments, attachments, settings]
+    annual = [spec_sheet(session, spec, {"unit": unit, "goal": goal, "period": period}) for spec in ANNUAL_SPECS]
+    return [meetings, assessments, *annual, attachments, settings]
+
+
+def spec_sheet(session: Session, spec: RecordSpec, codes: dict[str, dict[int, str]]) -> Sheet:
+    """A sheet written straight from its spec: what the import reads is what the export writes."""
+    headers = ([spec.id_header] if spec.id_header else []) + [f.header for f in spec.fields]
+    sheet = Sheet(spec.name, headers)
+    for obj in session.execute(sa.select(spec.model).order_by(spec.model.id)).scalars():
+        row = [obj.id] if spec.id_header else []
+        for f in spec.fields:
+            value = getattr(obj, f.attr)
+            if value is not None and f.kind == "enum":
+                value = value.sv
+            elif value is not None and f.kind in codes:
+                value = codes[f.kind].get(value)
+            elif value is not None and f.kind == "datetime":
+                value = value.isoformat()
+            row.append(value)
+        sheet.rows.append(row)
+    return sheet
 
 
 # --- import ---------------------------------------------------------------------------------------

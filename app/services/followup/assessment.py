@@ -8,7 +8,7 @@ assessment. Every change is audited in the caller's transaction and returns what
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -95,9 +95,11 @@ def save_assessment(session: Session, goal_id: int, unit_id: int | None, period_
     row = _find_assessment(session, goal_id, unit_id, period)
     if data is None or data.is_empty():
         if row is not None:
+            content = audit.row_content(row)
             session.delete(row)
             session.flush()
-            audit.record(session, AuditAction.DELETE, "assessment", row.id, summary=f"Bedömning mål {goal_id}")
+            audit.record(session, AuditAction.DELETE, "assessment", row.id, old=content,
+                         summary=f"Bedömning mål {goal_id}")
         return old
     if stamp:
         data = replace(data, author=audit.current_user(), assessed_at=dt.datetime.now().replace(microsecond=0))
@@ -202,7 +204,7 @@ def delete_meeting(session: Session, meeting_id: int) -> MeetingData:
     """Remove a meeting; returns it (with its id) so that undo can put it back."""
     found = get_meeting(session, meeting_id)
     session.execute(sa.delete(DialogueMeeting).where(DialogueMeeting.id == meeting_id))
-    audit.record(session, AuditAction.DELETE, "dialogue_meeting", meeting_id,
+    audit.record(session, AuditAction.DELETE, "dialogue_meeting", meeting_id, old=audit.row_content(asdict(found)),
                  summary=f"Dialogmöte {found.held_on.isoformat()}")
     return found
 

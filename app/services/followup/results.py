@@ -80,9 +80,10 @@ def set_result(session: Session, indicator_id: int, unit_id: int, period_code: s
         state = restore
     if state.value is None:
         if result is not None:
+            content = audit.row_content(result)
             session.delete(result)
             session.flush()
-            audit.record(session, AuditAction.DELETE, "result", result.id, field="value", old=old.value,
+            audit.record(session, AuditAction.DELETE, "result", result.id, old=content,
                          summary=f"Utfall {indicator.code} {unit.code} {period.code} {gender.value}")
         return old
     if result is None:

@@ -114,6 +114,7 @@ def set_target(session: Session, indicator_id: int, period_code: str, unit_id: i
         session.flush()
         action = AuditAction.CREATE
     elif value is None:
+        content = audit.row_content(target)
         session.delete(target)
         action = AuditAction.DELETE
     else:
@@ -121,8 +122,12 @@ def set_target(session: Session, indicator_id: int, period_code: str, unit_id: i
         action = AuditAction.UPDATE
     session.flush()
     scope = "alla enheter" if unit_id is None else f"enhet {unit_id}"
-    audit.record(session, action, "target", target.id, field="value", old=old, new=value,
-                 summary=f"Målvärde {indicator.code} {period.code} ({scope})")
+    if action is AuditAction.DELETE:
+        audit.record(session, action, "target", target.id, old=content,
+                     summary=f"Målvärde {indicator.code} {period.code} ({scope})")
+    else:
+        audit.record(session, action, "target", target.id, field="value", old=old, new=value,
+                     summary=f"Målvärde {indicator.code} {period.code} ({scope})")
     return old
 
 
@@ -151,8 +156,12 @@ def copy_targets_forward(session: Session, from_year: int, to_year: int,
         session.add(target)
         session.flush()
         created.append(target.id)
-    audit.record(session, AuditAction.CREATE, "target", None,
-                 summary=f"{len(created)} målvärden kopierade från {from_year} till {to_year}")
+    if created:
+        audit.record_many(session, [
+            audit.Change(AuditAction.CREATE, "target", target_id, "value", None, value,
+                         f"Kopierat från {from_year} till {to_year}")
+            for target_id, value in session.execute(
+                sa.select(Target.id, Target.value).where(Target.id.in_(created)).order_by(Target.id)).all()])
     return created
 
 
@@ -160,8 +169,11 @@ def delete_targets(session: Session, target_ids: list[int]) -> None:
     """Remove targets by id (undo of a copy)."""
     if not target_ids:
         return
+    rows = session.execute(sa.select(Target.__table__).where(Target.id.in_(target_ids))
+                           .order_by(Target.id)).mappings().all()
     session.execute(sa.delete(Target).where(Target.id.in_(target_ids)))
-    audit.record(session, AuditAction.DELETE, "target", None, summary=f"{len(target_ids)} målvärden borttagna")
+    audit.record_many(session, [audit.Change(AuditAction.DELETE, "target", row["id"], None, audit.row_content(row),
+                                             None, "Målvärde borttaget") for row in rows])
 
 
 def set_tolerance(session: Session, indicator_id: int, tolerance: float,

@@ -421,7 +421,8 @@ def delete_goals(session: Session, goal_ids) -> GoalSnapshot:
             if "id" in table.c:
                 keys[table.name] = keys.get(table.name, []) + [row["id"] for row in rows]
     for row in snapshot.goals:
-        audit.record(session, AuditAction.DELETE, "goal", row["id"], summary=f"{row['level'].sv}: {row['title']}")
+        audit.record(session, AuditAction.DELETE, "goal", row["id"], old=audit.row_content(row),
+                     summary=f"{row['level'].sv}: {row['title']}")
     # Children first: goal.parent_id is ON DELETE RESTRICT, checked row by row.
     for goal_id in reversed(ids):
         session.execute(sa.delete(_goal).where(_goal.c.id == goal_id))

@@ -82,7 +82,8 @@ def update_milestone(session: Session, milestone_id: int, values: dict) -> dict:
 def delete_milestone(session: Session, milestone_id: int) -> dict:
     milestone = _get(session, milestone_id)
     values = {k: getattr(milestone, k) for k in MILESTONE_FIELDS}
-    audit.record(session, AuditAction.DELETE, "milestone", milestone_id, summary=milestone.title)
+    audit.record(session, AuditAction.DELETE, "milestone", milestone_id, old=audit.row_content(milestone),
+                 summary=milestone.title)
     session.delete(milestone)
     session.flush()
     return values

@@ -430,7 +430,7 @@ def delete_directive(session: Session, directive_id: int) -> None:
     """Remove a draft (undo of create or new version). Adopted documents are kept for the record."""
     d = _get(session, directive_id)
     _ensure_editable(d)
-    audit.record(session, AuditAction.DELETE, "directive", d.id, summary=d.title)
+    audit.record(session, AuditAction.DELETE, "directive", d.id, old=audit.row_content(d), summary=d.title)
     session.delete(d)
     session.flush()
 
@@ -491,7 +491,8 @@ def delete_item(session: Session, item_id: int) -> ItemSnapshot:
     snapshot = ItemSnapshot(item.id, item.directive_id, item.position,
                             {k: getattr(item, k) for k in ITEM_FIELDS},
                             [{"id": x.id, **{k: getattr(x, k) for k in DECISION_FIELDS}} for x in item.decisions])
-    audit.record(session, AuditAction.DELETE, "delegation_item", item.id, summary=f"{item.number} {item.matter}")
+    audit.record(session, AuditAction.DELETE, "delegation_item", item.id, old=audit.row_content(item),
+                 summary=f"{item.number} {item.matter}")
     session.delete(item)
     session.flush()
     return snapshot
@@ -555,7 +556,8 @@ def delete_decision(session: Session, decision_id: int) -> tuple[int, dict]:
     decision = _get_decision(session, decision_id)
     values = {k: getattr(decision, k) for k in DECISION_FIELDS}
     item_id = decision.item_id
-    audit.record(session, AuditAction.DELETE, "delegation_decision", decision_id, summary=decision.summary)
+    audit.record(session, AuditAction.DELETE, "delegation_decision", decision_id, old=audit.row_content(decision),
+                 summary=decision.summary)
     session.delete(decision)
     session.flush()
     return item_id, values

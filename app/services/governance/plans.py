@@ -119,7 +119,8 @@ def update_plan(session: Session, plan_id: int, values: dict) -> dict:
 def delete_plan(session: Session, plan_id: int) -> None:
     """Remove a plan with its activities (undo of create or copy)."""
     plan = _get(session, plan_id)
-    audit.record(session, AuditAction.DELETE, "operational_plan", plan_id, summary=plan.title)
+    audit.record(session, AuditAction.DELETE, "operational_plan", plan_id, old=audit.row_content(plan),
+                 summary=plan.title)
     session.delete(plan)
     session.flush()
 
@@ -236,7 +237,8 @@ def delete_activity(session: Session, activity_id: int) -> ActivitySnapshot:
     activity = _get_activity(session, activity_id)
     snapshot = ActivitySnapshot(activity.id, activity.plan_id, activity.position,
                                 {k: getattr(activity, k) for k in ACTIVITY_FIELDS}, _goal_ids(session, activity_id))
-    audit.record(session, AuditAction.DELETE, "activity", activity_id, summary=activity.title)
+    audit.record(session, AuditAction.DELETE, "activity", activity_id, old=audit.row_content(activity),
+                 summary=activity.title)
     session.delete(activity)
     session.flush()
     return snapshot

@@ -61,6 +61,8 @@ from app.services.governance.directives import (
     unreported_decisions,
 )
 from app.services.organisation.units import unit_by_code
+from app.services.platform.anchors import anchor_text
+from app.services.platform.audit import chain_head
 from app.services.platform.settings import ORGANISATION_NAME, get_setting
 from app.services.platform.trees import depth_first
 
@@ -220,6 +222,9 @@ class Pack:
     areas: list[AreaSection]
     providers: list[ProviderResults]
     governance: Governance = field(default_factory=Governance)
+    # "Ändringsloggens kontrollsumma (date): N poster, hash": the audit chain's head when the pack
+    # was made, printed on it so that `styrkort check --ankare pack.pdf` can compare later.
+    audit_anchor: str = ""
 
     def goals(self) -> list[GoalSection]:
         return [g for area in self.areas for g in area.goals]
@@ -343,11 +348,12 @@ def build_pack(session: Session, options: PackOptions, state: PackState | None =
     overall = follow.goals[roots[0].id].status if roots and scope is None else None
 
     providers = _providers(scope_units, units, rank, own, targets, indicators)
+    head = chain_head(session)
     return Pack(
         TITLE, get_setting(session, ORGANISATION_NAME, "") or "Organisationen",
         scope.code if scope else None, scope.name if scope else WHOLE_ORGANISATION,
         scope.kind.sv if scope else "", period, generated_on, overall, areas, providers,
-        _governance(session, scope, units, generated_on))
+        _governance(session, scope, units, generated_on), anchor_text(head.length, head.hash, generated_on))
 
 
 GOVERNING_KINDS = (UnitKind.COMMITTEE, UnitKind.EXECUTIVE_BOARD)

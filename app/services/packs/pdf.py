@@ -212,6 +212,11 @@ def _cover(pdf, pack: Pack) -> None:
     pdf.multi_cell(TEXT_WIDTH, 4.5, (
         "Statusen beräknas ur utfall mot målvärde och vägs samman uppåt i målhierarkin; en manuell "
         "bedömning med motivering ersätter den beräknade. Framställd med Styrkort."), new_x="LMARGIN", new_y="NEXT")
+    if pack.audit_anchor:
+        # One line, small: `styrkort check --ankare` reads it back to compare the log later.
+        pdf.ln(1)
+        pdf.set_font(FONT, "", 6)
+        pdf.cell(TEXT_WIDTH, 3.5, pack.audit_anchor, new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*INK)
 
 

@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import AuditAction
@@ -85,7 +86,29 @@ def restore_backup(db_path: Path, backup: Path) -> Path:
     staging = backup_copy(backup, db_path.with_name(f".{db_path.name}.restoring"))
     # One rename: whatever happens, the file is either the old one (kept anyway) or the backup.
     os.replace(staging, db_path)
+    _audit_restore(db_path, backup, kept)
     return kept
+
+
+def _audit_restore(db_path: Path, backup: Path, kept: Path) -> None:
+    """The restored file's audit log is the backup's, shorter than the anchors kept beside it say:
+    a sealed restore line tells `check` to compare from here on, and the log itself records the
+    restore (who, from which backup, where the replaced file was kept)."""
+    from app.models.store import make_engine
+    from app.services.platform.anchors import backup_anchor, keep_restore_mark
+
+    anchor = backup_anchor(db_path)
+    keep_restore_mark(db_path, backup.name, anchor.length if anchor else 0,
+                      anchor.head if anchor else "0" * 64)
+    engine = make_engine(db_path)
+    try:
+        with Session(engine) as session, session.begin():
+            record(session, AuditAction.UPDATE, "database", None, field="restored_from", new=backup.name,
+                   summary=f"Återställd från säkerhetskopian {backup.name}; den ersatta filen sparades som {kept.name}")
+    except sa.exc.SQLAlchemyError:
+        pass  # an old backup whose schema is not upgraded yet: the restore line still says it
+    finally:
+        engine.dispose()
 
 
 def _keep_current(db_path: Path) -> Path:

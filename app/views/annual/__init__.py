@@ -1,0 +1,1 @@
+"""Planering och uppföljning through the year: uppdrag, internkontroll, ekonomi and the reports."""
