@@ -6,6 +6,7 @@ the GUI thread. Nothing here touches a widget from the worker."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import traceback
 from collections.abc import Callable
@@ -15,6 +16,41 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.models.errors import StyrkortError
 from app.widgets.i18n import current_language
+
+_gc_lock = threading.Lock()
+_gc_holders = 0
+_gc_was_enabled = True
+
+
+def _hold_gc() -> None:
+    """No cyclic garbage collection while a worker runs: a collection started on the worker's
+    thread may free Qt objects of the GUI thread there, which crashes (seen as a segfault in a
+    full test run; pyqtgraph's GarbageCollector exists for the same reason). Reference counting
+    still frees everything else; the GUI thread collects when the last worker is done."""
+    global _gc_holders, _gc_was_enabled
+    with _gc_lock:
+        if _gc_holders == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_holders += 1
+
+
+def _release_gc() -> None:
+    global _gc_holders
+    with _gc_lock:
+        _gc_holders -= 1
+        if _gc_holders == 0 and _gc_was_enabled:
+            gc.enable()
+
+
+class _GcRelease(QObject):
+    """Lives on the GUI thread, so that collection is switched back on there (queued)."""
+
+    def release(self, *_args) -> None:
+        _release_gc()
+
+
+_gc_release: _GcRelease | None = None
 
 
 class WorkerSignals(QObject):
@@ -50,6 +86,12 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
 
     def start(self) -> Worker:
+        global _gc_release
+        if _gc_release is None:
+            _gc_release = _GcRelease()  # created on the GUI thread, where start() is called
+        _hold_gc()  # on the GUI thread, before the worker can allocate anything
+        self.signals.finished.connect(_gc_release.release)
+        self.signals.failed.connect(_gc_release.release)
         QThreadPool.globalInstance().start(self)
         return self
 
