@@ -43,7 +43,8 @@ def main(sizes: list[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     names = {"overviewPage": "oversikt", "structurePage": "mal", "followUpPage": "uppfoljning",
              "directivesPage": "styrdokument", "plansPage": "planer", "annualCyclePage": "arshjul",
-             "exchangePage": "import-export"}
+             "exchangePage": "import-export", "annualPage": "delar-och-arsredovisning",
+             "changeLogPage": "andringslogg"}
     for size in sizes:
         width, height = (int(v) for v in size.split("x"))
         path = folder / f"demo-{size}.sqlite"

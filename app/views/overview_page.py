@@ -310,7 +310,8 @@ class OverviewPage(LazyPage):
             for d in data.unreported_decisions])
         self.cards["events"].set_items([(f"{e.due_on.isoformat()}  {e.title}", e.due_on.year, e.description)
                                         for e in data.next_events])
-        counts = data.follow_up.counts() if data.follow_up else dict.fromkeys(Status, 0)
+        # The same goals as the table and the lists count (mål and delmål), so the numbers agree.
+        counts = {s: sum(area.counts[s] for area in data.areas) for s in Status}
         self.summary.setText("   ".join(f"{status_text(s)}: {counts[s]}" for s in Status))
 
     def _on_change(self, change: Change) -> None:

@@ -11,7 +11,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.models.errors import StyrkortError
@@ -43,11 +43,21 @@ def _release_gc() -> None:
             gc.enable()
 
 
+# Workers stay referenced until well after they report: a QRunnable owned by Python that the
+# garbage collector frees while a pool thread still runs it crashes (the window that started it
+# may be gone by then, e.g. a page closed during a background load).
+_running: set = set()
+KEEP_AFTER_MS = 2000
+
+
 class _GcRelease(QObject):
     """Lives on the GUI thread, so that collection is switched back on there (queued)."""
 
     def release(self, *_args) -> None:
         _release_gc()
+
+    def forget(self, worker) -> None:
+        QTimer.singleShot(KEEP_AFTER_MS, lambda: _running.discard(worker))
 
 
 _gc_release: _GcRelease | None = None
@@ -92,6 +102,9 @@ class Worker(QRunnable):
         _hold_gc()  # on the GUI thread, before the worker can allocate anything
         self.signals.finished.connect(_gc_release.release)
         self.signals.failed.connect(_gc_release.release)
+        _running.add(self)
+        self.signals.finished.connect(lambda _result, worker=self: _gc_release.forget(worker))
+        self.signals.failed.connect(lambda _error, worker=self: _gc_release.forget(worker))
         QThreadPool.globalInstance().start(self)
         return self
 

@@ -37,6 +37,8 @@ def test_overview_is_the_first_page_and_lists_what_needs_attention(window, demo_
     assert [page.areas.item(r, 0).text().split(" ", 1)[1] for r in range(page.areas.rowCount())] == \
         [a.title for a in expected.areas]
     assert page.cards["not_met"].list.count() == len(expected.not_met)
+    # The summary counts the same goals as the table and the list.
+    assert f"Ej uppfyllt: {len(expected.not_met)}" in page.summary.text()
     for key in page.cards:
         card = page.cards[key]
         # Either a list or a sentence that says what to do — never an empty box.
