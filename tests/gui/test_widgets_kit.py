@@ -9,9 +9,14 @@ from app.widgets.style import StyrkortStyle
 from app.widgets.text import fmt
 
 
+# Kept for the whole session: a widget does not own the style set on it, and a style freed while
+# a widget still uses it crashes.
+STYLE = StyrkortStyle("fusion")
+
+
 def test_unselected_tabs_have_room_for_swedish_letters(qtbot):
     """Fusion clips an unselected tab's text 2 px short of a line: Ö lost its dots ("Over tid")."""
-    style = StyrkortStyle("fusion")
+    style = STYLE
     tabs = QTabWidget()
     qtbot.addWidget(tabs)
     tabs.setStyle(style)
