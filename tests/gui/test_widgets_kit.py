@@ -8,7 +8,6 @@ from app.widgets.forms import ValidatedDialog
 from app.widgets.style import StyrkortStyle
 from app.widgets.text import fmt
 
-
 # Kept for the whole session: a widget does not own the style set on it, and a style freed while
 # a widget still uses it crashes.
 STYLE = StyrkortStyle("fusion")
