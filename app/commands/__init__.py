@@ -11,32 +11,84 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
+from app.models.change_feed import ChangeFeed, feed_for
 from app.models.errors import StyrkortError
 from app.models.store import Store
+
+# The entity of a change that may have touched anything: an import, a restore, another process.
+EVERYTHING = "*"
 
 
 @dataclass(frozen=True)
 class Change:
     """What an operation changed: the entity kind ("goal", "org_unit", "result" …), the ids
-    touched, and whether the shape of a tree changed (rows added, removed or moved)."""
+    touched, and whether the shape of a tree changed (rows added, removed or moved).
+    `EVERYTHING` means: reload all you show (ids empty, structure True)."""
 
     entity: str
     ids: frozenset[int] = field(default_factory=frozenset)
     structure: bool = False
     initiator: object | None = None
 
+    @property
+    def everything(self) -> bool:
+        return self.entity == EVERYTHING
+
+    def touches(self, *entities: str) -> bool:
+        """True when this change concerns one of `entities` (always, for EVERYTHING)."""
+        return self.entity == EVERYTHING or self.entity in entities
+
+
+def everything(initiator: object | None = None) -> Change:
+    return Change(EVERYTHING, frozenset(), structure=True, initiator=initiator)
+
 
 class ChangeBus(QObject):
-    """Announces changes to every view; a view ignores what it does not show."""
+    """The one path by which views learn of committed changes — edits on any page, undo/redo,
+    imports, restores and other processes (`ExternalChangeWatcher`) alike. A view ignores what it
+    does not show. `refused` carries a refused edit's StyrkortError and `message` a short line
+    for the status bar, so that nothing fails silently."""
 
     changed = Signal(object)
+    refused = Signal(object)
+    message = Signal(str)
 
     def announce(self, change: Change) -> None:
         self.changed.emit(change)
+
+
+class ExternalChangeWatcher(QObject):
+    """Polls a `ChangeFeed` on a timer; a change some other process committed becomes
+    `everything()` on the bus. Our own announced changes are marked seen at once."""
+
+    def __init__(self, bus: ChangeBus, feed: ChangeFeed, interval_ms: int = 1000) -> None:
+        super().__init__(bus)
+        self.bus = bus
+        self.feed = feed
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        bus.changed.connect(self._local)
+        self.timer.start()
+
+    def _local(self, change: Change) -> None:
+        if change.initiator is not self:
+            self.feed.mark_seen()
+
+    def check(self) -> bool:
+        """Announce a change when the feed saw one; True if it did."""
+        if self.feed.poll():
+            self.bus.announce(everything(self))
+            return True
+        return False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.feed.close()
 
 
 class EditContext:
@@ -59,28 +111,54 @@ class EditContext:
             with self.store.session() as session:
                 self._access = access_for(session)
         return self._access
+        self.watcher: ExternalChangeWatcher | None = None
+        # Results pages share while nothing changed (e.g. the statuses Översikt computed, reused by
+        # Uppföljning): `generation` moves on, and `shared` empties, with every announced change.
+        self.generation = 0
+        self.shared: dict = {}
+        self.bus.changed.connect(self._next_generation)
+
+    def _next_generation(self, _change) -> None:
+        self.generation += 1
+        self.shared.clear()
+
+    def watch_external(self, interval_ms: int = 1000) -> ExternalChangeWatcher:
+        """Follow what other processes commit to the same database (see app.models.change_feed)."""
+        if self.watcher is None:
+            self.watcher = ExternalChangeWatcher(self.bus, feed_for(self.store), interval_ms)
+        return self.watcher
+
+    def stop_watching(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+
+    def tell(self, text: str) -> None:
+        """A short line for the status bar (a small refusal, a finished operation)."""
+        self.bus.message.emit(text)
+
+    def refuse(self, error: StyrkortError) -> bool:
+        """Report a refused edit on the bus (the window shows it in the status bar); False."""
+        self.last_error = error
+        self.bus.refused.emit(error)
+        return False
 
     def push(self, command: StoreCommand) -> bool:
         """Check the command's rule first, then push (which applies it). A refused command is not
-        pushed; the reason is in `last_error` and returned as False, so the view can explain it."""
+        pushed: the refusal is reported on `bus.refused` (the status bar shows it), kept in
+        `last_error`, and False is returned, so the view may also show it beside the field."""
         self.last_error = None
         if self.store.readonly:
-            self.last_error = StyrkortError("Databasen är öppnad skrivskyddad.", "The database is open read-only.")
-            return False
+            return self.refuse(StyrkortError("Databasen är öppnad skrivskyddad.", "The database is open read-only."))
         if not self.store.is_sqlite and self.access.read_only:
-            self.last_error = StyrkortError(self.access.reason(True), self.access.reason(False))
-            return False
+            return self.refuse(StyrkortError(self.access.reason(True), self.access.reason(False)))
         try:
             with self.store.session() as session:
                 command.check(session)
         except StyrkortError as exc:
-            self.last_error = exc
-            return False
+            return self.refuse(exc)
         self.undo_stack.push(command)
-        if command.failure is not None:
-            self.last_error = command.failure
-            return False
-        return True
+        return command.failure is None  # a failure in redo() was reported by _run
 
 
 class StoreCommand(QUndoCommand):
@@ -107,8 +185,10 @@ class StoreCommand(QUndoCommand):
                 change = step(session)
         except StyrkortError as exc:
             # Nothing was written (the transaction rolled back); make this step a no-op.
+            # Undo and redo from the menu fail the same way: the refusal is reported either way.
             self.failure = exc
             self.setObsolete(True)
+            self.context.refuse(exc)
             return
         self.context.bus.announce(change)
 

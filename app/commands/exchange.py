@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.commands import Change, EditContext, StoreCommand
+from app.commands import Change, EditContext, StoreCommand, everything
 from app.services.exchange.importing import redo_batch, undo_batch
 
 
@@ -18,9 +18,9 @@ class UndoImportCommand(StoreCommand):
 
     def apply(self, session: Session) -> Change:
         undo_batch(session, self.batch_id)
-        # Units an import created come and go with it: the organisation tree must reload.
-        return Change("org_unit", frozenset(), structure=True, initiator=self)
+        # Whatever the import brought (units, periods, results, documents) goes with it.
+        return everything(self)
 
     def revert(self, session: Session) -> Change:
         redo_batch(session, self.batch_id)
-        return Change("org_unit", frozenset(), structure=True, initiator=self)
+        return everything(self)

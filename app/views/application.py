@@ -22,6 +22,7 @@ from app.models.store import Store, open_store
 from app.services.platform.backups import restore_backup
 from app.views.i18n import current_language, install_translators
 from app.views.reliability import ErrorReporter, OpenProblemDialog, RestoreDialog
+from app.widgets.style import install_style
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -33,6 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = resource_path("icons", "styrkort.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    install_style(app)
     install_translators(app)
     from app.views.settings_dialog import apply_user_name
 
@@ -202,6 +204,7 @@ class WindowManager:
         """Put a backup in place of the open file (a copy of the file is kept first) and reopen it."""
         store = self.window.store
         path = store.path
+        self.window.context.stop_watching()  # its connection must not hold the file being replaced
         store.close()
         try:
             kept = restore_backup(path, Path(backup))

@@ -3,18 +3,12 @@ English on request. Domain terms come from the enums' own labels (see app/models
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.models.enums import LabelledEnum
 from app.models.paths import resource_path
+from app.widgets.i18n import LANGUAGES, current_language, term  # noqa: F401 - the views import them from here
 
-LANGUAGES = {"sv": "Svenska", "en": "English"}
 _installed: list[QTranslator] = []
-
-
-def current_language() -> str:
-    language = str(QSettings().value("ui/language", "sv"))
-    return language if language in LANGUAGES else "sv"
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:
@@ -36,10 +30,3 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         app.installTranslator(qt_base)
         _installed.append(qt_base)
     return language
-
-
-def term(member: LabelledEnum | None) -> str:
-    """A domain term in the UI's language, exactly as the glossary spells it."""
-    if member is None:
-        return ""
-    return member.label(current_language())

@@ -15,6 +15,7 @@ class LazyPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.built = False
+        self._when_shown: dict[str, object] = {}
 
     def build(self) -> None:
         raise NotImplementedError
@@ -23,7 +24,21 @@ class LazyPage(QWidget):
         if not self.built:
             self.built = True
             self.build()
+            from app.widgets.accessibility import name_controls
+
+            name_controls(self)  # every control named from its label, for screen readers
+
+    def when_shown(self, refresh) -> None:
+        """Run `refresh` now when the page is in view, else once when it is next shown: a change
+        (an import, another process) costs nothing on the pages nobody looks at."""
+        if self.isVisible():
+            refresh()
+        else:
+            self._when_shown[getattr(refresh, "__name__", repr(refresh))] = refresh
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.ensure_built()
         super().showEvent(event)
+        pending, self._when_shown = self._when_shown, {}
+        for refresh in pending.values():
+            refresh()

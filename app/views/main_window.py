@@ -23,6 +23,7 @@ from app.models.errors import StyrkortError
 from app.models.store import Store
 from app.views.i18n import current_language
 from app.views.pages import PagePlaceholder, deferred_factories, page_class, page_factories
+from app.views.settings_dialog import apply_user_name
 
 MAX_RECENT = 8
 DB_FILTER = "Styrkort-databas (*.styrkort *.sqlite *.db);;Alla filer (*)"
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.context = EditContext(store, self)
+        apply_user_name()  # Inställningar's name for the change log
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setAccessibleName(APP_NAME)
@@ -67,9 +69,17 @@ class MainWindow(QMainWindow):
                 page.load_requested = lambda index=self.pages.count(): self.load_page(index)
             self.pages.addTab(page, page.title())
         self.setCentralWidget(self.pages)
-        self.structure = self.pages.widget(0)
+        from app.widgets.accessibility import name_controls
+
+        name_controls(self.pages)  # pages built at once; lazy pages name theirs when built
+        self.structure = self.findChild(QWidget, "structurePage")
         self._build_menus()
         self._build_status_bar()
+        # One place for messages: refused edits and short confirmations go to the status bar.
+        self.context.bus.refused.connect(self._show_refusal)
+        self.context.bus.message.connect(lambda text: isValid(self) and self.statusBar().showMessage(text, 10000))
+        # What other processes commit to the same file reaches every page through the bus too.
+        self.context.watch_external()
         # The stack clears itself (emitting both signals) while the window is being destroyed.
         self.context.undo_stack.cleanChanged.connect(lambda _clean: isValid(self) and self._update_title())
         self.context.undo_stack.indexChanged.connect(lambda _index: isValid(self) and self._update_title())
@@ -118,7 +128,12 @@ class MainWindow(QMainWindow):
         if 0 <= tab < self.pages.count():
             self.pages.setCurrentIndex(tab)
 
+    def _show_refusal(self, error: StyrkortError) -> None:
+        if isValid(self):
+            self.statusBar().showMessage(error.message(current_language()), 15000)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.context.stop_watching()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -157,12 +172,23 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
+    def _page_actions(self) -> dict[str, list[QAction]]:
+        found: dict[str, list[QAction]] = {"file": [], "edit": [], "view": []}
+        for index in range(self.pages.count()):
+            for menu_name, action in getattr(self.pages.widget(index), "menu_actions", lambda: [])():
+                found.get(menu_name, found["view"]).append(action)
+        return found
+
     def _build_menus(self) -> None:
+        """Arkiv in the usual order (Avsluta last); no key sequence bound to two actions the user
+        can reach in one place (Ctrl+N is the goal tree's "Nytt mål bredvid", so a new database
+        is Ctrl+Shift+N; F1 is help, "Varför denna status?" Shift+F1)."""
+        page_actions = self._page_actions()
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu.setObjectName("fileMenu")
         self.file_menu.addAction(self._action(self.tr("&New database…"), self.new_database,
-                                              QKeySequence.StandardKey.New, "actionNew"))
+                                              QKeySequence("Ctrl+Shift+N"), "actionNew"))
         self.file_menu.addAction(self._action(self.tr("&Open…"), self.open_database,
                                               QKeySequence.StandardKey.Open, "actionOpen"))
         self.file_menu.addAction(self._action(self.tr("Connect to the &regional database…"), self.connect_server,
@@ -174,8 +200,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addAction(self._action(self.tr("Save a &copy as…"), self.save_copy,
                                               QKeySequence.StandardKey.SaveAs, "actionSaveCopy"))
-        self.file_menu.addAction(self._action(self.tr("Review &pack…"), self.show_pack_dialog,
-                                              QKeySequence.StandardKey.Print, "actionReviewPack"))
+        self.file_menu.addSeparator()
+        for action in page_actions["file"]:
+            self.file_menu.addAction(action)
+        self.pack_action = self._action(self.tr("Review &pack…"), self.show_pack_dialog,
+                                        QKeySequence.StandardKey.Print, "actionReviewPack")
+        self.file_menu.addAction(self.pack_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self._action(self.tr("Restore from &backup…"), self.restore_from_backup,
                                               None, "actionRestoreBackup"))
         self.file_menu.addAction(self._action(self.tr("S&ynchronise…"), self.show_sync_dialog,  # offline checkouts
@@ -189,14 +220,16 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.edit_menu.setObjectName("editMenu")
-        undo = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setObjectName("actionUndo")
-        redo = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        redo.setObjectName("actionRedo")
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
+        self.undo_action = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("actionUndo")
+        self.redo_action = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.redo_action.setObjectName("actionRedo")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        for action in page_actions["edit"]:
+            self.edit_menu.addAction(action)
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.setObjectName("viewMenu")
@@ -204,12 +237,83 @@ class MainWindow(QMainWindow):
             action = self._action(self.pages.tabText(index), lambda _=False, i=index: self.pages.setCurrentIndex(i),
                                   QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None)
             self.view_menu.addAction(action)
-        for index in range(self.pages.count()):
-            for menu_name, action in getattr(self.pages.widget(index), "menu_actions", lambda: [])():
-                {"file": self.file_menu, "edit": self.edit_menu}.get(menu_name, self.view_menu).addAction(action)
+        self.view_menu.addSeparator()
+        for action in page_actions["view"]:
+            self.view_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.help_action = self._action(self.tr("&User guide"), self.show_help, QKeySequence.StandardKey.HelpContents,
+                                        "actionHelp")
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("&About Styrkort"), self.show_about, None, "actionAbout"))
+        self._build_tool_bar()
+
+    def _build_tool_bar(self) -> None:
+        """The frequent actions, with icons from the bundled set (resources/icons)."""
+        from app.widgets.icons import action_icon
+
+        tools = self.addToolBar(self.tr("Tools"))
+        tools.setObjectName("mainToolBar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        new_goal = QAction(self.tr("New goal"), self)
+        new_goal.setObjectName("toolNewGoal")
+        new_goal.setToolTip(self.tr("New goal beside the selected one (Ctrl+N in the goal tree)"))
+        new_goal.triggered.connect(self.new_goal)
+        find = QAction(self.tr("Find goal"), self)
+        find.setObjectName("toolFindGoal")
+        find.setToolTip(self.tr("Find a goal by code or title (Ctrl+F on the goal page)"))
+        find.triggered.connect(self.find_goal)
+        import_action = self.findChild(QAction, "actionImport")
+        entries = [(new_goal, "new-goal"), (import_action, "import"), (self.pack_action, "pack"), None,
+                   (self.undo_action, "undo"), (self.redo_action, "redo"), None, (find, "search"),
+                   None, (self.help_action, "help")]
+        for entry in entries:
+            if entry is None:
+                tools.addSeparator()
+                continue
+            action, icon = entry
+            if action is None:
+                continue
+            action.setIcon(action_icon(icon))
+            tools.addAction(action)
+        self.tool_bar = tools
+
+    def page(self, object_name: str) -> QWidget | None:
+        """Show the page with this object name and return it (built, if it builds lazily)."""
+        for index in range(self.pages.count()):
+            if self.pages.widget(index).objectName() == object_name:
+                self.pages.setCurrentIndex(index)
+                page = self.pages.widget(index)
+                if hasattr(page, "ensure_built"):
+                    page.ensure_built()
+                return page
+        return None
+
+    def new_goal(self) -> None:
+        page = self.page("structurePage")
+        if page is not None:
+            page.trees.setCurrentIndex(0)
+            page.goal_editor.create_sibling()
+
+    def find_goal(self) -> None:
+        page = self.page("structurePage")
+        if page is not None:
+            page.trees.setCurrentIndex(0)
+            page.goal_editor.focus_search()
+
+    def show_help(self) -> None:
+        """The Swedish user guide (resources/help), at the section of the page in view."""
+        from app.views.help_dialog import HelpDialog
+
+        page = self.pages.currentWidget()
+        if getattr(self, "help_dialog", None) is None or not isValid(self.help_dialog):
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_topic(page.objectName() if page is not None else "")
+        self.help_dialog.show()
+        self.help_dialog.raise_()
 
     def show_sync_dialog(self) -> None:
         """An offline checkout: synchronise it and decide its conflicts (docs/sync.md)."""

@@ -21,6 +21,7 @@ PageFactory = Callable[[EditContext, QWidget | None], QWidget]
 
 # (module, class, the English title its title() translates: the placeholder shows the same tab text).
 PAGES = [
+    ("app.views.overview_page", "OverviewPage", "Overview"),
     ("app.views.structure_page", "StructurePage", "Goals and organisation"),
     ("app.views.followup.followup_page", "FollowUpPage", "Follow-up"),
     ("app.views.governance.directives_page", "DirectivesPage", "Directives"),

@@ -271,7 +271,10 @@ class StructurePage(QWidget):
         if change.entity == "db_setting":
             self._apply_steering_model()
             self.goal_model.layoutChanged.emit()
-        if change.entity == "goal" and change.structure:
+        if change.everything:
+            self.goal_editor.reload()
+            self.org_model.reload()
+        elif change.entity == "goal" and change.structure:
             self.goal_editor.reload()
         elif change.entity == "goal":
             with self.context.store.session() as session:

@@ -42,3 +42,13 @@ def kind_icon(kind: str, size: int = 16) -> QIcon:
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
     painter.end()
     return QIcon(pixmap)
+
+
+@cache
+def action_icon(name: str) -> QIcon:
+    """A toolbar/menu/tab icon from the bundled set (resources/icons/actions, Material Design
+    Icons as SVG; tools/make_icons.py writes them). An unknown name gives an empty icon."""
+    from app.models.paths import resource_path
+
+    path = resource_path("icons", "actions", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()

@@ -71,8 +71,27 @@ def test_drop_preview_import_and_undo(qtbot, qtmodeltester, demo_store, tmp_path
     qtmodeltester.check(page.model)
     table = page.findChild(QTableView, "batchTable")
     assert table.model().index(0, 0).data() == "utforare.xlsx"
+    # The summary of the finished import stands in the status bar.
+    assert "utforare.xlsx" in window.statusBar().currentMessage()
     table.selectRow(0)
+    # "Ångra vald import" first names what it undoes; the button says the action.
+    asked = []
+
+    def answer(accept: bool):
+        box = page.confirm_box
+        asked.append(box.text())
+        wanted = [b for b in box.buttons() if b.text().startswith("Ångra import av")] if accept else \
+            [box.button(box.StandardButton.Cancel)]
+        wanted[0].click()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: answer(False))
     page.findChild(QPushButton, "undoImportButton").click()
+    assert value(demo_store, "UB01", "GR02", "2026") == 77.5  # cancelled: nothing undone
+    QTimer.singleShot(0, lambda: answer(True))
+    page.findChild(QPushButton, "undoImportButton").click()
+    assert "utforare.xlsx" in asked[-1] and "nya rader tas bort" in asked[-1]
     assert value(demo_store, "UB01", "GR01", "2025") == old
     assert value(demo_store, "UB01", "GR02", "2026") is None
     assert table.model().index(0, 7).data() == "Ångrad"

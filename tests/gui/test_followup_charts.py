@@ -29,14 +29,18 @@ def test_comparison_chart_bars_target_and_references(qtbot, om01):
     assert chart.target_line.value() == pytest.approx(om01.target)
     assert chart.target_line.pen.color().name().upper() == TARGET_COLOUR
     assert [line.value() for line in chart.reference_lines] == [r.value for r in om01.references]
-    assert "Riket" in chart.reference_lines[0].label.toPlainText()
+    # Lines carry no text on the plot (it crossed the values); the legend under it names them.
+    assert "Riket" in chart.legend_text() and f"{om01.format(om01.target)}<" in chart.legend_text()
     # Shapes, not colour alone: each status its own marker.
     symbols = [spot.symbol() for spot in chart.markers.points()]
     assert symbols == [STATUS_STYLE[b.status].marker for b in om01.bars]
-    external = [item.opts["pen"].style() for item in chart.bar_items]
-    assert len(set(external)) == 2  # egen regi solid, externa dashed
-    ticks = chart.plot.getAxis("bottom")._tickLevels[0]
-    assert [name for _, name in ticks] == [b.name for b in om01.bars]
+    assert len(set(chart.bar_pen_styles())) == 2  # egen regi solid, externa dashed
+    # Horizontal bars: the names on the left axis, whole or elided with "…".
+    for shown, bar in zip(chart.axis_names(), om01.bars, strict=True):
+        assert shown == bar.name or (shown.endswith("…") and bar.name.startswith(shown[:-1]))
+    # The values stand right of every bar and line, never on the target line.
+    right = max([b.value for b in om01.bars] + [r.value for r in om01.references] + [om01.target])
+    assert all(label.pos().x() > right for label in chart.value_labels)
 
 
 def test_hover_and_click_on_a_bar(qtbot, om01):
@@ -48,14 +52,15 @@ def test_hover_and_click_on_a_bar(qtbot, om01):
     qtbot.waitExposed(chart)
     qtbot.wait(50)
     last = len(om01.bars) - 1
-    text = chart.describe_at(last, om01.bars[last].value / 2)
+    text = chart.describe_at(om01.bars[last].value / 2, last)
     assert om01.bars[last].name in text and om01.format(om01.bars[last].value) in text
-    assert chart.describe_at(last + 0.5, 1) == " "
-    scene_pos = chart.plot.vb.mapViewToScene(QPointF(0, om01.bars[0].value / 2))
+    assert chart.describe_at(1, last + 0.5) == " "
+    scene_pos = chart.plot.vb.mapViewToScene(QPointF(om01.bars[0].value / 2, 0))
     chart.plot.scene().sigMouseMoved.emit(scene_pos)
     assert om01.bars[0].name in chart.hover_label.text()
+    assert om01.bars[0].name in chart.plot_widget.toolTip()  # the whole name, also when elided
     with qtbot.waitSignal(chart.unitClicked) as clicked:
-        chart.unitClicked.emit(chart.unit_at(0, om01.bars[0].value / 2))
+        chart.unitClicked.emit(chart.unit_at(om01.bars[0].value / 2, 0))
     assert clicked.args == [om01.bars[0].unit_id]
 
 

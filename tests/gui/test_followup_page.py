@@ -34,7 +34,7 @@ def window(qtbot, demo_store):
     win.resize(1300, 800)
     win.show()
     qtbot.waitExposed(win)
-    win.pages.setCurrentIndex(1)
+    win.pages.setCurrentIndex(2)
     yield win
     # MainWindow connects the undo stack's signals to lambdas over itself; when the window is
     # deleted later, the dying stack would still call them (a pitfall reported to the lead).
@@ -44,7 +44,7 @@ def window(qtbot, demo_store):
 
 @pytest.fixture
 def page(window) -> FollowUpPage:
-    return window.pages.widget(1)
+    return window.pages.widget(2)
 
 
 def goal_row(page, code):
@@ -53,7 +53,7 @@ def goal_row(page, code):
 
 
 def test_page_shows_statuses_with_symbol_label_and_trend(window, page, qtmodeltester):
-    assert window.pages.tabText(1) == "Uppföljning"
+    assert window.pages.tabText(2) == "Uppföljning"
     assert page.period.currentText() == "2025"
     qtmodeltester.check(page.tree_model)
     vision = page.tree_model.index(0, 0)
@@ -221,7 +221,7 @@ def test_main_window_does_not_load_pyqtgraph_until_a_chart_is_shown(tmp_path):
     code = (
         "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
         "from app.models.store import open_store; from app.views.main_window import MainWindow;"
-        f"w = MainWindow(open_store({str(tmp_path / 'x.sqlite')!r})); w.pages.setCurrentIndex(1);"
+        f"w = MainWindow(open_store({str(tmp_path / 'x.sqlite')!r})); w.pages.setCurrentIndex(2);"
         "print('pyqtgraph' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
@@ -253,3 +253,27 @@ def test_new_dialogue_meeting_is_listed_and_undoable(qtbot, page):
     qtbot.addWidget(empty)
     assert not page.push(AddMeetingCommand(page.context, empty.meeting(page.period_code, page.current_goal_id())))
     assert "lärde" in page.message.text()
+
+
+def test_new_dialogue_meeting_refused_keeps_the_dialog_open_and_the_input(qtbot, page):
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    page.tabs.setCurrentWidget(page.assessment_scroll)
+    page.tree.setCurrentIndex(goal_row(page, "2.1"))
+    before = page.assessment.meetings.count()
+    dialog = page.assessment.meeting_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.participants.setText("Rektorer, förvaltningschef")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    # Still open, what was typed is kept, and the reason stands under the field it concerns.
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.participants.text() == "Rektorer, förvaltningschef"
+    error = dialog.findChild(QLabel, "error_learnings")
+    assert error.isVisible() and "lärde" in error.text()
+    assert page.message.text() == ""  # nothing on the page behind it
+    dialog.learnings.setPlainText("Stödet i svenska som andraspråk behöver bli större.")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == 1
+    assert page.assessment.meetings.count() == before + 1

@@ -17,6 +17,8 @@ def make_window(qtbot, store) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # Översikt is the first page; these tests work on the goal and organisation page.
+    window.pages.setCurrentWidget(window.structure)
     return window
 
 
@@ -48,7 +50,8 @@ def test_window_opens_with_both_trees_filled_in_swedish(qtbot, demo_store):
     assert "Regionfullmäktige" in units and "Hälso- och sjukvårdsnämnden" in units
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Arkiv", "&Redigera", "&Visa", "&Hjälp"]
-    assert window.pages.tabText(0) == "Mål och organisation"
+    assert window.pages.tabText(0) == "Översikt" and window.pages.widget(0).objectName() == "overviewPage"
+    assert window.pages.tabText(1) == "Mål och organisation"
     assert goal_tree.accessibleName() == "Målhierarki"
 
 

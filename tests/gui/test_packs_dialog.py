@@ -36,9 +36,9 @@ def test_generation_runs_in_a_thread_and_opens_the_preview(qtbot, demo_store, tm
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
     runner = PackRunner(demo_store, window)
-    thread = runner.start(PackOptions("PV06", "2025T2", dt.date(2026, 1, 31)))
+    operation = runner.start(PackOptions("PV06", "2025T2", dt.date(2026, 1, 31)))
     assert isinstance(runner.progress, QProgressDialog)
-    with qtbot.waitSignal(thread.done, timeout=60000):
+    with qtbot.waitSignal(operation.done, timeout=60000):
         pass
     qtbot.waitUntil(lambda: runner.preview is not None, timeout=5000)
     preview = runner.preview
@@ -48,7 +48,6 @@ def test_generation_runs_in_a_thread_and_opens_the_preview(qtbot, demo_store, tm
     saved = tmp_path / "saved.pdf"
     preview.write(str(saved))
     assert saved.read_bytes() == preview.data
-    thread.wait(5000)
     preview.close()
 
 
@@ -57,13 +56,12 @@ def test_cancel_stops_the_worker_without_a_preview(qtbot, demo_store):
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
     runner = PackRunner(demo_store, window)
-    thread = runner.start(PackOptions(None, "2025", dt.date(2026, 1, 31)))
+    operation = runner.start(PackOptions(None, "2025", dt.date(2026, 1, 31)))
     cancel = runner.progress.findChild(QPushButton)
     assert cancel.text() == "Avbryt"
-    with qtbot.waitSignal(thread.cancelled, timeout=60000):
+    with qtbot.waitSignal(operation.cancelled, timeout=60000):
         cancel.click()
-    thread.wait(5000)
-    assert runner.preview is None
+    assert not operation.running and runner.preview is None
 
 
 def test_paint_pdf_draws_every_page(demo_store, tmp_path):
@@ -77,3 +75,15 @@ def test_paint_pdf_draws_every_page(demo_store, tmp_path):
     from pypdf import PdfReader
 
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == result.pages
+
+
+def test_a_pdf_that_cannot_be_saved_says_why(qtbot, monkeypatch, tmp_path):
+    """tr() returns a plain str: the message is filled by app.widgets.text.fmt, not `.arg()`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    preview = PackPreview(b"%PDF-1.4", "pack.pdf")
+    qtbot.addWidget(preview)
+    preview.write(str(tmp_path / "no such folder" / "pack.pdf"))
+    assert len(shown) == 1 and "no such folder" in shown[0] and "%1" not in shown[0]

@@ -325,19 +325,21 @@ def indicators_of_goal(session: Session, goal_id: int | None) -> list[tuple[int,
     """(id, code, name) of the goal's indicators and its sub-goals' (all indicators for None)."""
     query = sa.select(Indicator.id, Indicator.code, Indicator.name).order_by(Indicator.code)
     if goal_id is not None:
-        parents = dict(tuple(r) for r in session.execute(sa.select(Goal.id, Goal.parent_id)).all())
-        subtree = {g for g in parents if _descends(g, goal_id, parents)}
+        # Walk down from the goal (walking up from each of 10 000 goals cost ten times more).
+        children: dict[int | None, list[int]] = {}
+        for child, parent in session.execute(sa.select(Goal.id, Goal.parent_id)):
+            children.setdefault(parent, []).append(child)
+        subtree, stack = set(), [goal_id]
+        while stack:
+            current = stack.pop()
+            if current not in subtree:
+                subtree.add(current)
+                stack.extend(children.get(current, ()))
         query = query.where(Indicator.id.in_(sa.select(GoalIndicator.indicator_id)
                                              .where(GoalIndicator.goal_id.in_(subtree))))
     return [tuple(r) for r in session.execute(query).all()]
 
 
-def _descends(goal_id: int | None, ancestor: int, parents: dict[int, int | None]) -> bool:
-    while goal_id is not None:
-        if goal_id == ancestor:
-            return True
-        goal_id = parents.get(goal_id)
-    return False
 
 
 def status_report(session: Session, period_code: str, scope_code: str | None = None,

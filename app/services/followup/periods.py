@@ -128,7 +128,9 @@ def default_period(session: Session) -> str | None:
     """The period the follow-up page, the follow-up export and a pack start from: the latest
     year that has results (what a planner most likely follows up); when no year has any, the
     latest period with results. None when there are no results at all."""
-    with_results = Period.id.in_(sa.select(Result.period_id).distinct())
+    # EXISTS per period (an index lookup each), not DISTINCT over every result: about 1 ms
+    # instead of 150 on 2 000 000 results (measured by benchmarks/bench_screens.py).
+    with_results = sa.exists().where(Result.period_id == Period.id)
     year = session.execute(sa.select(Period.code).where(Period.kind == PeriodKind.YEAR, with_results)
                            .order_by(Period.year.desc()).limit(1)).scalar()
     if year is not None:

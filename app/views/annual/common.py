@@ -48,7 +48,7 @@ class Panel(QWidget):
         return ok
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in ANNUAL_ENTITIES or change.entity.startswith("import"):
+        if change.touches(*ANNUAL_ENTITIES) or change.entity.startswith("import"):
             self.reload()
 
     def reload(self) -> None:  # pragma: no cover - each panel has its own

@@ -29,6 +29,7 @@ from app.services.exchange.importing import BatchInfo, list_batches
 from app.services.exchange.reading import SUFFIXES
 from app.views.exchange.exchange_workers import Worker
 from app.views.i18n import current_language
+from app.widgets.text import fmt
 
 IMPORT_FILTER = "Kalkylblad och data (*.xlsx *.xlsm *.ods *.csv *.txt *.json);;Alla filer (*)"
 EXPORT_FILTER = "Excel-arbetsbok (*.xlsx)"
@@ -121,6 +122,11 @@ class ExchangePage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(hint)
         layout.addWidget(self.view, 1)
+        # An empty list says what to do.
+        self.empty = QLabel(self.tr("No imports yet – drop a file here or choose Import file…"))
+        self.empty.setObjectName("noImports")
+        self.empty.setStyleSheet("color: #444444; font-style: italic")
+        layout.addWidget(self.empty)
         context.bus.changed.connect(self._changed)
         if parent is not None and hasattr(parent, "filesDropped"):
             parent.filesDropped.connect(self.files_dropped)
@@ -148,10 +154,11 @@ class ExchangePage(QWidget):
     def refresh(self) -> None:
         with self.context.store.session() as session:
             self.model.set_batches(list_batches(session))
+        self.empty.setVisible(not self.model.batches)
         self._update_buttons()
 
     def _changed(self, change: Change) -> None:
-        if change.entity in ("import_batch", "result", "org_unit"):
+        if change.touches("import_batch", "result", "org_unit"):
             self.refresh()
 
     def selected_batch(self) -> BatchInfo | None:
@@ -167,8 +174,28 @@ class ExchangePage(QWidget):
         if batch is None:
             return
         text = self.tr("Undo import of %1").replace("%1", batch.file_name)
-        if not self.context.push(UndoImportCommand(self.context, batch.id, batch.file_name, text)):
-            QMessageBox.warning(self, APP_NAME, self.context.last_error.message(current_language()))
+        if not self.confirm_undo(batch):
+            return
+        if self.context.push(UndoImportCommand(self.context, batch.id, batch.file_name, text)):
+            self.context.tell(self.tr("%1 – Ctrl+Z puts it back").replace("%1", text))
+
+    def confirm_undo(self, batch: BatchInfo) -> bool:
+        """Name what will be undone before thousands of rows go; the button says the action."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(APP_NAME)
+        box.setText(fmt(
+            self.tr("Undo the import of %1 from %2?\n\n%3 new rows are removed and %4 changed rows get their "
+                    "earlier values back. Edits made since to the same values are kept as they are."),
+            batch.file_name, batch.imported_at.strftime("%Y-%m-%d %H:%M"), batch.rows_new, batch.rows_changed))
+        box.setObjectName("confirmUndoImport")
+        go = box.addButton(fmt(self.tr("Undo import of %1 rows"), batch.rows_new + batch.rows_changed),
+                           QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm_box = box  # reachable by tests while open
+        box.exec()
+        return box.clickedButton() is go
 
     # --- import ---------------------------------------------------------------------------------
     def _start_dir(self) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands import Change, EditContext
+from app.commands import EditContext, everything
 from app.models.errors import StyrkortError
 from app.services.exchange.importing import (
     ImportOptions,
@@ -475,9 +475,10 @@ class ImportDialog(QDialog):
             return
         self.plan = plan
         if plan.batch_id is not None:
-            # A whole-database workbook also brings documents, plans, assessments and settings.
-            records = [r.spec.entity for r in getattr(plan.structure, "records", [])]
-            for entity in ("goal", "org_unit", "import_batch", *records):
-                self.context.bus.announce(Change(entity, frozenset(), structure=True, initiator=self))
+            # An import may touch anything (goals, units, periods, results, documents, settings).
+            self.context.bus.announce(everything(self))
+            done = self.tr("Imported %1: %2. Import and export ▸ Undo selected import takes it back.")
+            self.context.tell(done.replace("%1", Path(self.path).name)
+                              .replace("%2", plan.summary(current_language())))
             self.imported.emit(plan.batch_id)
         self.accept()

@@ -4,27 +4,17 @@ results grid, and what needs attention (goals on few indicators, providers not r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,16 +22,11 @@ from PySide6.QtWidgets import (
 
 from app.commands import Change, EditContext
 from app.commands.followup import (
-    AddMeetingCommand,
-    SaveAssessmentCommand,
-    SetResultCommand,
     SetRollupRuleCommand,
 )
-from app.models import Gender, ProviderType, Status
-from app.models.store import ConcurrentEditError
+from app.models import Status
 from app.services.followup import assessment as service
 from app.services.followup.periods import default_period, list_periods, parse_period, previous_comparable
-from app.services.followup.results import GridRow, ResultFilter, committees, result_grid, service_areas
 from app.services.followup.status import (
     FollowUp,
     RollupRule,
@@ -54,332 +39,18 @@ from app.services.followup.status import (
 from app.views.followup.followup_models import (
     FollowUpTreeModel,
     IdRole,
-    ResultsTableModel,
     status_text,
 )
-from app.views.followup.shared_editing import ResultConflictBar, locked_reason
-from app.views.i18n import current_language, term
-
-
-def _compact(combo: QComboBox, length: int = 10) -> QComboBox:
-    """Let a combo box shrink: long unit and indicator names must not set the window's minimum width."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(length)
-    return combo
-
-
-def _html(text: str) -> str:
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
-
-
-class WhyDialog(QDialog):
-    """"Varför denna status?": the chain of indicators, values, targets and the rule."""
-
-    def __init__(self, lines: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("whyDialog")
-        self.setWindowTitle(self.tr("Why this status?"))
-        self.text = QTextBrowser()
-        self.text.setObjectName("whyText")
-        head, *rest = lines
-        body = "".join(f"<li>{_html(line.strip())}</li>" for line in rest[:-1])
-        self.text.setHtml(f"<h3>{_html(head)}</h3><ul>{body}</ul><p><i>{_html(rest[-1] if rest else '')}</i></p>")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
-
-
-class MeetingDialog(QDialog):
-    """A new dialogue meeting about the selected goal."""
-
-    def __init__(self, units: list[tuple[int, str, int]], unit_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("meetingDialog")
-        self.setWindowTitle(self.tr("New dialogue meeting"))
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.unit = QComboBox()
-        for uid, name, depth in units:
-            self.unit.addItem("  " * depth + name, uid)
-        if unit_id is not None:
-            self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
-        self.participants = QLineEdit()
-        self.learnings = QPlainTextEdit()
-        self.agreed = QPlainTextEdit()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Date"), self.date)
-        form.addRow(self.tr("Unit or provider"), self.unit)
-        form.addRow(self.tr("Participants"), self.participants)
-        form.addRow(self.tr("What we learned"), self.learnings)
-        form.addRow(self.tr("Agreed actions"), self.agreed)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def meeting(self, period_code: str, goal_id: int) -> service.MeetingData:
-        return service.MeetingData(self.unit.currentData(), self.date.date().toPython(), period_code,
-                                   self.participants.text().strip(), self.learnings.toPlainText().strip(),
-                                   self.agreed.toPlainText().strip(), (goal_id,))
-
-
-class AssessmentPanel(QWidget):
-    """Bedömning for the selected goal and scope: manual status with justification, analysis,
-    actions and cited dialogue meetings; below, what other units wrote."""
-
-    def __init__(self, page: FollowUpPage) -> None:
-        super().__init__(page)
-        self.page = page
-        self.heading = QLabel()
-        self.heading.setObjectName("assessmentHeading")
-        self.heading.setWordWrap(True)
-        self.computed = QLabel()
-        self.computed.setObjectName("computedStatus")
-        self.manual = QComboBox()
-        self.manual.setObjectName("manualStatus")
-        self.manual.addItem(self.tr("Computed (no manual assessment)"), None)
-        for status in Status:
-            self.manual.addItem(status_text(status), status)
-        self.justification = QPlainTextEdit()
-        self.justification.setObjectName("justification")
-        self.justification.setPlaceholderText(self.tr("Required for a manual assessment"))
-        self.analysis = QPlainTextEdit()
-        self.analysis.setObjectName("analysis")
-        self.actions = QPlainTextEdit()
-        self.actions.setObjectName("actions")
-        for edit, height in ((self.justification, 60), (self.analysis, 120), (self.actions, 100)):
-            edit.setTabChangesFocus(True)
-            edit.setMaximumHeight(height)
-        self.meetings = QListWidget()
-        self.meetings.setObjectName("citedMeetings")
-        self.meetings.setMaximumHeight(90)
-        self.author = QLabel()
-        self.author.setObjectName("assessmentAuthor")
-        self.save_button = QPushButton(self.tr("&Save assessment"))
-        self.save_button.setObjectName("saveAssessment")
-        self.save_button.clicked.connect(self.save)
-        self.meeting_button = QPushButton(self.tr("New dialogue &meeting…"))
-        self.meeting_button.setObjectName("newMeeting")
-        self.meeting_button.clicked.connect(self.new_meeting)
-        self.others = QTextBrowser()
-        self.others.setObjectName("otherAssessments")
-        form = QFormLayout()
-        form.addRow(self.tr("Computed status"), self.computed)
-        form.addRow(self.tr("Manual assessment"), self.manual)
-        form.addRow(self.tr("Justification"), self.justification)
-        form.addRow(self.tr("Analysis"), self.analysis)
-        form.addRow(self.tr("Actions"), self.actions)
-        form.addRow(self.tr("Cites dialogue meetings"), self.meetings)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.author, 1)
-        buttons.addWidget(self.meeting_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form, 3)
-        layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("All assessments and dialogue meetings of this goal in the period")))
-        layout.addWidget(self.others, 2)
-
-    def load(self) -> None:
-        page = self.page
-        goal_id = page.current_goal_id()
-        enabled = goal_id is not None and page.follow_up is not None
-        self.setEnabled(enabled)
-        if not enabled:
-            return
-        outcome = page.follow_up.goals[goal_id]
-        self.heading.setText(f"<b>{_html(page.tree_model.titles()[goal_id])}</b> — {_html(page.scope_name())}, "
-                             f"{page.period_code}")
-        self.computed.setText(status_text(outcome.computed_status))
-        with page.context.store.session() as session:
-            data = service.get_assessment(session, goal_id, page.scope_id(), page.period_code)
-            meetings = service.meetings_for_goal(session, goal_id, page.period_code)
-            others = service.assessments_for_goal(session, goal_id, page.period_code)
-        data = data or service.AssessmentData()
-        self.manual.setCurrentIndex(max(0, self.manual.findData(data.manual_status)))
-        self.justification.setPlainText(data.justification)
-        self.analysis.setPlainText(data.analysis)
-        self.actions.setPlainText(data.actions)
-        self.meetings.clear()
-        for m in meetings:
-            item = QListWidgetItem(f"{m.held_on.isoformat()} {m.unit_name}: {m.learnings[:80]}")
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if m.id in data.meeting_ids else Qt.CheckState.Unchecked)
-            self.meetings.addItem(item)
-        if data.author:
-            when = data.assessed_at.strftime("%Y-%m-%d %H:%M") if data.assessed_at else ""
-            self.author.setText(self.tr("Last written by %1, %2").replace("%1", data.author).replace("%2", when))
-        else:
-            self.author.setText("")
-        self.others.setHtml(self._others_html(others, meetings))
-
-    def _others_html(self, others: list[service.AssessmentRow], meetings: list[service.MeetingData]) -> str:
-        analysis_label, actions_label = self.tr("Analysis"), self.tr("Actions")
-        meeting_label, participants_label = self.tr("Dialogue meeting"), self.tr("Participants")
-        learned_label, agreed_label = self.tr("What we learned"), self.tr("Agreed actions")
-        parts = []
-        for a in others:
-            who = a.unit_name or self.tr("Whole organisation")
-            manual = f" — {_html(status_text(a.manual_status, True))}: {_html(a.justification)}" \
-                if a.manual_status else ""
-            when = a.assessed_at.strftime("%Y-%m-%d") if a.assessed_at else ""
-            parts.append(f"<p><b>{_html(who)}</b>{manual}<br><i>{analysis_label}:</i> {_html(a.analysis)}"
-                         f"<br><i>{actions_label}:</i> {_html(a.actions)}"
-                         f"<br><small>{_html(a.author or '')} {when}</small></p>")
-        for m in meetings:
-            parts.append(f"<p><b>{meeting_label} {m.held_on.isoformat()}, {_html(m.unit_name)}</b>"
-                         f"<br><i>{participants_label}:</i> {_html(m.participants)}"
-                         f"<br><i>{learned_label}:</i> {_html(m.learnings)}"
-                         f"<br><i>{agreed_label}:</i> {_html(m.agreed_actions)}</p>")
-        nothing = self.tr("Nothing written yet.")
-        return "".join(parts) or f"<p><i>{nothing}</i></p>"
-
-    def data(self) -> service.AssessmentData:
-        cited = tuple(sorted(self.meetings.item(i).data(Qt.ItemDataRole.UserRole)
-                             for i in range(self.meetings.count())
-                             if self.meetings.item(i).checkState() == Qt.CheckState.Checked))
-        manual = self.manual.currentData()
-        return service.AssessmentData(Status(manual) if manual else None, self.justification.toPlainText().strip(),
-                                      self.analysis.toPlainText().strip(), self.actions.toPlainText().strip(), cited)
-
-    def save(self) -> bool:
-        page = self.page
-        goal_id = page.current_goal_id()
-        if goal_id is None:
-            return False
-        command = SaveAssessmentCommand(page.context, goal_id, page.scope_id(), page.period_code, self.data())
-        return page.push(command)
-
-    def new_meeting(self) -> None:
-        page = self.page
-        goal_id = page.current_goal_id()
-        if goal_id is None:
-            return
-        dialog = MeetingDialog(page.scopes, page.scope_id(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            page.push(AddMeetingCommand(page.context, dialog.meeting(page.period_code, goal_id)))
-
-
-class ResultsPanel(QWidget):
-    """The results grid with its filters: nämnd, verksamhet, provider type; the page's period."""
-
-    def __init__(self, page: FollowUpPage) -> None:
-        super().__init__(page)
-        self.page = page
-        self.committee = QComboBox()
-        self.committee.setObjectName("filterCommittee")
-        self.area = QComboBox()
-        self.area.setObjectName("filterServiceArea")
-        self.provider = QComboBox()
-        self.provider.setObjectName("filterProviderType")
-        self.committee.addItem(self.tr("All committees"), None)
-        self.area.addItem(self.tr("All service areas"), None)
-        self.provider.addItem(self.tr("All provider types"), None)
-        with page.context.store.session() as session:
-            for uid, name in committees(session):
-                self.committee.addItem(name, uid)
-            for area in service_areas(session):
-                self.area.addItem(area, area)
-        for ptype in ProviderType:
-            self.provider.addItem(term(ptype), ptype)
-        self.model = ResultsTableModel(self._edit, self)
-        self.model.locked_reason = locked_reason(page.context)
-        self.table = QTreeView()
-        self.table.setObjectName("resultsGrid")
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.header().setStretchLastSection(False)
-        self.message = QLabel()
-        self.message.setObjectName("resultsMessage")
-        self.message.setWordWrap(True)
-        filters = QHBoxLayout()
-        for label, combo in ((self.tr("Committee"), self.committee), (self.tr("Service area"), self.area),
-                             (self.tr("Provider type"), self.provider)):
-            # No label beside it: the first entry ("Alla nämnder" …) names the filter; the
-            # label is the tooltip and the accessible name, and the row stays narrow.
-            combo.setToolTip(label)
-            combo.setAccessibleName(label)
-            filters.addWidget(_compact(combo, 5), 1)
-            combo.currentIndexChanged.connect(self.reload)
-        filters.addStretch(1)
-        self.conflict = ResultConflictBar(page, self.reload, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.conflict)
-        layout.addWidget(self.message)
-
-    def criteria(self) -> ResultFilter:
-        provider = self.provider.currentData()
-        return ResultFilter(self.page.period_code, self.committee.currentData(), self.area.currentData(),
-                            ProviderType(provider) if provider else None)
-
-    def reload(self) -> None:
-        with self.page.context.store.session() as session:
-            self.model.set_rows(result_grid(session, self.criteria()))
-        self.message.setText(self.tr("%n row(s). Italic values were entered late. Numbers like 1 234,5.", "",
-                                     self.model.rowCount()))
-        for column in range(1, self.model.columnCount()):
-            self.table.resizeColumnToContents(column)
-
-    def _edit(self, row: GridRow, gender: Gender, value: float | None) -> str | None:
-        # expected: the value shown; someone else's save since is not overwritten.
-        command = SetResultCommand(self.page.context, row.indicator_id, row.unit_id, self.page.period_code,
-                                   gender, value, expected=row.values.get(gender))
-        if self.page.push(command, quiet=True):
-            return None
-        error = self.page.context.last_error
-        text = error.message(current_language()) if error else self.tr("The result could not be saved.")
-        if isinstance(error, ConcurrentEditError):  # someone else saved first: show theirs, let the user choose
-            self.conflict.show_conflict(text, row, gender, value)
-        self.message.setText(text)
-        return text
-
-
-class AttentionPanel(QWidget):
-    """What a planner should look at beyond the statuses (tillitsbaserad styrning)."""
-
-    def __init__(self, page: FollowUpPage) -> None:
-        super().__init__(page)
-        self.page = page
-        self.thin = QListWidget()
-        self.thin.setObjectName("thinGoals")
-        self.missing = QListWidget()
-        self.missing.setObjectName("notReported")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Goals resting on one indicator or none")))
-        layout.addWidget(self.thin)
-        layout.addWidget(QLabel(self.tr("Units and providers that have not reported for the period")))
-        layout.addWidget(self.missing)
-        self.thin.itemActivated.connect(lambda item: self.page.select_goal(item.data(Qt.ItemDataRole.UserRole)))
-
-    def reload(self) -> None:
-        with self.page.context.store.session() as session:
-            thin = service.goals_with_few_indicators(session, at_most=1)
-            missing = service.providers_not_reported(session, self.page.period_code, self.page.scope_id())
-        self.thin.clear()
-        for goal in thin:
-            count = self.tr("%n indicator(s)", "", goal.indicator_count)
-            item = QListWidgetItem(f"{goal.code or ''} {goal.title} — {count}")
-            item.setData(Qt.ItemDataRole.UserRole, goal.goal_id)
-            self.thin.addItem(item)
-        self.missing.clear()
-        for report in missing:
-            item = QListWidgetItem(f"{report.unit_name} ({term(report.provider_type)}): "
-                                   + ", ".join(report.missing_codes))
-            item.setData(Qt.ItemDataRole.UserRole, report.unit_id)
-            self.missing.addItem(item)
+from app.views.followup.followup_panels import (  # noqa: F401 - MeetingDialog, WhyDialog: tests import them here
+    AssessmentPanel,
+    AttentionPanel,
+    MeetingDialog,
+    ResultsPanel,
+    WhyDialog,
+    _compact,
+)
+from app.views.i18n import current_language
+from app.views.settings_dialog import preferred_period, preferred_scope
 
 
 class FollowUpPage(QWidget):
@@ -396,7 +67,7 @@ class FollowUpPage(QWidget):
         self.period_code = ""
         with context.store.session() as session:
             periods = [p.code for p in list_periods(session)]
-            default = default_period(session) or (periods[-1] if periods else "")
+            default = preferred_period(periods, default_period(session) or (periods[-1] if periods else ""))
             self.scopes = service.scope_options(session)
             rule = rollup_rule(session)
             goals = service.goal_rows(session)
@@ -409,6 +80,7 @@ class FollowUpPage(QWidget):
         self.scope.addItem(self.tr("Whole organisation"), None)
         for uid, name, depth in self.scopes:
             self.scope.addItem("  " * depth + name, uid)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(preferred_scope())))
         self.rule = QComboBox()
         self.rule.setObjectName("rollupRule")
         self.rule.addItem(self.tr("Weighted share met"), RollupRule.WEIGHTED_SHARE)
@@ -498,23 +170,26 @@ class FollowUpPage(QWidget):
         state = QSettings().value("followup/splitter")
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([640, 760])
-        # Statuses are computed when the page is first shown, not at start-up.
-        self._stale = True
+        # Statuses are computed when the page is first shown, not at start-up; changes made
+        # while the page is hidden are collected in `_pending` and caught up when it is shown.
+        self._pending: set[str] = set()
+        self._computed: dict[tuple, FollowUp] = {}  # (period, scope, rule) → statuses
 
     def title(self) -> str:
         return self.tr("Follow-up")
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._stale:
-            first_time = self.follow_up is None
+        if self.follow_up is None:
+            self._pending.clear()
             self._sync_rule()
             self.recompute()
-            if first_time:
-                self.tree.expandToDepth(1)
-                first = self.tree_model.index(0, 0)
-                if first.isValid():
-                    self.tree.setCurrentIndex(first)
+            self.tree.expandToDepth(1)
+            first = self.tree_model.index(0, 0)
+            if first.isValid():
+                self.tree.setCurrentIndex(first)
+        elif self._pending:
+            self._catch_up()
 
     def save_state(self) -> None:
         QSettings().setValue("followup/splitter", self.splitter.saveState())
@@ -522,7 +197,7 @@ class FollowUpPage(QWidget):
     def menu_actions(self) -> list[tuple[str, QAction]]:
         why = QAction(self.tr("Why this status?"), self)
         why.setObjectName("actionWhy")
-        why.setShortcut(QKeySequence("F1"))
+        why.setShortcut(QKeySequence("Shift+F1"))  # F1 is the user guide
         why.triggered.connect(self.show_why)
         return [("view", why)]
 
@@ -546,23 +221,38 @@ class FollowUpPage(QWidget):
         if self.context.push(command):
             self.message.setText("")
             return True
-        if not quiet and self.context.last_error is not None:
-            self.message.setText(self.context.last_error.message(current_language()))
+        if not quiet:
+            self.message.setText(self.refusal_text())
         return False
+
+    def refusal_text(self) -> str:
+        error = self.context.last_error
+        return error.message(current_language()) if error is not None else ""
 
     # --- computing ------------------------------------------------------------------------
     def recompute(self) -> None:
-        self._stale = False
+        self._pending.discard("compute")
         self.period_code = self.period.currentText()
         if not self.period_code:
             return
+        scope, rule = self.scope_id(), self.current_rule()
+        previous_code = previous_comparable(parse_period(self.period_code)).code
+        # The statuses of the period before are kept: stepping back one period (the usual move)
+        # reuses them instead of computing them again. Any committed change clears the cache.
+        shared = {key[1:]: value for key, value in self.context.shared.items() if key[0] == "follow_up"}
+        known = {**shared, **self._computed}
         with self.context.store.session() as session:
-            self.follow_up = compute_follow_up(session, self.period_code, self.scope_id(), self.current_rule())
-            previous_code = previous_comparable(parse_period(self.period_code)).code
-            try:
-                self.previous = compute_follow_up(session, previous_code, self.scope_id(), self.current_rule())
-            except Exception:  # noqa: BLE001 - no previous period: no trends, not an error
-                self.previous = None
+            self.follow_up = known.get((self.period_code, scope, rule)) or \
+                compute_follow_up(session, self.period_code, scope, rule)
+            self.previous = known.get((previous_code, scope, rule))
+            if self.previous is None:
+                try:
+                    self.previous = compute_follow_up(session, previous_code, scope, rule)
+                except Exception:  # noqa: BLE001 - no previous period: no trends, not an error
+                    self.previous = None
+        self._computed = {(self.period_code, scope, rule): self.follow_up}
+        if self.previous is not None:
+            self._computed[(previous_code, scope, rule)] = self.previous
         self.tree_model.set_follow_up(self.follow_up, goal_trends(self.follow_up, self.previous))
         self._show_counts()
         self._goal_changed()
@@ -602,29 +292,93 @@ class FollowUpPage(QWidget):
         else:
             self.recompute()
 
+    # --- following changes ------------------------------------------------------------------
+    @staticmethod
+    def _work_for(change: Change) -> set[str]:
+        """What a change makes stale here: the period and scope lists ("choices"), the goal tree's
+        titles and shape ("goals"), the stored roll-up rule ("rule"), the statuses ("compute")."""
+        if change.everything:
+            return {"choices", "goals", "rule", "compute"}
+        if change.entity == "goal":
+            return {"goals", "compute"} if change.structure else {"goals"}
+        if change.entity == "org_unit":
+            return {"choices", "compute"}
+        if change.entity == "db_setting":
+            return {"rule", "compute"}
+        if change.entity in ("result", "target", "indicator", "assessment", "dialogue_meeting"):
+            return {"compute"}
+        return {"tab"}
+
     def _on_change(self, change: Change) -> None:
-        if not self.isVisible():
-            self._stale = True  # caught up in showEvent
-            return
-        if change.entity in ("result", "target", "indicator") and change.ids:
-            self._refresh_indicators(change.ids)
+        if self.follow_up is None:
+            return  # never shown yet: the first show reads everything
+        if self.isVisible() and change.entity in ("result", "target", "indicator") and change.ids \
+                and not change.structure:
+            self._refresh_indicators(change.ids)  # one edited cell: only the statuses it affects
             self._goal_changed()
-        elif change.entity == "db_setting":
+            self._refresh_tab()
+            return
+        self._pending |= self._work_for(change)
+        if "compute" in self._pending or "choices" in self._pending:
+            self._computed = {}
+        if self.isVisible():
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        pending, self._pending = self._pending, set()
+        if "choices" in pending:
+            self.reload_choices()
+        if "goals" in pending:
+            self.reload_goals()
+        if "rule" in pending:
             self._sync_rule()
+        if "compute" in pending or "choices" in pending:
             self.recompute()
-            return
-        elif change.entity in ("assessment", "dialogue_meeting", "target"):
-            self.recompute()
-            return
-        elif change.entity == "org_unit" and change.structure:
-            self.recompute()  # a reorganisation changes which units a scope covers
-            return
-        elif change.entity == "goal" and change.structure:
-            with self.context.store.session() as session:
-                self.tree_model.set_goals(service.goal_rows(session))
-            self.recompute()
-            return
-        self._refresh_tab()
+        else:
+            if "goals" in pending:
+                self._show_counts()
+            self._goal_changed()
+            self._refresh_tab()
+
+    def reload_choices(self) -> None:
+        """The periods and scopes as they are now (an import adds periods, an edit units);
+        the chosen ones stay chosen while they exist."""
+        with self.context.store.session() as session:
+            periods = [p.code for p in list_periods(session)]
+            self.scopes = service.scope_options(session)
+        period, scope = self.period.currentText(), self.scope_id()
+        for combo in (self.period, self.scope):
+            combo.blockSignals(True)
+        self.period.clear()
+        self.period.addItems(periods)
+        self.period.setCurrentText(period if period in periods else (periods[-1] if periods else ""))
+        self.scope.clear()
+        self.scope.addItem(self.tr("Whole organisation"), None)
+        for uid, name, depth in self.scopes:
+            self.scope.addItem("  " * depth + name, uid)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
+        for combo in (self.period, self.scope):
+            combo.blockSignals(False)
+        self.results.reload_filters()
+
+    def reload_goals(self) -> None:
+        """Re-read the goal tree (titles, codes, shape), keeping what was expanded and current."""
+        model = self.tree_model
+        expanded = [goal_id for goal_id in model.titles()
+                    if self.tree.isExpanded(model.index_for_id(goal_id))]
+        current = self.current_goal_id()
+        with self.context.store.session() as session:
+            model.set_goals(service.goal_rows(session))
+        if self.follow_up is not None:
+            model.set_follow_up(self.follow_up, model.trends)
+        for goal_id in expanded:
+            index = model.index_for_id(goal_id)
+            if index.isValid():
+                self.tree.expand(index)
+        if current is not None and model.index_for_id(current).isValid():
+            self.tree.setCurrentIndex(model.index_for_id(current))
+        elif model.index(0, 0).isValid():
+            self.tree.setCurrentIndex(model.index(0, 0))
 
     def _goal_changed(self) -> None:
         self.why_button.setEnabled(self.current_goal_id() is not None)
@@ -653,6 +407,9 @@ class FollowUpPage(QWidget):
 
             self.charts = ChartPanel(self)
             self.chart_holder.layout().addWidget(self.charts)
+            from app.widgets.accessibility import name_controls
+
+            name_controls(self.charts)
         return self.charts
 
     # --- actions --------------------------------------------------------------------------
@@ -677,19 +434,7 @@ class FollowUpPage(QWidget):
         goal_id = self.current_goal_id()
         if goal_id is None or self.follow_up is None:
             return []
-        lines = explain(self.follow_up, goal_id, self.tree_model.titles(), current_language())
-        from app.models.enums import PeriodKind
-        from app.services.followup.periods import parse_period
-
-        if parse_period(self.follow_up.period_code).kind is PeriodKind.CUMULATIVE:
-            # A delårsrapport's period: the full-year forecast beside the status so far.
-            from app.services.followup.forecast import explain_forecast, part_year_follow_up
-
-            with self.context.store.session() as session:
-                report = part_year_follow_up(session, self.follow_up.period_code, self.follow_up.scope_unit_id,
-                                             self.follow_up.rule)
-            lines += explain_forecast(report, goal_id, current_language())
-        return lines
+        return explain(self.follow_up, goal_id, self.tree_model.titles(), current_language())
 
     def show_why(self) -> None:
         lines = self.why_lines()

@@ -134,7 +134,7 @@ class TargetsDialog(QDialog):
         self.tolerance_kind.setCurrentIndex(self.tolerance_kind.findData(kind))
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in ("target", "indicator"):
+        if change.touches("target", "indicator"):
             self.reload()
 
     def _push(self, command) -> str | None:

@@ -130,7 +130,7 @@ class CascadeView(QWidget):
             self.goalActivated.emit(goal_id)
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in ("goal", "org_unit") and self.shown is not None:
+        if change.touches("goal", "org_unit") and self.shown is not None:
             self._refresh()
 
     def _refresh(self) -> None:

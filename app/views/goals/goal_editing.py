@@ -273,9 +273,24 @@ class GoalEditor(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete goals"), self.deletion_text(ids),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.view)
         box.setObjectName("confirmDeleteGoals")
+        # The button names the action ("Ta bort 3 mål"), not a bare "Ja".
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete %n goal(s)", "", len(ids)))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() == QMessageBox.StandardButton.Yes:
-            self.push(DeleteGoalsCommand(self.context, ids, self.tr("Delete %n goal(s)", "", len(ids))))
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        # Where the selection goes afterwards: the next sibling of the first deleted goal, else
+        # the one before it, else its parent — near where the user was working.
+        first = self.model.index_for_id(ids[0])
+        parent_index, row = first.parent(), first.row()
+        parent_id = parent_index.data(IdRole) if parent_index.isValid() else None
+        siblings = [self.model.index(r, 0, parent_index).data(IdRole)
+                    for r in range(self.model.rowCount(parent_index))]
+        if self.push(DeleteGoalsCommand(self.context, ids, self.tr("Delete %n goal(s)", "", len(ids)))):
+            after = [g for g in siblings[row + 1:] if g not in ids]
+            before = [g for g in siblings[:row] if g not in ids]
+            near = after[0] if after else (before[-1] if before else parent_id)
+            if near is not None:
+                self.select_ids([near])
 
     def cut_selected(self) -> None:
         self._cut = self.selected_ids()

@@ -217,7 +217,7 @@ class GoalForm(QWidget):
         self._filling = False
 
     def _on_change(self, change: Change) -> None:
-        if change.entity == "goal" and self.goal_id is not None:
+        if change.touches("goal", "org_unit") and self.goal_id is not None:
             self._fill()
 
     # --- editing ---------------------------------------------------------------------------------

@@ -18,11 +18,12 @@ from app.models.enums import GoalLevel, UnitKind
 from app.services.platform.trees import TreeRow
 from app.views.i18n import current_language, term
 from app.widgets.icons import kind_icon
+from app.widgets.tables import IdRole  # one IdRole for every item model
 
 GOAL_MIME = "application/x-styrkort-goal-ids"
 UNIT_MIME = "application/x-styrkort-unit-ids"
 
-IdRole = Qt.ItemDataRole.UserRole + 1
+
 KindRole = Qt.ItemDataRole.UserRole + 2
 CodeRole = Qt.ItemDataRole.UserRole + 3
 

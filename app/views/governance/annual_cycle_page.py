@@ -27,9 +27,9 @@ from app.commands import Change, EditContext
 from app.commands import plans as commands
 from app.services.governance import annual_cycle
 from app.views.governance.directive_models import Column, RowRole, RowTableModel
-from app.views.governance.directives_page import from_qdate, make_table, scrollable, to_qdate
 from app.views.i18n import current_language
 from app.views.lazy_page import LazyPage
+from app.widgets.tables import fit_columns, from_qdate, make_table, scrollable, to_qdate
 
 KIND_COLOURS = {"report": "#1f77b4", "review": "#d62728", "plan": "#2ca02c", "budget": "#ff7f0e",
                 "council": "#9467bd", "follow_up": "#17becf", "staff": "#8c564b"}
@@ -160,7 +160,9 @@ class AnnualCyclePage(LazyPage):
         self.new_title.setObjectName("milestoneTitle")
         self.new_title.setPlaceholderText(self.tr("New milestone"))
         self.new_title.returnPressed.connect(self.add_milestone)
+        self.new_date.setAccessibleName(self.tr("Date of the new milestone"))
         self.new_kind = QComboBox()
+        self.new_kind.setAccessibleName(self.tr("Kind of the new milestone"))
         for key in ("milestone", "budget", "council", "follow_up", "report", "staff"):
             self.new_kind.addItem(kinds[key], key)
         add = QPushButton(self.tr("Add"))
@@ -209,7 +211,7 @@ class AnnualCyclePage(LazyPage):
         own, derived = self.tr("Added"), self.tr("From the data")
         self.model.set_rows([EventRow(e.milestone_id, e.due_on, e.title, self.kinds.get(e.kind, e.kind),
                                       own if e.milestone_id else derived) for e in events])
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self.wheel.kind_labels = self.kinds
         self.wheel.set_events(self.year.value(), events)
 
@@ -239,5 +241,5 @@ class AnnualCyclePage(LazyPage):
         return self.context.push(commands.delete_milestone(self.context, event.id))
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in ("milestone", "directive", "operational_plan"):
-            self.reload()
+        if change.touches("milestone", "directive", "operational_plan", "delegation_decision", "db_setting"):
+            self.when_shown(self.reload)

@@ -188,6 +188,7 @@ class DirectiveForm(QWidget):
         # Version history with a field-by-field comparison of any two versions.
         self.version_list = QListWidget()
         self.version_list.setObjectName("versionList")
+        self.version_list.setAccessibleName(self.tr("Versions"))
         self.version_list.itemActivated.connect(
             lambda item: self.load(item.data(Qt.ItemDataRole.UserRole)))
         self.compare_from, self.compare_to = QComboBox(), QComboBox()
@@ -197,6 +198,7 @@ class DirectiveForm(QWidget):
         self.compare_to.currentIndexChanged.connect(self.show_comparison)
         self.diff_table = QTableWidget(0, 3)
         self.diff_table.setObjectName("diffTable")
+        self.diff_table.setAccessibleName(self.tr("Differences between the versions"))
         self.diff_table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Before"), self.tr("After")])
         self.diff_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.diff_table.verticalHeader().hide()
@@ -517,6 +519,8 @@ class DirectiveForm(QWidget):
             QDesktopServices.openUrl(url)
 
     def _on_change(self, change: Change) -> None:
+        if change.everything and self.directive_id is not None:
+            change = Change("directive", frozenset({self.directive_id}))
         if change.entity == "directive" and self.directive_id in change.ids:
             # After undoing a new version, show the version that remains.
             with self.context.store.session() as session:

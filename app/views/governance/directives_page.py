@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
     QModelIndex,
     QObject,
     QRunnable,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,9 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -58,38 +54,10 @@ from app.views.governance.directive_models import (
 )
 from app.views.i18n import current_language, term
 from app.views.lazy_page import LazyPage
+from app.widgets.forms import ValidatedDialog
+from app.widgets.tables import fit_columns, from_qdate, make_table, scrollable, to_qdate
 
 DIRECTIVE_ENTITIES = {"directive", "delegation_item", "delegation_decision"}
-
-
-def make_table(model, object_name: str, accessible_name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(object_name)
-    view.setAccessibleName(accessible_name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
-    return view
-
-
-def scrollable(widget: QWidget) -> QScrollArea:
-    """Wrap a page's content so that a small window scrolls rather than being forced wider."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
-
-
-def to_qdate(date: dt.date) -> QDate:
-    return QDate(date.year, date.month, date.day)
-
-
-def from_qdate(date: QDate) -> dt.date:
-    return dt.date(date.year(), date.month(), date.day())
 
 
 def review_background(row) -> object:
@@ -323,10 +291,10 @@ class DirectivesPage(LazyPage):
         current = self.form.directive_id
         self.register_model.set_rows(rows)
         self.due_model.set_rows(sorted((r for r in rows if r.review), key=lambda r: r.review_due))
-        self.register_view.resizeColumnsToContents()
+        fit_columns(self.register_view)
         self.register_view.setColumnWidth(0, min(self.register_view.columnWidth(0), 260))
         self.register_view.setColumnWidth(4, min(self.register_view.columnWidth(4), 170))
-        self.due_view.resizeColumnsToContents()
+        fit_columns(self.due_view)
         if current is not None:
             self._select_row(current)
 
@@ -381,12 +349,14 @@ class DirectivesPage(LazyPage):
         self.form.load(directive_id)
 
     def _on_change(self, change: Change) -> None:
-        if change.entity == "directive":
-            self.reload()
+        if change.touches("directive"):
+            self.when_shown(self.reload)
 
 
-class ItemDialog(QDialog):
-    """A new delegation item."""
+class ItemDialog(ValidatedDialog):
+    """A new delegation item; OK stays open (input kept) while a required field is empty."""
+
+    REQUIRED = ("number", "matter", "delegate")
 
     def __init__(self, chapters: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -398,18 +368,22 @@ class ItemDialog(QDialog):
                                                       "limits")}
         self.report = QCheckBox()
         self.report.setChecked(True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Chapter"), self.chapter)
+        self.add_field("chapter", self.tr("Chapter"), self.chapter)
         labels = {"number": self.tr("Number"), "matter": self.tr("Matter"), "legal_reference": self.tr("Legal reference"),
                   "delegate": self.tr("Delegate"), "deputy": self.tr("Deputy"), "limits": self.tr("Limits/conditions")}
         for name, edit in self.edits.items():
             edit.setObjectName(f"item_{name}")
-            form.addRow(labels[name], edit)
-        form.addRow(self.tr("Report to committee"), self.report)
+            self.add_field(name, labels[name], edit)
+        self.add_field("report_required", self.tr("Report to committee"), self.report)
+        self.errors.add_general()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(buttons)
+
+    def problems(self) -> dict[str, str]:
+        missing = self.tr("Required.")
+        return {name: missing for name in self.REQUIRED if not self.edits[name].text().strip()}
 
     def values(self) -> dict:
         return {"chapter": self.chapter.currentText().strip(), "report_required": self.report.isChecked(),
@@ -454,6 +428,7 @@ class DelegationPanel(QWidget):
         self.decision_model = RowTableModel(decision_columns, self)
         self.decision_view = make_table(self.decision_model, "itemDecisions", self.tr("Decisions under the item"))
         self.decision_date = QDateEdit(to_qdate(dt.date.today()))
+        self.decision_date.setAccessibleName(self.tr("Decided on"))
         self.decision_date.setCalendarPopup(True)
         self.decision_date.setDisplayFormat("yyyy-MM-dd")
         self.decision_by, self.decision_summary, self.decision_case = QLineEdit(), QLineEdit(), QLineEdit()
@@ -559,7 +534,7 @@ class DelegationPanel(QWidget):
         for number, row in enumerate(rows):
             if isinstance(row, str):
                 self.item_view.setSpan(number, 0, 1, len(self.item_model.columns))
-        self.item_view.resizeColumnsToContents()
+        fit_columns(self.item_view)
         self.item_view.setColumnWidth(1, min(self.item_view.columnWidth(1), 380))
         if selected is not None and self.item_model.row_for_id(selected) >= 0:
             self.item_view.selectRow(self.item_model.row_for_id(selected))
@@ -574,13 +549,13 @@ class DelegationPanel(QWidget):
         with self.context.store.session() as session:
             rows = svc.decisions(session, item_id) if item_id is not None else []
         self.decision_model.set_rows(rows)
-        self.decision_view.resizeColumnsToContents()
+        fit_columns(self.decision_view)
 
     def reload_unreported(self) -> None:
         with self.context.store.session() as session:
             rows = svc.unreported_decisions(session, self.directive_id) if self.directive_id else []
         self.unreported_model.set_rows(rows)
-        self.unreported_view.resizeColumnsToContents()
+        fit_columns(self.unreported_view)
 
     def _report(self, ok: bool) -> bool:
         error = self.context.last_error
@@ -597,10 +572,16 @@ class DelegationPanel(QWidget):
             return False
         chapters = list(dict.fromkeys(r for r in self.item_model.rows if isinstance(r, str)))
         dialog = ItemDialog(chapters, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return self._report(self.context.push(commands.add_delegation_item(self.context, self.directive_id,
-                                                                       dialog.values())))
+        directive_id = self.directive_id
+
+        def submit() -> str | None:
+            if self.context.push(commands.add_delegation_item(self.context, directive_id, dialog.values())):
+                return None
+            error = self.context.last_error
+            return error.message(current_language()) if error else self.tr("Not saved.")
+
+        dialog.submitter = submit
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def delete_item(self) -> bool:
         item_id = self.current_item_id()
@@ -669,7 +650,7 @@ class DelegationPanel(QWidget):
         return path
 
     def _on_change(self, change: Change) -> None:
-        if change.entity == "directive":
+        if change.touches("directive"):
             self.reload_orders()
         elif change.entity in DIRECTIVE_ENTITIES:
             self.reload_items()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,9 +34,9 @@ from app.models import ActivityState, AdoptionState
 from app.services.governance import plans as svc
 from app.services.governance import programme
 from app.views.governance.directive_models import Column, IdRole, RowTableModel, fmt
-from app.views.governance.directives_page import make_table, scrollable
 from app.views.i18n import current_language, term
 from app.views.lazy_page import LazyPage
+from app.widgets.tables import fit_columns, make_table, scrollable
 
 PLAN_ENTITIES = {"operational_plan", "activity"}
 SECTION_FIELDS = ("mission", "goals_text", "resources", "follow_up")
@@ -128,9 +127,8 @@ class PlanPanel(QWidget):
                    Column("state", self.tr("Status"), True), Column("progress", self.tr("Progress %"), True),
                    Column("goal_codes", self.tr("Goals"))]
         self.activity_model = RowTableModel(columns, self, on_edit=self._edit_activity)
-        self.activity_view = make_table(self.activity_model, "activities", self.tr("Activities"))
-        self.activity_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.activity_view.horizontalHeader().setStretchLastSection(False)
+        self.activity_view = make_table(self.activity_model, "activities", self.tr("Activities"),
+                                        [240, 170, 100, 100, 100, 90, 80])
         self.activity_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_links())
         self.new_activity = QLineEdit()
         self.new_activity.setObjectName("newActivity")
@@ -212,7 +210,7 @@ class PlanPanel(QWidget):
             edit.setPlainText(values.get(name, ""))
         current = self.activity_view.currentIndex().data(IdRole)
         self.activity_model.set_rows(rows)
-        self.activity_view.resizeColumnsToContents()
+        fit_columns(self.activity_view)
         if current is not None and self.activity_model.row_for_id(current) >= 0:
             self.activity_view.selectRow(self.activity_model.row_for_id(current))
         self.uncovered.clear()
@@ -297,7 +295,7 @@ class PlanPanel(QWidget):
         self._report(self.context.push(commands.update_activity(self.context, activity_id, {"goal_ids": goal_ids})))
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in PLAN_ENTITIES or change.entity == "goal":
+        if change.touches(*PLAN_ENTITIES, "goal", "org_unit"):
             self.reload()
 
 
@@ -326,6 +324,7 @@ class ProgrammePanel(LazyPage):
         export = QPushButton(self.tr("Export…"))
         export.clicked.connect(self.export)
         self.preview = QTextBrowser()
+        self.preview.setAccessibleName(self.tr("Programme preview"))
         self.preview.setObjectName("programmePreview")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Term of office starting")))
@@ -393,5 +392,5 @@ class ProgrammePanel(LazyPage):
         return path
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in ("provider_programme", "goal", "indicator", "org_unit"):
-            self.reload()
+        if change.touches("provider_programme", "goal", "indicator", "org_unit"):
+            self.when_shown(self.reload)

@@ -68,8 +68,7 @@ class ChangeLogPage(LazyPage):
         return history.log(session, f, entity=self.entity.currentData(), limit=NEWEST)
 
     def _changed(self, _change) -> None:
-        if self.isVisible():
-            self.refresh()
+        self.when_shown(self.refresh)  # now when in view, else when next shown
 
     def refresh(self) -> None:
         self.view.reload()

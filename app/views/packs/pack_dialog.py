@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from PySide6.QtCore import QDate, QMarginsF, QObject, QRectF, QThread, Signal
+from PySide6.QtCore import QDate, QMarginsF, QObject, QRectF
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.models.errors import StyrkortError
 from app.models.store import Store
 from app.services.followup.periods import default_period
 from app.services.packs import PackCancelled, PackOptions, PackState, generate
 from app.services.packs.content import WHOLE_ORGANISATION, period_choices, scope_choices
-from app.views.i18n import current_language
+from app.widgets.operations import BackgroundOperation
+from app.widgets.text import fmt
 
 PREVIEW_DPI = 150  # sharp enough on screen and paper; the saved PDF keeps the vector original
 
@@ -74,44 +74,31 @@ class PackDialog(QDialog):
                            dt.date(day.year(), day.month(), day.day()))
 
 
-class _ThreadState(PackState):
-    def __init__(self, thread: PackThread) -> None:
-        self.thread = thread
+class _OperationState(PackState):
+    """The pack's progress and interruption, through the background-operation helper."""
+
+    def __init__(self, progress, cancelled) -> None:
+        self.progress, self.cancelled = progress, cancelled
 
     def set_progress(self, fraction: float, text: str = "") -> None:
-        self.thread.progress.emit(round(fraction * 1000), text)
+        self.progress(text, round(fraction * 1000), 1000)
 
     def is_interruption_requested(self) -> bool:
-        return self.thread.isInterruptionRequested()
+        return self.cancelled()
 
 
-class PackThread(QThread):
-    """Runs the plain `generate` function; talks to the GUI only through signals."""
+def pack_work(store: Store, options: PackOptions):
+    """The pack as a background operation: the PDF's bytes, or None when cancelled."""
 
-    progress = Signal(int, str)  # per mille, what is being done
-    done = Signal(bytes)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, store: Store, options: PackOptions, parent=None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.options = options
-        self.language = current_language()
-
-    def run(self) -> None:
+    def work(progress, cancelled) -> bytes | None:
         buffer = io.BytesIO()
         try:
-            generate(self.store, self.options, buffer, _ThreadState(self))
+            generate(store, options, buffer, _OperationState(progress, cancelled))
         except PackCancelled:
-            self.cancelled.emit()
-        except StyrkortError as exc:
-            self.failed.emit(exc.message(self.language))
-        except Exception as exc:  # a fault must still close the progress dialog and be told
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            raise
-        else:
-            self.done.emit(buffer.getvalue())
+            return None
+        return buffer.getvalue()
+
+    return work
 
 
 def paint_pdf(printer: QPrinter, data: bytes, dpi: int = PREVIEW_DPI) -> int:
@@ -173,7 +160,7 @@ class PackPreview(QPrintPreviewDialog):
             with open(path, "wb") as handle:
                 handle.write(self.data)
         except OSError as exc:
-            QMessageBox.critical(self, APP_NAME, self.tr("The file could not be saved: %1").arg(str(exc)))
+            QMessageBox.critical(self, APP_NAME, fmt(self.tr("The file could not be saved: %1"), exc))
 
 
 class PackRunner(QObject):
@@ -183,7 +170,7 @@ class PackRunner(QObject):
         super().__init__(parent)
         self.store = store
         self.window = parent
-        self.thread: PackThread | None = None
+        self.operation: BackgroundOperation | None = None
         self.progress: QProgressDialog | None = None
         self.preview: PackPreview | None = None
         self.options: PackOptions | None = None
@@ -193,21 +180,18 @@ class PackRunner(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start(dialog.options())
 
-    def start(self, options: PackOptions) -> PackThread:
+    def start(self, options: PackOptions) -> BackgroundOperation:
         self.options = options
-        self.progress = QProgressDialog(self.tr("Creating the review pack…"),
-                                        self.tr("Cancel"), 0, 1000, self.window)
+        self.operation = BackgroundOperation(pack_work(self.store, options), self.window,
+                                             label=self.tr("Creating the review pack…"),
+                                             cancel_text=self.tr("Cancel"), title=APP_NAME, min_duration=0)
+        self.progress = self.operation.progress
         self.progress.setObjectName("packProgress")
-        self.progress.setWindowTitle(APP_NAME)
-        self.progress.setMinimumDuration(0)
-        self.thread = PackThread(self.store, options, self.window)
-        self.progress.canceled.connect(self.thread.requestInterruption)
-        self.thread.progress.connect(lambda value, _text: self.progress.setValue(min(value, 999)))
-        self.thread.done.connect(self._done)
-        self.thread.failed.connect(self._failed)
-        self.thread.cancelled.connect(self._close_progress)
-        self.thread.start()
-        return self.thread
+        self.progress.setRange(0, 1000)
+        self.operation.done.connect(self._done)
+        self.operation.failed.connect(self._failed)
+        self.operation.cancelled.connect(self._close_progress)
+        return self.operation.start()
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -218,8 +202,10 @@ class PackRunner(QObject):
         self._close_progress()
         QMessageBox.warning(self.window, APP_NAME, message)
 
-    def _done(self, data: bytes) -> None:
+    def _done(self, data: bytes | None) -> None:
         self._close_progress()
+        if data is None:
+            return
         scope = self.options.scope_code or "hela-organisationen"
         name = f"Uppföljningsrapport-{scope}-{self.options.period_code or ''}.pdf".replace("--", "-")
         self.preview = PackPreview(data, name, self.window)
