@@ -100,6 +100,12 @@ class EditContext:
         self.bus = ChangeBus(parent)
         self.last_error: StyrkortError | None = None
         self._access = None
+        self.watcher: ExternalChangeWatcher | None = None
+        # Results pages share while nothing changed (e.g. the statuses Översikt computed, reused by
+        # Uppföljning): `generation` moves on, and `shared` empties, with every announced change.
+        self.generation = 0
+        self.shared: dict = {}
+        self.bus.changed.connect(self._next_generation)
 
     @property
     def access(self):
@@ -111,12 +117,6 @@ class EditContext:
             with self.store.session() as session:
                 self._access = access_for(session)
         return self._access
-        self.watcher: ExternalChangeWatcher | None = None
-        # Results pages share while nothing changed (e.g. the statuses Översikt computed, reused by
-        # Uppföljning): `generation` moves on, and `shared` empties, with every announced change.
-        self.generation = 0
-        self.shared: dict = {}
-        self.bus.changed.connect(self._next_generation)
 
     def _next_generation(self, _change) -> None:
         self.generation += 1
