@@ -62,8 +62,8 @@ def test_the_launchers_window_paints_before_importing_the_pages_it_does_not_show
     out = subprocess.run([sys.executable, "main.py", "--db", str(demo_path)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120, check=True).stdout
     loaded = set(out.split())
-    assert "app.views.structure_page" in loaded
-    assert {"app.views.exchange.exchange_page", "app.views.followup.followup_page",
+    assert "app.views.overview_page" in loaded  # Översikt, the first tab, is painted first
+    assert {"app.views.exchange.exchange_page", "app.views.followup.followup_page", "app.views.structure_page",
             "app.views.governance.directives_page"}.isdisjoint(loaded)
 
 

@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
         from app.widgets.accessibility import name_controls
 
         name_controls(self.pages)  # pages built at once; lazy pages name theirs when built
-        self.structure = self.findChild(QWidget, "structurePage")
         self._build_menus()
         self._build_status_bar()
         # One place for messages: refused edits and short confirmations go to the status bar.
@@ -92,6 +91,26 @@ class MainWindow(QMainWindow):
         self.live = LiveRefresh.attach(store, self.context.bus, self)
 
     # --- pages loaded after the first paint ---------------------------------------------------
+    @property
+    def structure(self) -> QWidget | None:
+        """The goals and organisation page (loaded on first use, without switching to it)."""
+        return self._loaded("structurePage")
+
+    def _loaded(self, object_name: str) -> QWidget | None:
+        for index in [i for i in self.deferred_pages() if self._placeholder_for(i, object_name)]:
+            self.load_page(index)
+        for index in range(self.pages.count()):
+            if self.pages.widget(index).objectName() == object_name:
+                return self.pages.widget(index)
+        return None
+
+    @staticmethod
+    def _placeholder_for(index: int, object_name: str) -> bool:
+        from app.views.pages import PAGES
+
+        class_name = PAGES[index][1]
+        return class_name[0].lower() + class_name[1:] == object_name or object_name == "*"
+
     def deferred_pages(self) -> list[int]:
         return [i for i in range(self.pages.count()) if isinstance(self.pages.widget(i), PagePlaceholder)]
 
@@ -282,7 +301,10 @@ class MainWindow(QMainWindow):
         self.tool_bar = tools
 
     def page(self, object_name: str) -> QWidget | None:
-        """Show the page with this object name and return it (built, if it builds lazily)."""
+        """Show the page with this object name and return it (built, if it builds lazily; loaded
+        first if it still waits behind a placeholder)."""
+        if self._loaded(object_name) is None and self.deferred_pages():
+            self._loaded("*")  # a page whose object name is not its class name's
         for index in range(self.pages.count()):
             if self.pages.widget(index).objectName() == object_name:
                 self.pages.setCurrentIndex(index)

@@ -171,9 +171,9 @@ def test_clicking_a_tab_before_its_page_is_loaded_loads_it_at_once(qtbot, demo_s
     window = MainWindow(demo_store, defer_pages=True)
     qtbot.addWidget(window)
     window.show()
-    window.pages.setCurrentIndex(1)
+    window.pages.setCurrentIndex(2)
     assert isinstance(window.pages.currentWidget(), FollowUpPage)
-    assert window.pages.currentIndex() == 1
+    assert window.pages.currentIndex() == 2
 
 
 def test_a_damage_found_after_the_first_paint_is_reported_and_no_daily_backup_is_taken(

@@ -42,7 +42,7 @@ def reporter_window(qtbot, demo_db, logins):
 def test_a_reporter_sees_other_units_read_only_with_the_reason(reporter_window):
     win, _url = reporter_window
     assert win.role_label.text() == "Roll: rapportör"
-    page = win.pages.widget(1)
+    page = win.page("followUpPage")
     win.pages.setCurrentIndex(1)
     page.tabs.setCurrentWidget(page.results)
     model = page.results.model
@@ -66,7 +66,7 @@ def test_a_planners_commit_elsewhere_reaches_the_open_window(qtbot, reporter_win
                           check_params_cb=lambda change: change.entity == "goal" and change.structure):
         worker.start()
     worker.join(timeout=30)
-    structure = win.pages.widget(0)
+    structure = win.page("structurePage")
     assert structure.goal_model.index(0, 0).data().endswith("Ändrad av planeraren")
 
 
@@ -120,7 +120,7 @@ def test_the_loser_of_two_saves_sees_the_winner_and_chooses(qtbot, demo_store):
     win = MainWindow(demo_store)
     qtbot.addWidget(win)
     win.show()
-    page = win.pages.widget(1)
+    page = win.page("followUpPage")
     win.pages.setCurrentIndex(1)
     page.tabs.setCurrentWidget(page.results)
     panel, model = page.results, page.results.model
