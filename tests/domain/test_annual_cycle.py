@@ -285,3 +285,19 @@ def test_goal_sdg_tags_through_the_command_line(demo_store, capsys):
         assert entry.new_value == "3, 10"
         report = build_report(session, "årsredovisning", "2025")
         assert "1.1" in {code for code, _t, _s in report.sdg_groups[10]}
+
+
+def test_interim_report_shows_status_so_far_and_the_forecast_of_the_cumulative_period(demo_store):
+    from app.models.enums import Forecast
+    from app.services.followup.forecast import part_year_follow_up
+
+    with demo_store.session() as session:
+        report = build_report(session, "delårsrapport", "2025T2")
+        same = build_report(session, "delårsrapport", "2025A8")
+        expected = part_year_follow_up(session, "2025A8")
+    assert report.period_text == same.period_text == "januari–augusti 2025"
+    lines = {line.goal_id: line for line in report.main.goals}
+    assert {line.forecast for line in lines.values()} >= {Forecast.MET, Forecast.NOT_MET}
+    for goal_id, line in lines.items():
+        assert line.status is expected.forecasts[goal_id].status_so_far
+        assert line.forecast is expected.forecasts[goal_id].forecast

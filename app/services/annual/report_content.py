@@ -23,6 +23,7 @@ from app.models import (
     GoalLevel,
     Indicator,
     OrgUnit,
+    Period,
     PeriodKind,
     ReportSection,
     ReportText,
@@ -31,6 +32,7 @@ from app.models import (
     UnitKind,
     goal_sdg,
 )
+from app.models.enums import Forecast
 from app.models.errors import StyrkortError
 from app.services.annual.agenda2030 import SDG_NAMES  # noqa: F401 - part of the report's vocabulary
 from app.services.annual.assignments import AssignmentRow, list_assignments
@@ -73,17 +75,8 @@ class ReportKind(enum.StrEnum):
                             f"Unknown report {text!r}: choose delårsrapport or årsredovisning.")
 
 
-class Forecast(enum.StrEnum):
-    """The full-year forecast beside a part-year status (delårsrapport)."""
-
-    MET = "Bedöms uppfyllas"
-    PARTLY = "Bedöms delvis uppfyllas"
-    NOT_MET = "Bedöms inte uppfyllas"
-    UNKNOWN = "Kan inte bedömas"
-
-
-FORECAST_OF_STATUS = {Status.MET: Forecast.MET, Status.PARTLY_MET: Forecast.PARTLY,
-                      Status.NOT_MET: Forecast.NOT_MET, Status.NOT_ASSESSED: Forecast.UNKNOWN}
+FORECAST_OF_STATUS = {Status.MET: Forecast.MET, Status.PARTLY_MET: Forecast.PARTLY_MET,
+                      Status.NOT_MET: Forecast.NOT_MET, Status.NOT_ASSESSED: Forecast.NOT_ASSESSED}
 
 
 def cumulative_label(code: str) -> str:
@@ -169,12 +162,32 @@ class Report:
         return f"{self.scope_name} · {self.period_text}"
 
 
+def _status_period(session: Session, code: str) -> str:
+    """The cumulative period whose goal status a delårsrapport shows: 2026T2 → 2026A8 (januari–
+    augusti) when the database has it; the period itself otherwise."""
+    spec = parse_period(code)
+    if spec.kind is PeriodKind.CUMULATIVE:
+        return spec.code
+    cumulative = f"{spec.year}A{spec.end_date.month}"
+    exists = session.scalar(sa.select(sa.func.count()).select_from(Period).where(Period.code == cumulative))
+    return cumulative if exists else spec.code
+
+
+def _finance_period(code: str) -> str:
+    """Finance figures are kept per tertial, cumulative from 1 January: 2026A8 → 2026T2."""
+    spec = parse_period(code)
+    if spec.kind is PeriodKind.CUMULATIVE and spec.number in (4, 8):
+        return f"{spec.year}T{spec.number // 4}"
+    return spec.code
+
+
 def _check_period(kind: ReportKind, code: str) -> str:
     spec = parse_period(code)
     if kind is ReportKind.ANNUAL and spec.kind != PeriodKind.YEAR:
         raise StyrkortError(f"En årsredovisning gäller ett helt år: ange t.ex. {spec.year}, inte {code}.",
                             f"An annual report covers a whole year: give e.g. {spec.year}, not {code}.")
-    if kind is ReportKind.INTERIM and spec.kind not in (PeriodKind.TERTIAL, PeriodKind.MONTH, PeriodKind.QUARTER):
+    if kind is ReportKind.INTERIM and spec.kind not in (PeriodKind.TERTIAL, PeriodKind.MONTH, PeriodKind.QUARTER,
+                                                        PeriodKind.CUMULATIVE):
         raise StyrkortError(
             f"En delårsrapport gäller en del av året: ange t.ex. {spec.year}T1 (januari–april) eller "
             f"{spec.year}T2 (januari–augusti), inte {code}.",
@@ -240,7 +253,8 @@ def report_scopes(session: Session) -> list[tuple[str | None, str]]:
 
 def _goal_lines(session: Session, follow: FollowUp, goals: dict[int, Goal], period_id: int,
                 unit_id: int | None, committees: dict[int, str], interim: bool,
-                sdgs: dict[int, list[int]], max_depth: int | None = None) -> list[GoalLine]:
+                sdgs: dict[int, list[int]], max_depth: int | None = None,
+                forecasts: dict[int, Forecast] | None = None) -> list[GoalLine]:
     assessments: dict[tuple[int, int | None], Assessment] = {
         (a.goal_id, a.unit_id): a for a in session.scalars(sa.select(Assessment).where(
             Assessment.period_id == period_id))}
@@ -256,7 +270,8 @@ def _goal_lines(session: Session, follow: FollowUp, goals: dict[int, Goal], peri
                  for name in [committees[u]]]
         lines.append(GoalLine(
             goal_id, goal.code or "", goal.title, goal.level, depth, outcome.status,
-            FORECAST_OF_STATUS[outcome.status] if interim else None,
+            (forecasts.get(goal_id, FORECAST_OF_STATUS[outcome.status]) if forecasts is not None
+             else FORECAST_OF_STATUS[outcome.status]) if interim else None,
             own.analysis if own else "", own.actions if own else "", below, sdgs.get(goal_id, [])))
     return lines
 
@@ -310,8 +325,16 @@ def _section(session: Session, scope: OrgUnit | None, period_code: str, period_i
     scope_id = scope.id if scope else None
     unit_ids = set(units_in_scope(session, scope_id))
     owned = {g.id for g in goals.values() if g.owner_unit_id in unit_ids} if scope is not None else set()
+    forecasts = None
+    status_code = _status_period(session, period_code) if interim else period_code
     if owned_only and not owned:
         follow = FollowUp(period_code, scope_id, rollup_rule(session), {})  # nothing of its own to show
+    elif status_code != period_code:  # januari–augusti: status so far and the full-year forecast
+        from app.services.followup.forecast import part_year_follow_up
+
+        part_year = part_year_follow_up(session, status_code, scope_id, rollup_rule(session))
+        follow = part_year.follow_up
+        forecasts = {goal_id: f.forecast for goal_id, f in part_year.forecasts.items()}
     else:
         follow = compute_follow_up(session, period_code, scope_id, rollup_rule(session))
     if scope is not None:
@@ -327,7 +350,9 @@ def _section(session: Session, scope: OrgUnit | None, period_code: str, period_i
         shown = {k: v for k, v in goals.items() if k in keep}
     else:
         shown = goals
-    lines = _goal_lines(session, follow, shown, period_id, scope_id, committees, interim, sdgs, max_depth)
+    status_period = require_period(session, status_code).id if status_code != period_code else period_id
+    lines = _goal_lines(session, follow, shown, status_period, scope_id, committees, interim, sdgs, max_depth,
+                        forecasts)
     counts = dict.fromkeys(Status, 0)
     for line in lines:
         if line.level in (GoalLevel.GOAL, GoalLevel.SUB_GOAL):
@@ -348,7 +373,7 @@ def build_report(session: Session, kind: ReportKind | str, period_code: str, sco
     StyrkortError (one line for the command line)."""
     kind = ReportKind.parse(kind) if isinstance(kind, str) else kind
     try:
-        code = _check_period(kind, period_code)
+        code = _finance_period(_check_period(kind, period_code))  # 2026A8 → 2026T2: the report's own period
     except ValueError as exc:
         raise StyrkortError(f"{period_code!r} är ingen period: {exc}", f"{period_code!r} is not a period.") from None
     period = require_period(session, code)

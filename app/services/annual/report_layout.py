@@ -74,7 +74,7 @@ def _goal_table(section: ScopeSection, interim: bool) -> Table:
         indent = "  " * max(0, line.depth - 1)
         row = [f"{indent}{line.code} {line.title}".rstrip(), fmt.status_text(line.status)]
         if interim:
-            row.append(line.forecast.value if line.forecast else DASH)
+            row.append(line.forecast.sv if line.forecast else DASH)
         rows.append(row)
         statuses.append(line.status)
     widths = [110, 35, 35] if interim else [130, 40]
