@@ -180,12 +180,15 @@ class OverviewPage(LazyPage):
                                   self.tr("No adopted document is due for review within 90 days.")),
             "decisions": TaskList("overviewDecisions", self.tr("Delegated decisions not reported to the committee"),
                                   self.tr("Every delegated decision has been reported.")),
+            "assignments": TaskList("overviewOverdueAssignments", self.tr("Overdue assignments"),
+                                    self.tr("No assignment from the council or the board is past its due date.")),
             "events": TaskList("overviewEvents", self.tr("Next in the annual cycle"),
                                self.tr("Nothing planned ahead. Add milestones on the Annual cycle page.")),
         }
         handlers = {"not_reported": self.open_not_reported, "not_met": self.open_goal,
                     "without_indicators": self.open_goal_structure, "without_activities": self.open_plans,
-                    "to_revise": self.open_directive, "decisions": self.open_decisions, "events": self.open_cycle}
+                    "to_revise": self.open_directive, "decisions": self.open_decisions, "events": self.open_cycle,
+                    "assignments": self.open_assignments}
         for key, card in self.cards.items():
             card.list.itemActivated.connect(lambda item, handler=handlers[key]: handler(item.data(IdRole)))
 
@@ -194,7 +197,7 @@ class OverviewPage(LazyPage):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(areas_box, 0, 0, 1, 2)
         order = ["not_met", "not_reported", "without_indicators", "without_activities", "to_revise",
-                 "decisions", "events"]
+                 "decisions", "assignments", "events"]
         for number, key in enumerate(order):
             grid.addWidget(self.cards[key], 1 + number // 2, number % 2)
         grid.setColumnStretch(0, 1)
@@ -241,8 +244,14 @@ class OverviewPage(LazyPage):
         self._generation = self.context.generation
 
         def work(progress, cancelled):
+            import datetime as dt
+
+            from app.services.annual.assignments import overdue_assignments
+
             with store.session() as session:
-                return overview(session, period, scope)
+                data = overview(session, period, scope)
+                data.overdue_assignments = overdue_assignments(session, dt.date.today())
+                return data
 
         self.summary.setText(self.tr("Reading…"))
         self.loading = BackgroundOperation(work, self)
@@ -308,6 +317,9 @@ class OverviewPage(LazyPage):
         self.cards["decisions"].set_items([
             (f"{d.decided_on.isoformat()}  {d.item_number} {d.summary}", d.id, d.directive_title)
             for d in data.unreported_decisions])
+        self.cards["assignments"].set_items([
+            (f"{a.due_on.isoformat() if a.due_on else ''}  {a.code} {a.title}", a.id, a.assignee)
+            for a in data.overdue_assignments])
         self.cards["events"].set_items([(f"{e.due_on.isoformat()}  {e.title}", e.due_on.year, e.description)
                                         for e in data.next_events])
         # The same goals as the table and the lists count (mål and delmål), so the numbers agree.
@@ -328,8 +340,15 @@ class OverviewPage(LazyPage):
             self.reload()
 
     # --- where each item is handled --------------------------------------------------------------
+    def open_assignments(self, _assignment_id: int | None) -> None:
+        page = self._page("annualPage")
+        if page is not None and hasattr(page, "assignments"):
+            page.tabs.setCurrentWidget(page.assignments)
+
     def _page(self, object_name: str):
         window = self.window()
+        if hasattr(window, "page"):  # the main window also loads a page still behind a placeholder
+            return window.page(object_name)
         pages = getattr(window, "pages", None)
         if pages is None:
             return None

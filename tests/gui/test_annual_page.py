@@ -186,3 +186,19 @@ def test_page_is_in_the_window(qtbot, demo_store):
     from app.views.pages import page_factories
 
     assert annual_page.AnnualPage in page_factories()
+
+
+def test_overview_lists_overdue_assignments_and_opens_them(qtbot, demo_store):
+    from app.views.main_window import MainWindow
+
+    install_translators(QApplication.instance(), "sv")
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    overview = window.page("overviewPage")
+    assert overview.wait_loaded()
+    card = overview.cards["assignments"]
+    assert any("U2026-01" in text for text in card.texts())
+    overview.open_assignments(None)
+    annual = window.pages.currentWidget()
+    assert annual.objectName() == "annualPage" and annual.tabs.currentWidget() is annual.assignments

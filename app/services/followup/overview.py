@@ -64,6 +64,7 @@ class Overview:
     to_revise: list[DirectiveRow] = field(default_factory=list)
     unreported_decisions: list[DecisionRow] = field(default_factory=list)
     next_events: list[annual_cycle.CycleEvent] = field(default_factory=list)
+    overdue_assignments: list = field(default_factory=list)  # uppdrag past due (app.services.annual)
     follow_up: FollowUp | None = None
 
 

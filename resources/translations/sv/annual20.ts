@@ -538,4 +538,15 @@
       <translation>Exempelkommunen: skolor, äldreomsorg och individ- och familjeomsorg, i egen regi och hos utförare.</translation>
     </message>
   </context>
+  <context>
+    <name>OverviewPage</name>
+    <message>
+      <source>Overdue assignments</source>
+      <translation>Försenade uppdrag</translation>
+    </message>
+    <message>
+      <source>No assignment from the council or the board is past its due date.</source>
+      <translation>Inget uppdrag från fullmäktige eller styrelsen är försenat.</translation>
+    </message>
+  </context>
 </TS>
