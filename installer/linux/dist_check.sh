@@ -33,7 +33,7 @@ step "demo"; run demo --db "$db" >/dev/null; ok
 step "check"; run check --db "$db" >/dev/null; ok
 step "pack"; run pack --db "$db" "$home/pack.pdf" >/dev/null
 head -c 5 "$home/pack.pdf" | grep -q '%PDF-' || { echo "no PDF written"; exit 1; }; ok "$(du -h "$home/pack.pdf" | cut -f1)"
-step "import (Kolada, $(basename "$kolada"))"; run import --db "$db" --create-missing "$kolada" >/dev/null; ok
+step "import (Kolada, $(basename "$kolada"))"; run import --db "$db" --create-missing --closed-periods "$kolada" >/dev/null; ok
 step "refused input: exit 2, one line, no traceback"
 set +e; err="$(run import --db "$db" "$home/pack.pdf" 2>&1 >/dev/null)"; code=$?; set -e
 if [ "$code" != 2 ] || grep -q Traceback <<<"$err"; then echo "exit $code: $err"; exit 1; fi; ok
