@@ -58,7 +58,8 @@ def _draw_deviation(figure, series: dict[str, list[tuple[str, float | None]]]) -
     ax.axhline(0, color="#333333", linewidth=0.6)
     ax.set_ylabel("Avvikelse mot budget, mnkr")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False)
+    if labels:
+        ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False)
 
 
 def _render(draw, height: float, fmt: str, *args) -> str | bytes:

@@ -116,7 +116,7 @@ def _finance_blocks(section: ScopeSection, interim: bool, period_text: str) -> I
         if kind is FinanceKind.OPERATING and len(rows) > 1:
             yield Chart("finance", f"Budget, {'prognos och ' if interim else ''}utfall {period_text} per enhet (mnkr)",
                         rows, interim)
-    if len(next(iter(section.deviation.values()), [])) > 1:
+    if any(sum(v is not None for _code, v in points) > 1 for points in section.deviation.values()):
         yield Chart("deviation", "Budgetavvikelse under året: budget − prognos vid varje tertial"
                     + ("" if interim else ", budget − utfall för helåret") + " (mnkr)", section.deviation)
     yield Paragraph("Avvikelse = budget − " + ("prognos" if interim else "utfall") +
