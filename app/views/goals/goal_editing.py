@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QTreeView,
     QUndoView,
@@ -34,6 +33,7 @@ from app.services.goals import editing as goals
 from app.services.platform.trees import goal_ancestor_ids
 from app.views.goals.tree_models import GoalTreeModel, IdRole
 from app.views.i18n import current_language
+from app.widgets.tree_editing import TreeEditing
 
 
 class GoalSearchBar(QWidget):
@@ -53,7 +53,7 @@ class GoalSearchBar(QWidget):
         layout.addWidget(self.count)
 
 
-class GoalEditor(QObject):
+class GoalEditor(TreeEditing, QObject):
     """The goal tree's editing behaviour, attached to a view over an editable `GoalTreeModel`."""
 
     def __init__(self, context: EditContext, view: QTreeView, model: GoalTreeModel,
@@ -125,35 +125,14 @@ class GoalEditor(QObject):
                 and event.key() == Qt.Key.Key_Escape:
             self.clear_search()
             return True
-        if watched is self.view and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            pressed = QKeySequence(event.keyCombination())
-            for act in self.tree_actions:
-                if act.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
-                    # Claim the key before window shortcuts see it, then act on the key press.
-                    event.accept()
-                    if event.type() == QEvent.Type.KeyPress and act.isEnabled():
-                        act.trigger()
-                    return event.type() == QEvent.Type.KeyPress or super().eventFilter(watched, event)
+        if watched is self.view and (claimed := self.claim_tree_key(event)) is not None:
+            return claimed or super().eventFilter(watched, event)
         return super().eventFilter(watched, event)
 
     def _context_menu(self, pos) -> None:
-        menu = QMenu(self.view)
-        for act in self.tree_actions[:4]:
-            menu.addAction(act)
-        menu.addSeparator()
-        for act in self.tree_actions[4:]:
-            menu.addAction(act)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        self.show_tree_menu(pos, 4)
 
-    # --- selection by id ----------------------------------------------------------------------------
-    def current_id(self) -> int | None:
-        return self.view.currentIndex().data(IdRole)
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted(self.view.selectionModel().selectedRows(), key=self.model._tree_order)
-        ids = [index.data(IdRole) for index in rows]
-        current = self.current_id()
-        return ids or ([current] if current is not None else [])
+    # --- selection by id: current_id, selected_ids (TreeEditing) -------------------------------------
 
     def reveal(self, goal_id: int) -> QModelIndex:
         with self.context.store.session() as session:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QStackedWidget,
@@ -46,11 +45,12 @@ from app.services.followup.assessment import contract_warning
 from app.services.organisation import editing as org
 from app.services.organisation import reorganisation as reorg
 from app.services.platform.trees import unit_ancestor_ids
-from app.views.goals.tree_models import IdRole, OrgTreeModel
+from app.views.goals.tree_models import OrgTreeModel
 from app.views.i18n import current_language, term
+from app.widgets.tree_editing import TreeEditing
 
 
-class UnitEditor(QObject):
+class UnitEditor(TreeEditing, QObject):
     """The organisation tree's editing behaviour, attached to a view over an editable `OrgTreeModel`."""
 
     def __init__(self, context: EditContext, view: QTreeView, model: OrgTreeModel, notice: QLabel,
@@ -93,36 +93,15 @@ class UnitEditor(QObject):
             act.setEnabled(editable)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.view and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            pressed = QKeySequence(event.keyCombination())
-            for act in self.tree_actions:
-                if not act.shortcut().isEmpty() and \
-                        act.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
-                    # Claim the key before window shortcuts see it (the goal tree has the same keys).
-                    event.accept()
-                    if event.type() == QEvent.Type.KeyPress and act.isEnabled():
-                        act.trigger()
-                    return event.type() == QEvent.Type.KeyPress or super().eventFilter(watched, event)
+        # Claim the tree's keys before the window's shortcuts see them (the goal tree has the same keys).
+        if watched is self.view and (claimed := self.claim_tree_key(event)) is not None:
+            return claimed or super().eventFilter(watched, event)
         return super().eventFilter(watched, event)
 
     def _context_menu(self, pos) -> None:
-        menu = QMenu(self.view)
-        for act in self.tree_actions[:3]:
-            menu.addAction(act)
-        menu.addSeparator()
-        for act in self.tree_actions[3:]:
-            menu.addAction(act)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        self.show_tree_menu(pos, 3)
 
-    # --- selection by id -------------------------------------------------------------------------
-    def current_id(self) -> int | None:
-        return self.view.currentIndex().data(IdRole)
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted(self.view.selectionModel().selectedRows(), key=self.model._tree_order)
-        ids = [index.data(IdRole) for index in rows]
-        current = self.current_id()
-        return ids or ([current] if current is not None else [])
+    # --- selection by id: current_id, selected_ids (TreeEditing) ----------------------------------
 
     def reveal(self, unit_id: int):
         with self.context.store.session() as session:
