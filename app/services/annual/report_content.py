@@ -244,6 +244,13 @@ def report_texts(session: Session, unit_id: int | None, period_code: str) -> dic
     return _texts(session, unit_id, require_period(session, period_code).id)
 
 
+def periods_with_texts(session: Session) -> list[str]:
+    """Codes of the periods that have report text, latest first."""
+    query = (sa.select(Period.code).join(ReportText, ReportText.period_id == Period.id).distinct()
+             .order_by(Period.end_date.desc()))
+    return list(session.scalars(query))
+
+
 def report_scopes(session: Session) -> list[tuple[str | None, str]]:
     """(code, name) of the scopes a report is written for: the whole organisation, then each nämnd."""
     rows = session.execute(sa.select(OrgUnit.code, OrgUnit.name).where(OrgUnit.kind == UnitKind.COMMITTEE)

@@ -25,7 +25,7 @@ from app.commands.annual import (
 )
 from app.models import ReportSection
 from app.models.errors import StyrkortError
-from app.services.annual.report_content import ReportKind, report_scopes, report_texts
+from app.services.annual.report_content import ReportKind, periods_with_texts, report_scopes, report_texts
 from app.services.followup.periods import list_periods
 from app.views.annual.common import Panel
 from app.views.governance.directive_models import fmt
@@ -52,6 +52,7 @@ class ReportPanel(Panel):
             for code, name in report_scopes(session):
                 self.scope.addItem(name, code)
             self.periods = [(p.code, p.kind.value) for p in list_periods(session)]
+            self.written = periods_with_texts(session)
         self.edits: dict[ReportSection, QPlainTextEdit] = {}
         form = QFormLayout()
         for section in self.SECTIONS:
@@ -100,6 +101,10 @@ class ReportPanel(Panel):
         for code, kind in sorted(self.periods, reverse=True):
             if kind in wanted:
                 self.period.addItem(code, code)
+        # Open on the latest period someone has written report text for (else the latest period).
+        written = next((c for c in self.written if self.period.findData(c) >= 0), None)
+        if written is not None:
+            self.period.setCurrentIndex(self.period.findData(written))
         self.period.blockSignals(False)
         self._load_texts()
 

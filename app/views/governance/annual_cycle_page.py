@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 
 from app.commands import Change, EditContext
 from app.commands import plans as commands
+from app.models.enums import MilestoneKind
 from app.services.governance import annual_cycle
 from app.views.governance.directive_models import Column, RowRole, RowTableModel
-from app.views.i18n import current_language
+from app.views.i18n import current_language, term
 from app.views.lazy_page import LazyPage
 from app.widgets.tables import fit_columns, from_qdate, make_table, scrollable, to_qdate
 
 KIND_COLOURS = {"report": "#1f77b4", "review": "#d62728", "plan": "#2ca02c", "budget": "#ff7f0e",
-                "council": "#9467bd", "follow_up": "#17becf", "staff": "#8c564b"}
+                "council": "#9467bd", "follow_up": "#17becf", "staff": "#8c564b", "election": "#e377c2"}
 MONTHS_SV = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -142,9 +143,8 @@ class AnnualCyclePage(LazyPage):
         self.year.setValue(dt.date.today().year)
         self.year.valueChanged.connect(self.reload)
         self.wheel = CycleWheel(self)
-        kinds = {"report": self.tr("Report"), "review": self.tr("Document review"), "plan": self.tr("Plan"),
-                 "budget": self.tr("Budget"), "council": self.tr("Council"), "follow_up": self.tr("Follow-up"),
-                 "staff": self.tr("Staff"), "milestone": self.tr("Milestone")}
+        # The one vocabulary of årshjul kinds (app.models.enums.MilestoneKind), in the UI's language.
+        kinds = {kind.value: term(kind) for kind in MilestoneKind}
         self.kinds = kinds
         columns = [Column("due_on", self.tr("Date"), True), Column("title", self.tr("Milestone"), True),
                    Column("kind_label", self.tr("Kind")), Column("source", self.tr("Source"))]
