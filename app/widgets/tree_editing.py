@@ -3,8 +3,8 @@ the window's shortcuts, the right-click menu, and the selection read as ids."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.widgets.tables import IdRole
@@ -13,6 +13,18 @@ from app.widgets.tables import IdRole
 class TreeEditing:
     """Mixed into an editor that has `view` (a tree view), `model` (with `_tree_order`) and
     `tree_actions` (the tree's QActions)."""
+
+    def tree_action(self, name: str, text: str, slot, shortcut: str | None = None) -> QAction:
+        """One of the tree's actions; a shortcut is active only in the tree (Ctrl+N is also
+        File ▸ New database elsewhere)."""
+        act = QAction(text, self)
+        act.setObjectName(name)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.view.addAction(act)
+        act.triggered.connect(slot)
+        return act
 
     def claim_tree_key(self, event: QEvent) -> bool | None:
         """For the view's key events: True/False when one of the tree's actions takes the key

@@ -86,16 +86,7 @@ class GoalEditor(TreeEditing, QObject):
         search.field.textChanged.connect(lambda _text: self._search_timer.start())
         search.field.installEventFilter(self)
 
-        def action(name: str, text: str, slot, shortcut: str | None = None) -> QAction:
-            act = QAction(text, self)
-            act.setObjectName(name)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-                # Active only in the tree: Ctrl+N is also File ▸ New database elsewhere.
-                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                view.addAction(act)
-            act.triggered.connect(slot)
-            return act
+        action = self.tree_action
 
         self.new_child = action("actionNewChildGoal", self.tr("New sub-goal"), self.create_child, "Ins")
         self.new_sibling = action("actionNewSiblingGoal", self.tr("New goal beside"), self.create_sibling, "Ctrl+N")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,15 +70,7 @@ class UnitEditor(TreeEditing, QObject):
         model.goalsMoved.connect(self.select_ids)
         view.selectionModel().currentChanged.connect(lambda *_: self.notice.hide())
 
-        def action(name: str, text: str, slot, shortcut: str | None = None) -> QAction:
-            act = QAction(text, self)
-            act.setObjectName(name)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                view.addAction(act)
-            act.triggered.connect(slot)
-            return act
+        action = self.tree_action
 
         self.new_unit = action("actionNewUnit", self.tr("New unit"), self.create_child, "Ins")
         self.rename = action("actionRenameUnit", self.tr("Rename"), self.rename_current, "F2")
